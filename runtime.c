@@ -1,0 +1,2912 @@
+/*
+ * rt: an OCI container runtime for embedded Linux.
+ *
+ * One static binary that runs the same bundles as runc and crun and that
+ * container engines can call in runc's place.  config.json is parsed with
+ * jsmn into fixed-size structs whose limits come from Kconfig; namespaces
+ * come from clone(2), the root from pivot_root(2) (MS_MOVE plus chroot
+ * where the host root is an initramfs), and everything else from plain
+ * syscalls: no libseccomp, libcap, systemd, dbus or yajl.
+ *
+ * How to read this file: top to bottom, names are defined before use and
+ * main() is last.  A function named child_* runs only in the cloned child
+ * between clone and execve; x* functions die on failure; cmd_* are the
+ * subcommands.  Errors are one line, "rt: <object>: <problem>", and leave
+ * nothing behind (see the undo list in section 7).
+ *
+ * Licence: MIT.
+ *
+ * Contents (grep -n '^ \* ==== ' runtime.c):
+ *   1 prologue     2 includes    3 compat       4 limits      5 types
+ *   6 globals      7 diagnostics 8 utilities    9 json       10 spec
+ *  11 state       12 cgroup     13 namespaces  14 rootfs     15 process
+ *  16 container   17 commands   18 main
+ */
+
+/*
+ * ==== 2. includes =========================================================
+ */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <net/if.h>
+#include <poll.h>
+#include <pwd.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+
+#define JSMN_STATIC
+#define JSMN_STRICT
+#include JSMN_FILE
+
+/*
+ * ==== 3. compat ===========================================================
+ * Constants and syscalls that musl's headers lack (musl ships no linux/
+ * headers).  Values from the kernel's uapi headers.
+ */
+#ifndef RT_VERSION			/* the Makefile passes it */
+#define RT_VERSION "0.1.0"
+#endif
+#ifndef SYS_openat2
+#define SYS_openat2 437
+#endif
+#ifndef SYS_close_range
+#define SYS_close_range 436
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+#define RESOLVE_NO_MAGICLINKS	0x02
+#define RESOLVE_IN_ROOT		0x10
+#ifndef CLONE_NEWCGROUP
+#define CLONE_NEWCGROUP 0x02000000
+#endif
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+#ifndef PR_CAP_AMBIENT
+#define PR_CAP_AMBIENT 47
+#define PR_CAP_AMBIENT_RAISE 2
+#endif
+#ifndef TIOCGPTPEER
+#define TIOCGPTPEER 0x5441
+#endif
+#ifndef MS_LAZYTIME
+#define MS_LAZYTIME (1 << 25)
+#endif
+
+struct open_how {			/* linux/openat2.h */
+	uint64_t flags, mode, resolve;
+};
+
+struct cap_header {			/* linux/capability.h, version 3 */
+	uint32_t version;
+	int pid;
+};
+struct cap_data {
+	uint32_t effective, permitted, inheritable;
+};
+#define CAP_VERSION_3 0x20080522
+
+static int
+sys_openat2(int dirfd, const char *path, int flags, uint64_t resolve)
+{
+	struct open_how how = { .flags = (uint64_t)flags, .resolve = resolve };
+
+	return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
+}
+
+static int
+sys_pivot_root(const char *new_root, const char *put_old)
+{
+	return (int)syscall(SYS_pivot_root, new_root, put_old);
+}
+
+/*
+ * ==== 4. limits ===========================================================
+ * Kconfig symbols (config.h) size every table; CHECK_LIMIT names them.
+ */
+enum {
+	MAX_CONFIG_SIZE = CONFIG_MAX_CONFIG_SIZE,
+	MAX_JSON_TOKENS = CONFIG_MAX_JSON_TOKENS,
+	MAX_PATH = CONFIG_MAX_PATH,
+	MAX_ARGS = CONFIG_MAX_ARGS,
+	MAX_ENV = CONFIG_MAX_ENV,
+	MAX_GIDS = CONFIG_MAX_GIDS,
+	MAX_RLIMITS = CONFIG_MAX_RLIMITS,
+	MAX_MOUNTS = CONFIG_MAX_MOUNTS,
+	MAX_MOUNT_OPTIONS = CONFIG_MAX_MOUNT_OPTIONS,
+	MAX_NAMESPACES = CONFIG_MAX_NAMESPACES,
+	MAX_DEVICES = CONFIG_MAX_DEVICES,
+	MAX_MASKED_PATHS = CONFIG_MAX_MASKED_PATHS,
+	MAX_ID = CONFIG_MAX_ID,
+	ERRMSG_MAX = 1024,		/* one error line, child to parent */
+	MAX_UNDO = 16,			/* side effects of one command */
+	NCAPSETS = 5,			/* bounding effective inheritable ... */
+};
+
+_Static_assert(MAX_PATH >= 256, "paths hold at least a state dir");
+_Static_assert(MAX_ID + 64 < MAX_PATH, "a state path fits a path buffer");
+
+/*
+ * ==== 5. types ============================================================
+ */
+struct mnt {				/* one entry of config.json mounts */
+	char *dest, *src, *type;
+	unsigned long flags;		/* MS_* for mount(2), MS_BIND for binds */
+	unsigned long prop[4];		/* propagation, one mount(2) each */
+	int nprop;
+	char *data;			/* unknown options, comma-joined */
+};
+
+struct dev {				/* one entry of linux.devices */
+	char *path;
+	mode_t mode;			/* S_IFCHR/S_IFBLK/S_IFIFO | perms */
+	dev_t rdev;
+	uid_t uid;
+	gid_t gid;
+};
+
+struct nsent {				/* one entry of linux.namespaces */
+	int flag;			/* CLONE_NEW* */
+	char *path;			/* join instead of create */
+};
+
+struct rlim {
+	int res;
+	struct rlimit lim;
+};
+
+enum { CAP_BND, CAP_EFF, CAP_INH, CAP_PRM, CAP_AMB };
+
+struct proc {				/* config.json process */
+	bool terminal;
+	unsigned short rows, cols;	/* consoleSize */
+	uid_t uid;
+	gid_t gid;
+	gid_t gids[MAX_GIDS];		/* CONFIG_MAX_GIDS */
+	int ngids;
+	mode_t umask;
+	char *args[MAX_ARGS + 1];	/* CONFIG_MAX_ARGS, NULL-terminated */
+	int nargs;
+	char *env[MAX_ENV + 1];		/* CONFIG_MAX_ENV, NULL-terminated */
+	int nenv;
+	char *cwd;
+	bool has_caps;			/* absent: capabilities are left alone */
+	uint64_t caps[NCAPSETS];
+	struct rlim rlimits[MAX_RLIMITS];	/* CONFIG_MAX_RLIMITS */
+	int nrlimits;
+	bool nnp;
+	bool has_oom;
+	int oom_score_adj;
+};
+
+struct spec {				/* config.json; static, never on a stack */
+	char *oci_version;
+	struct proc proc;
+	char *root;
+	bool root_ro;
+	char *hostname, *domainname;
+	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
+	int nmounts;
+	struct nsent ns[MAX_NAMESPACES];	/* CONFIG_MAX_NAMESPACES */
+	int nns;
+	int clone_flags;		/* namespaces to create */
+	struct dev devices[MAX_DEVICES];	/* CONFIG_MAX_DEVICES */
+	int ndevices;
+	char *masked[MAX_MASKED_PATHS];		/* CONFIG_MAX_MASKED_PATHS */
+	int nmasked;
+	char *readonly[MAX_MASKED_PATHS];
+	int nreadonly;
+	unsigned long root_prop;	/* linux.rootfsPropagation */
+};
+
+enum msg_kind {				/* records on the child's sync socket */
+	MSG_ERROR = 1,			/* child failed: text says why */
+	MSG_PTY,			/* the pty master rides along (SCM_RIGHTS) */
+	MSG_READY,			/* set up; waiting for start */
+};
+
+struct errmsg {				/* one record on the sync socket */
+	int kind;			/* enum msg_kind */
+	int errnum;			/* errno in the child, 0 if none */
+	char text[ERRMSG_MAX];
+};
+
+struct undo {
+	void (*fn)(intptr_t);
+	intptr_t arg;
+};
+
+/*
+ * ==== 6. globals ==========================================================
+ */
+enum { STAGE_PARENT, STAGE_CHILD };
+
+static const char *opt_root = "/run/rt";
+static const char *opt_log;
+static bool opt_log_json;
+static bool opt_debug;
+
+static int stage = STAGE_PARENT;
+static int syncfd = -1;			/* child's end of the sync socket */
+static int logfd = -1;
+static struct undo undos[MAX_UNDO];
+static int nundo;
+
+static struct spec spec;
+static char cfgbuf[MAX_CONFIG_SIZE + 1];
+static jsmntok_t toks[MAX_JSON_TOKENS];
+static int ntoks;
+static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
+static size_t npool;
+
+/*
+ * ==== 7. diagnostics ======================================================
+ * die() prints one line, runs the undo list and exits 1.  In the child it
+ * sends the line to the parent instead, which dies with it.
+ */
+static void
+undo_push(void (*fn)(intptr_t), intptr_t arg)
+{
+	if (nundo < MAX_UNDO)
+		undos[nundo++] = (struct undo){ fn, arg };
+}
+
+/* Runs and forgets the undo list, newest first; keeps errno. */
+static void
+undo_all(void)
+{
+	int saved = errno;
+
+	while (nundo > 0) {
+		nundo--;
+		undos[nundo].fn(undos[nundo].arg);
+	}
+	errno = saved;
+}
+
+/* JSON string body of s into out (at most n bytes with the NUL). */
+static void
+json_escape(char *out, size_t n, const char *s)
+{
+	size_t o = 0;
+
+	for (; *s && o + 7 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\') {
+			out[o++] = '\\';
+			out[o++] = (char)c;
+		} else if (c < 0x20) {
+			o += (size_t)snprintf(out + o, n - o, "\\u%04x", c);
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = 0;
+}
+
+/* --log: one line in logrus's text or JSON form, as engines parse it. */
+static void
+log_line(const char *level, const char *msg)
+{
+	char ts[32], esc[2 * ERRMSG_MAX];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (logfd < 0)
+		return;
+	gmtime_r(&now, &tm);
+	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	json_escape(esc, sizeof(esc), msg);
+	if (opt_log_json)
+		dprintf(logfd, "{\"level\":\"%s\",\"msg\":\"%s\",\"time\":\"%s\"}\n",
+			level, esc, ts);
+	else
+		dprintf(logfd, "time=\"%s\" level=%s msg=\"%s\"\n", ts, level, esc);
+}
+
+static _Noreturn void
+vdie(int errnum, const char *fmt, va_list ap)
+{
+	struct errmsg m = { .kind = MSG_ERROR, .errnum = errnum };
+	int n = vsnprintf(m.text, sizeof(m.text), fmt, ap);
+
+	if (errnum && n >= 0 && (size_t)n < sizeof(m.text))
+		snprintf(m.text + n, sizeof(m.text) - n, ": %s", strerror(errnum));
+	if (stage == STAGE_CHILD) {
+		if (send(syncfd, &m, sizeof(m), MSG_NOSIGNAL) < 0)
+			dprintf(2, "rt: %s\n", m.text);	/* parent gone */
+		_exit(1);
+	}
+	dprintf(2, "rt: %s\n", m.text);
+	log_line("error", m.text);
+	undo_all();
+	exit(1);
+}
+
+static _Noreturn __attribute__((format(printf, 1, 2))) void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdie(0, fmt, ap);
+}
+
+static _Noreturn __attribute__((format(printf, 1, 2))) void
+die_errno(const char *fmt, ...)
+{
+	int errnum = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdie(errnum, fmt, ap);
+}
+
+static __attribute__((format(printf, 1, 2))) void
+warn(const char *fmt, ...)
+{
+	char text[ERRMSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	dprintf(2, "rt: warning: %s\n", text);
+	log_line("warning", text);
+}
+
+static __attribute__((format(printf, 1, 2))) void
+debug(const char *fmt, ...)
+{
+	char text[ERRMSG_MAX];
+	va_list ap;
+
+	if (!opt_debug)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (logfd >= 0)
+		log_line("debug", text);
+	else
+		dprintf(2, "rt: debug: %s\n", text);
+}
+
+/*
+ * mount(2) says EINVAL for most things and ENOENT for a missing source or
+ * target alike; name the usual cause instead (after bwrap's mount_strerror).
+ */
+static const char *
+mount_strerror(int errnum)
+{
+	if (errnum == ENOSPC)
+		return "too many mounts (kernel limit fs.mount-max)";
+	return strerror(errnum);
+}
+
+/*
+ * ==== 8. utilities ========================================================
+ */
+#define CHECK_LIMIT(what, n, SYM) check_limit(what, n, SYM, #SYM)
+
+static void
+check_limit(const char *what, long n, long max, const char *sym)
+{
+	if (n > max)
+		die("config.json: %s: %ld entries, limit is %ld (raise %s)",
+		    what, n, max, sym);
+}
+
+/* snprintf that dies instead of truncating. */
+static __attribute__((format(printf, 3, 4))) void
+xsnprintf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	if (r < 0 || (size_t)r >= n)
+		die("path too long: %.64s... (raise CONFIG_MAX_PATH)", buf);
+}
+
+static int
+xopen(const char *path, int flags, mode_t mode)
+{
+	int fd = open(path, flags | O_CLOEXEC, mode);
+
+	if (fd < 0)
+		die_errno("open %s", path);
+	return fd;
+}
+
+static int
+writeall(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Reads at most n-1 bytes of a file, NUL-terminated; -1 with errno. */
+static ssize_t
+readfile(const char *path, char *buf, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t len, total = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((size_t)total < n - 1 &&
+	       (len = read(fd, buf + total, n - 1 - (size_t)total)) != 0) {
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			total = -1;
+			break;
+		}
+		total += len;
+	}
+	close(fd);
+	if (total >= 0)
+		buf[total] = 0;
+	return total;
+}
+
+/* Writes a whole small file; -1 with errno. */
+static int
+writefile(const char *path, const char *s, int flags, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | flags, mode);
+	int r;
+
+	if (fd < 0)
+		return -1;
+	r = writeall(fd, s, strlen(s));
+	if (close(fd) < 0)
+		r = -1;
+	return r;
+}
+
+/* tmp file plus rename, so readers see the old or the new file whole. */
+static void
+xwrite_atomic(const char *path, const char *s)
+{
+	char tmp[MAX_PATH];
+
+	xsnprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	if (writefile(tmp, s, O_CREAT | O_TRUNC, 0644) < 0)
+		die_errno("write %s", tmp);
+	if (rename(tmp, path) < 0) {
+		unlink(tmp);
+		die_errno("rename %s", path);
+	}
+}
+
+/* Copies s into the pool (for mount data); dies past the pool. */
+static char *
+pool_add(const char *s, size_t len)
+{
+	char *p = pool + npool;
+
+	if (npool + len + 1 > sizeof(pool))
+		die("config.json: too much mount data (raise CONFIG_MAX_CONFIG_SIZE)");
+	memcpy(p, s, len);
+	p[len] = 0;
+	npool += len + 1;
+	return p;
+}
+
+/*
+ * ==== 9. json =============================================================
+ * jsmn glue.  The file is read once into cfgbuf and parsed in place: each
+ * string token is unescaped where it lies and NUL-terminated over its
+ * closing quote, so the spec points into cfgbuf and copies nothing.
+ * Paths in messages ("process.args[1]") are built by the callers.
+ */
+enum { JP_MAX = 192 };			/* a JSON path in a message */
+
+/* Builds a JSON path for messages ("mounts[3].options[1]"); a cut-off
+ * path in a message is harmless, so this does not check the length. */
+static __attribute__((format(printf, 2, 3))) void
+jp_make(char *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, JP_MAX, fmt, ap);
+	va_end(ap);
+}
+
+static int
+js_skip(int i)
+{
+	int n = 1;
+
+	while (n > 0 && i < ntoks) {
+		if (toks[i].type == JSMN_OBJECT)
+			n += 2 * toks[i].size;
+		else if (toks[i].type == JSMN_ARRAY)
+			n += toks[i].size;
+		n--;
+		i++;
+	}
+	return i;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return (c | 0x20) - 'a' + 10;
+}
+
+static size_t
+utf8_put(char *o, unsigned long cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xe0 | cp >> 12);
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (char)(0xf0 | cp >> 18);
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* Unescapes one string token in place; jsmn (strict) checked the syntax. */
+static void
+js_unescape(jsmntok_t *t)
+{
+	char *s = cfgbuf + t->start, *end = cfgbuf + t->end, *o = s;
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+
+	while (s < end) {
+		unsigned long cp;
+
+		if (*s != '\\') {
+			*o++ = *s++;
+			continue;
+		}
+		if (s[1] != 'u') {
+			*o++ = to[strchr(from, s[1]) - from];
+			s += 2;
+			continue;
+		}
+		cp = (unsigned long)(hexval(s[2]) << 12 | hexval(s[3]) << 8 |
+				     hexval(s[4]) << 4 | hexval(s[5]));
+		s += 6;
+		if (cp >= 0xd800 && cp < 0xdc00 && s + 6 <= end && s[0] == '\\' &&
+		    s[1] == 'u') {
+			unsigned long lo = (unsigned long)(hexval(s[2]) << 12 |
+				hexval(s[3]) << 8 | hexval(s[4]) << 4 | hexval(s[5]));
+
+			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+			s += 6;
+		}
+		if (cp == 0)
+			die("config.json: string at byte %d holds a NUL", t->start);
+		o += utf8_put(o, cp);
+	}
+	*o = 0;
+}
+
+/* Reads and tokenizes config.json (or a process.json) into cfgbuf/toks. */
+static void
+js_load(const char *path, const char *name)
+{
+	jsmn_parser p;
+	ssize_t len;
+	int n;
+
+	len = readfile(path, cfgbuf, sizeof(cfgbuf));
+	if (len < 0)
+		die_errno("%s", name);
+	if (len >= MAX_CONFIG_SIZE)
+		die("%s: more than %d bytes (raise CONFIG_MAX_CONFIG_SIZE)",
+		    name, MAX_CONFIG_SIZE);
+	jsmn_init(&p);
+	n = jsmn_parse(&p, cfgbuf, (size_t)len, NULL, 0);
+	if (n == JSMN_ERROR_INVAL)
+		die("%s: invalid JSON at byte %u", name, p.pos);
+	if (n == JSMN_ERROR_PART)
+		die("%s: truncated JSON", name);
+	if (n > MAX_JSON_TOKENS)
+		die("%s: %d JSON tokens, limit is %d (raise CONFIG_MAX_JSON_TOKENS)",
+		    name, n, MAX_JSON_TOKENS);
+	jsmn_init(&p);
+	ntoks = jsmn_parse(&p, cfgbuf, (size_t)len, toks, MAX_JSON_TOKENS);
+	if (ntoks < 1 || toks[0].type != JSMN_OBJECT)
+		die("%s: expected a JSON object", name);
+	for (int i = 0; i < ntoks; i++)
+		if (toks[i].type == JSMN_STRING)
+			js_unescape(&toks[i]);
+}
+
+static const char *
+js_typename(int type)
+{
+	switch (type) {
+	case JSMN_OBJECT: return "an object";
+	case JSMN_ARRAY: return "an array";
+	case JSMN_STRING: return "a string";
+	default: return "a number";
+	}
+}
+
+static void
+js_expect(int i, int type, const char *jp)
+{
+	if ((int)toks[i].type != type)
+		die("config.json: %s: expected %s", jp, js_typename(type));
+}
+
+static bool
+js_is(int i, const char *s)
+{
+	return toks[i].type == JSMN_STRING && !strcmp(cfgbuf + toks[i].start, s);
+}
+
+static bool
+js_null(int i)
+{
+	return toks[i].type == JSMN_PRIMITIVE && cfgbuf[toks[i].start] == 'n';
+}
+
+static char *
+js_str(int i, const char *jp)
+{
+	js_expect(i, JSMN_STRING, jp);
+	return cfgbuf + toks[i].start;
+}
+
+/* A path string: checked against CONFIG_MAX_PATH. */
+static char *
+js_path(int i, const char *jp)
+{
+	char *s = js_str(i, jp);
+	size_t len = strlen(s);
+
+	if (len >= MAX_PATH)
+		die("config.json: %s: %zu bytes, limit is %d (raise CONFIG_MAX_PATH)",
+		    jp, len, MAX_PATH - 1);
+	return s;
+}
+
+static bool
+js_bool(int i, const char *jp)
+{
+	char c = cfgbuf[toks[i].start];
+
+	if (toks[i].type != JSMN_PRIMITIVE || (c != 't' && c != 'f'))
+		die("config.json: %s: expected true or false", jp);
+	return c == 't';
+}
+
+/* An integer in [lo, hi]; unsigned 64-bit values go through js_u64. */
+static long long
+js_int(int i, const char *jp, long long lo, long long hi)
+{
+	char num[32], *end;
+	int len = toks[i].end - toks[i].start;
+	long long v;
+
+	if (toks[i].type != JSMN_PRIMITIVE || len >= (int)sizeof(num) ||
+	    !strchr("-0123456789", cfgbuf[toks[i].start]))
+		die("config.json: %s: expected a number", jp);
+	memcpy(num, cfgbuf + toks[i].start, (size_t)len);
+	num[len] = 0;
+	errno = 0;
+	v = strtoll(num, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		die("config.json: %s: %s is not an integer in %lld..%lld",
+		    jp, num, lo, hi);
+	return v;
+}
+
+static unsigned long long
+js_u64(int i, const char *jp)
+{
+	char num[32], *end;
+	int len = toks[i].end - toks[i].start;
+	unsigned long long v;
+
+	if (toks[i].type != JSMN_PRIMITIVE || len >= (int)sizeof(num) ||
+	    !isdigit((unsigned char)cfgbuf[toks[i].start]))
+		die("config.json: %s: expected a number", jp);
+	memcpy(num, cfgbuf + toks[i].start, (size_t)len);
+	num[len] = 0;
+	errno = 0;
+	v = strtoull(num, &end, 10);
+	if (*end || errno)
+		die("config.json: %s: %s is not a 64-bit unsigned integer", jp, num);
+	return v;
+}
+
+/* Checks an array and its count against a limit; returns its size. */
+static int
+js_array(int i, const char *jp, long max, const char *sym)
+{
+	js_expect(i, JSMN_ARRAY, jp);
+	check_limit(jp, toks[i].size, max, sym);
+	return toks[i].size;
+}
+
+#define JS_ARRAY(i, jp, SYM) js_array(i, jp, SYM, #SYM)
+
+/* Iterates the members of object i: k is the key token, k+1 the value. */
+#define JS_EACH_MEMBER(i, k, n) \
+	for (k = (i) + 1, n = toks[i].size; n > 0; k = js_skip(k + 1), n--)
+/* Iterates the elements of array i: e is the element token, x its index. */
+#define JS_EACH_ELEM(i, e, x) \
+	for (e = (i) + 1, x = 0; x < toks[i].size; e = js_skip(e), x++)
+
+/*
+ * ==== 10. spec ============================================================
+ * config.json -> struct spec, in the order of the OCI runtime spec
+ * (config.md, config-linux.md).  Unknown members are ignored, as the spec
+ * requires; members rt knows but does not apply yet are rejected when they
+ * ask for something, never silently dropped.
+ */
+static const char *const cap_names[] = {
+	"CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "KILL",
+	"SETGID", "SETUID", "SETPCAP", "LINUX_IMMUTABLE", "NET_BIND_SERVICE",
+	"NET_BROADCAST", "NET_ADMIN", "NET_RAW", "IPC_LOCK", "IPC_OWNER",
+	"SYS_MODULE", "SYS_RAWIO", "SYS_CHROOT", "SYS_PTRACE", "SYS_PACCT",
+	"SYS_ADMIN", "SYS_BOOT", "SYS_NICE", "SYS_RESOURCE", "SYS_TIME",
+	"SYS_TTY_CONFIG", "MKNOD", "LEASE", "AUDIT_WRITE", "AUDIT_CONTROL",
+	"SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM",
+	"BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE",
+};
+#define NCAPS ((int)(sizeof(cap_names) / sizeof(cap_names[0])))
+static const char *const capset_names[NCAPSETS] = {
+	"bounding", "effective", "inheritable", "permitted", "ambient",
+};
+
+static const char *const rlimit_names[] = {
+	"CPU", "FSIZE", "DATA", "STACK", "CORE", "RSS", "NPROC", "NOFILE",
+	"MEMLOCK", "AS", "LOCKS", "SIGPENDING", "MSGQUEUE", "NICE", "RTPRIO",
+	"RTTIME",
+};
+
+static const struct {
+	const char *name;
+	int flag;
+} ns_types[] = {
+	{ "pid", CLONE_NEWPID }, { "network", CLONE_NEWNET },
+	{ "mount", CLONE_NEWNS }, { "ipc", CLONE_NEWIPC },
+	{ "uts", CLONE_NEWUTS }, { "user", CLONE_NEWUSER },
+	{ "cgroup", CLONE_NEWCGROUP }, { "time", CLONE_NEWTIME },
+};
+
+/* Mount option words (mount(8)); others go to the data string. */
+static const struct mntopt {
+	const char *name;
+	unsigned long set, clear;
+	bool prop;			/* a propagation change, its own call */
+} mntopts[] = {
+	{ "defaults", 0, 0, 0 },	{ "ro", MS_RDONLY, 0, 0 },
+	{ "rw", 0, MS_RDONLY, 0 },	{ "nosuid", MS_NOSUID, 0, 0 },
+	{ "suid", 0, MS_NOSUID, 0 },	{ "nodev", MS_NODEV, 0, 0 },
+	{ "dev", 0, MS_NODEV, 0 },	{ "noexec", MS_NOEXEC, 0, 0 },
+	{ "exec", 0, MS_NOEXEC, 0 },	{ "sync", MS_SYNCHRONOUS, 0, 0 },
+	{ "async", 0, MS_SYNCHRONOUS, 0 }, { "dirsync", MS_DIRSYNC, 0, 0 },
+	{ "remount", MS_REMOUNT, 0, 0 }, { "mand", MS_MANDLOCK, 0, 0 },
+	{ "nomand", 0, MS_MANDLOCK, 0 }, { "atime", 0, MS_NOATIME, 0 },
+	{ "noatime", MS_NOATIME, 0, 0 }, { "diratime", 0, MS_NODIRATIME, 0 },
+	{ "nodiratime", MS_NODIRATIME, 0, 0 }, { "relatime", MS_RELATIME, 0, 0 },
+	{ "norelatime", 0, MS_RELATIME, 0 },
+	{ "strictatime", MS_STRICTATIME, 0, 0 },
+	{ "nostrictatime", 0, MS_STRICTATIME, 0 },
+	{ "lazytime", MS_LAZYTIME, 0, 0 }, { "nolazytime", 0, MS_LAZYTIME, 0 },
+	{ "bind", MS_BIND, 0, 0 },	{ "rbind", MS_BIND | MS_REC, 0, 0 },
+	{ "private", MS_PRIVATE, 0, 1 }, { "rprivate", MS_PRIVATE | MS_REC, 0, 1 },
+	{ "shared", MS_SHARED, 0, 1 },	{ "rshared", MS_SHARED | MS_REC, 0, 1 },
+	{ "slave", MS_SLAVE, 0, 1 },	{ "rslave", MS_SLAVE | MS_REC, 0, 1 },
+	{ "unbindable", MS_UNBINDABLE, 0, 1 },
+	{ "runbindable", MS_UNBINDABLE | MS_REC, 0, 1 },
+};
+#define NMNTOPTS (sizeof(mntopts) / sizeof(mntopts[0]))
+
+/* A member rt knows but does not apply yet: fine when empty or null. */
+static void
+spec_unsupported(int i, const char *jp)
+{
+	const jsmntok_t *t = &toks[i];
+
+	if (js_null(i) || (t->type != JSMN_PRIMITIVE && t->size == 0 &&
+			   t->end - t->start <= 2) ||
+	    (t->type == JSMN_PRIMITIVE && cfgbuf[t->start] == 'f'))
+		return;
+	die("config.json: %s: not supported yet", jp);
+}
+
+static uint64_t
+spec_capset(int i, const char *jp)
+{
+	uint64_t mask = 0;
+	int e, x, c;
+	char ep[JP_MAX];
+
+	JS_EACH_ELEM(i, e, x) {
+		const char *name;
+
+		jp_make(ep, "%s[%d]", jp, x);
+		name = js_str(e, ep);
+		for (c = 0; c < NCAPS; c++)
+			if (!strncmp(name, "CAP_", 4) && !strcmp(name + 4, cap_names[c]))
+				break;
+		if (c == NCAPS)	/* runc: "ignoring unknown or unavailable" */
+			warn("config.json: %s: unknown capability \"%s\" ignored",
+			     ep, name);
+		else
+			mask |= 1ULL << c;
+	}
+	return mask;
+}
+
+static void
+spec_capabilities(int i, const char *jp)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	spec.proc.has_caps = true;
+	JS_EACH_MEMBER(i, k, n) {
+		for (int s = 0; s < NCAPSETS; s++) {
+			if (!js_is(k, capset_names[s]))
+				continue;
+			jp_make(kp, "%s.%s", jp, capset_names[s]);
+			js_expect(k + 1, JSMN_ARRAY, kp);
+			spec.proc.caps[s] = spec_capset(k + 1, kp);
+		}
+	}
+}
+
+static void
+spec_rlimit(int i, const char *jp, struct rlim *r)
+{
+	int k, n;
+	char kp[JP_MAX];
+	bool has_type = false;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "type")) {
+			const char *t = js_str(k + 1, kp);
+			int x;
+
+			for (x = 0; x < (int)(sizeof(rlimit_names) /
+					      sizeof(rlimit_names[0])); x++)
+				if (!strncmp(t, "RLIMIT_", 7) &&
+				    !strcmp(t + 7, rlimit_names[x]))
+					break;
+			if (x == sizeof(rlimit_names) / sizeof(rlimit_names[0]))
+				die("config.json: %s: unknown rlimit \"%s\"", kp, t);
+			r->res = x;
+			has_type = true;
+		} else if (js_is(k, "soft")) {
+			r->lim.rlim_cur = (rlim_t)js_u64(k + 1, kp);
+		} else if (js_is(k, "hard")) {
+			r->lim.rlim_max = (rlim_t)js_u64(k + 1, kp);
+		}
+	}
+	if (!has_type)
+		die("config.json: %s.type: missing", jp);
+}
+
+static void
+spec_user(int i, const char *jp)
+{
+	int k, n, e, x;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "uid"))
+			spec.proc.uid = (uid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
+		else if (js_is(k, "gid"))
+			spec.proc.gid = (gid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
+		else if (js_is(k, "umask"))
+			spec.proc.umask = (mode_t)js_int(k + 1, kp, 0, 0777);
+		else if (js_is(k, "additionalGids")) {
+			spec.proc.ngids = JS_ARRAY(k + 1, kp, MAX_GIDS);
+			JS_EACH_ELEM(k + 1, e, x) {
+				char ep[JP_MAX];
+
+				jp_make(ep, "%s[%d]", kp, x);
+				spec.proc.gids[x] = (gid_t)js_int(e, ep, 0,
+								  UINT32_MAX - 1);
+			}
+		}
+	}
+}
+
+/* Fills a NULL-terminated string table from a JSON array of strings. */
+static int
+spec_strings(int i, const char *jp, char **out, long max, const char *sym,
+	     bool paths)
+{
+	int e, x, n = js_array(i, jp, max, sym);
+	char ep[JP_MAX];
+
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		out[x] = paths ? js_path(e, ep) : js_str(e, ep);
+	}
+	out[n] = NULL;
+	return n;
+}
+
+static void
+spec_process_member(int k, const char *kp)
+{
+	struct proc *p = &spec.proc;
+	int v = k + 1, e, x, m, n;
+
+	if (js_is(k, "terminal")) {
+		p->terminal = js_bool(v, kp);
+	} else if (js_is(k, "consoleSize")) {
+		js_expect(v, JSMN_OBJECT, kp);
+		JS_EACH_MEMBER(v, m, n) {
+			if (js_is(m, "height"))
+				p->rows = (unsigned short)js_int(m + 1, kp, 0, 65535);
+			else if (js_is(m, "width"))
+				p->cols = (unsigned short)js_int(m + 1, kp, 0, 65535);
+		}
+	} else if (js_is(k, "user")) {
+		spec_user(v, kp);
+	} else if (js_is(k, "args")) {
+		p->nargs = spec_strings(v, kp, p->args, MAX_ARGS,
+					"CONFIG_MAX_ARGS", false);
+	} else if (js_is(k, "env")) {
+		p->nenv = spec_strings(v, kp, p->env, MAX_ENV,
+				       "CONFIG_MAX_ENV", false);
+	} else if (js_is(k, "cwd")) {
+		p->cwd = js_path(v, kp);
+	} else if (js_is(k, "capabilities")) {
+		spec_capabilities(v, kp);
+	} else if (js_is(k, "rlimits")) {
+		p->nrlimits = JS_ARRAY(v, kp, MAX_RLIMITS);
+		JS_EACH_ELEM(v, e, x) {
+			char ep[JP_MAX];
+
+			jp_make(ep, "%s[%d]", kp, x);
+			spec_rlimit(e, ep, &p->rlimits[x]);
+		}
+	} else if (js_is(k, "noNewPrivileges")) {
+		p->nnp = js_bool(v, kp);
+	} else if (js_is(k, "oomScoreAdj")) {
+		p->has_oom = true;
+		p->oom_score_adj = (int)js_int(v, kp, -1000, 1000);
+	} else if (js_is(k, "apparmorProfile") || js_is(k, "selinuxLabel") ||
+		   js_is(k, "scheduler") || js_is(k, "ioPriority")) {
+		spec_unsupported(v, kp);
+	}
+}
+
+static void
+spec_process(int i)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, "process");
+	spec.proc.umask = 022;
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "process.%s", cfgbuf + toks[k].start);
+		spec_process_member(k, kp);
+	}
+	if (spec.proc.nargs == 0)
+		die("config.json: process.args: must not be empty");
+	if (!spec.proc.cwd)
+		spec.proc.cwd = "/";
+	if (spec.proc.cwd[0] != '/')
+		die("config.json: process.cwd: %s: not an absolute path",
+		    spec.proc.cwd);
+	if (spec.proc.terminal && !CONFIG_TERMINAL)
+		die("config.json: process.terminal: not supported by this build "
+		    "(CONFIG_TERMINAL=n)");
+}
+
+static void
+spec_root(int i)
+{
+	int k, n;
+
+	js_expect(i, JSMN_OBJECT, "root");
+	JS_EACH_MEMBER(i, k, n) {
+		if (js_is(k, "path"))
+			spec.root = js_path(k + 1, "root.path");
+		else if (js_is(k, "readonly"))
+			spec.root_ro = js_bool(k + 1, "root.readonly");
+	}
+}
+
+/* Sorts one options word into flags, propagation or data. */
+static void
+spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
+{
+	size_t len = strlen(o);
+
+	for (size_t x = 0; x < NMNTOPTS; x++) {
+		if (strcmp(o, mntopts[x].name))
+			continue;
+		if (mntopts[x].prop) {
+			if (m->nprop < 4)
+				m->prop[m->nprop++] = mntopts[x].set;
+		} else {
+			m->flags = (m->flags | mntopts[x].set) & ~mntopts[x].clear;
+		}
+		return;
+	}
+	if (*dlen + len + 2 > MAX_PATH)
+		die("config.json: mount %s: options longer than %d bytes "
+		    "(raise CONFIG_MAX_PATH)", m->dest, MAX_PATH - 1);
+	if (*dlen)
+		data[(*dlen)++] = ',';
+	memcpy(data + *dlen, o, len + 1);
+	*dlen += len;
+}
+
+static void
+spec_mount(int i, const char *jp, struct mnt *m)
+{
+	int k, n, e, x;
+	char kp[JP_MAX], data[MAX_PATH];
+	size_t dlen = 0;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	data[0] = 0;
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "destination"))
+			m->dest = js_path(k + 1, kp);
+		else if (js_is(k, "source"))
+			m->src = js_path(k + 1, kp);
+		else if (js_is(k, "type"))
+			m->type = js_str(k + 1, kp);
+	}
+	if (!m->dest)
+		die("config.json: %s.destination: missing", jp);
+	JS_EACH_MEMBER(i, k, n) {
+		if (!js_is(k, "options"))
+			continue;
+		jp_make(kp, "%s.options", jp);
+		JS_ARRAY(k + 1, kp, MAX_MOUNT_OPTIONS);
+		JS_EACH_ELEM(k + 1, e, x) {
+			char ep[JP_MAX];
+
+			jp_make(ep, "%s[%d]", kp, x);
+			spec_mount_option(m, js_str(e, ep), data, &dlen);
+		}
+	}
+	if (m->type && !strcmp(m->type, "bind"))
+		m->flags |= MS_BIND;
+	if (!m->type && !(m->flags & MS_BIND))
+		die("config.json: %s.type: missing", jp);
+	m->data = dlen ? pool_add(data, dlen) : NULL;
+}
+
+static void
+spec_mounts(int i)
+{
+	int e, x;
+	char ep[JP_MAX];
+
+	spec.nmounts = JS_ARRAY(i, "mounts", MAX_MOUNTS);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "mounts[%d]", x);
+		spec_mount(e, ep, &spec.mounts[x]);
+	}
+}
+
+static void
+spec_namespace(int i, const char *jp, struct nsent *ns)
+{
+	int k, n, t;
+	char kp[JP_MAX];
+	const char *type = NULL;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "type"))
+			type = js_str(k + 1, kp);
+		else if (js_is(k, "path"))
+			ns->path = js_path(k + 1, kp);
+	}
+	if (!type)
+		die("config.json: %s.type: missing", jp);
+	if (ns->path && !*ns->path)
+		ns->path = NULL;
+	for (t = 0; t < (int)(sizeof(ns_types) / sizeof(ns_types[0])); t++)
+		if (!strcmp(type, ns_types[t].name))
+			break;
+	if (t == sizeof(ns_types) / sizeof(ns_types[0]))
+		die("config.json: %s.type: unknown namespace \"%s\"", jp, type);
+	ns->flag = ns_types[t].flag;
+	if (ns->flag == CLONE_NEWUSER || ns->flag == CLONE_NEWTIME)
+		die("config.json: %s.type: %s namespaces are not supported yet",
+		    jp, type);
+	for (struct nsent *o = spec.ns; o < ns; o++)
+		if (o->flag == ns->flag)
+			die("config.json: %s.type: duplicate namespace \"%s\"",
+			    jp, type);
+	if (!ns->path)
+		spec.clone_flags |= ns->flag;
+}
+
+static void
+spec_device(int i, const char *jp, struct dev *d)
+{
+	int k, n;
+	char kp[JP_MAX];
+	long long major = -1, minor = -1, mode = 0666;
+	const char *type = NULL;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "path"))
+			d->path = js_path(k + 1, kp);
+		else if (js_is(k, "type"))
+			type = js_str(k + 1, kp);
+		else if (js_is(k, "major"))
+			major = js_int(k + 1, kp, 0, 4095);
+		else if (js_is(k, "minor"))
+			minor = js_int(k + 1, kp, 0, 1048575);
+		else if (js_is(k, "fileMode"))
+			mode = js_int(k + 1, kp, 0, 07777);
+		else if (js_is(k, "uid"))
+			d->uid = (uid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
+		else if (js_is(k, "gid"))
+			d->gid = (gid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
+	}
+	if (!d->path || d->path[0] != '/')
+		die("config.json: %s.path: missing or not absolute", jp);
+	if (!type || !strchr("cubp", type[0]) || type[1])
+		die("config.json: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", jp);
+	if (type[0] != 'p' && (major < 0 || minor < 0))
+		die("config.json: %s: major and minor are required", jp);
+	d->mode = (mode_t)mode | (type[0] == 'b' ? S_IFBLK :
+				  type[0] == 'p' ? S_IFIFO : S_IFCHR);
+	d->rdev = type[0] == 'p' ? 0 : makedev(major, minor);
+}
+
+static unsigned long
+spec_propagation(const char *s, const char *jp)
+{
+	for (size_t x = 0; x < NMNTOPTS; x++)
+		if (mntopts[x].prop && !strcmp(s, mntopts[x].name))
+			return mntopts[x].set;
+	die("config.json: %s: unknown propagation \"%s\"", jp, s);
+}
+
+/* linux.resources: device rules are accepted (see README); the rest waits
+ * for cgroup support and is refused rather than ignored. */
+static void
+spec_resources(int i)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, "linux.resources");
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "linux.resources.%s",
+			 cfgbuf + toks[k].start);
+		if (!js_is(k, "devices"))
+			spec_unsupported(k + 1, kp);
+	}
+}
+
+static void
+spec_linux_member(int k, const char *kp)
+{
+	int v = k + 1, e, x;
+	char ep[JP_MAX];
+
+	if (js_is(k, "namespaces")) {
+		spec.nns = JS_ARRAY(v, kp, MAX_NAMESPACES);
+		JS_EACH_ELEM(v, e, x) {
+			jp_make(ep, "%s[%d]", kp, x);
+			spec_namespace(e, ep, &spec.ns[x]);
+		}
+	} else if (js_is(k, "devices")) {
+		spec.ndevices = JS_ARRAY(v, kp, MAX_DEVICES);
+		JS_EACH_ELEM(v, e, x) {
+			jp_make(ep, "%s[%d]", kp, x);
+			spec_device(e, ep, &spec.devices[x]);
+		}
+	} else if (js_is(k, "maskedPaths")) {
+		spec.nmasked = spec_strings(v, kp, spec.masked, MAX_MASKED_PATHS - 1,
+					    "CONFIG_MAX_MASKED_PATHS", true);
+	} else if (js_is(k, "readonlyPaths")) {
+		spec.nreadonly = spec_strings(v, kp, spec.readonly,
+					      MAX_MASKED_PATHS - 1,
+					      "CONFIG_MAX_MASKED_PATHS", true);
+	} else if (js_is(k, "rootfsPropagation")) {
+		spec.root_prop = spec_propagation(js_str(v, kp), kp);
+	} else if (js_is(k, "resources")) {
+		spec_resources(v);
+	} else if (js_is(k, "uidMappings") || js_is(k, "gidMappings") ||
+		   js_is(k, "sysctl") || js_is(k, "seccomp") ||
+		   js_is(k, "personality") || js_is(k, "intelRdt") ||
+		   js_is(k, "timeOffsets") || js_is(k, "mountLabel")) {
+		spec_unsupported(v, kp);
+	}
+}
+
+static void
+spec_linux(int i)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, "linux");
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "linux.%s", cfgbuf + toks[k].start);
+		spec_linux_member(k, kp);
+	}
+}
+
+static void
+spec_version(int i)
+{
+	const char *v = js_str(i, "ociVersion");
+
+	if (strncmp(v, "1.0.", 4) && strncmp(v, "1.1.", 4) && strncmp(v, "1.2.", 4))
+		die("config.json: ociVersion: unsupported version \"%s\"", v);
+	spec.oci_version = (char *)v;
+}
+
+/* Checks that need the whole spec. */
+static void
+spec_validate(void)
+{
+	if (!spec.oci_version)
+		die("config.json: ociVersion: missing");
+	if (!spec.proc.nargs)
+		die("config.json: process: missing");
+	if (!spec.root)
+		die("config.json: root.path: missing");
+	if (!(spec.clone_flags & CLONE_NEWNS))
+		die("config.json: linux.namespaces: rt needs a new mount namespace");
+	if (spec.hostname && *spec.hostname && !(spec.clone_flags & CLONE_NEWUTS))
+		die("config.json: hostname: needs a new uts namespace");
+	if (spec.domainname && *spec.domainname &&
+	    !(spec.clone_flags & CLONE_NEWUTS))
+		die("config.json: domainname: needs a new uts namespace");
+}
+
+/* Parses config.json in the current directory (the bundle). */
+static void
+spec_load(void)
+{
+	int k, n;
+
+	js_load("config.json", "config.json");
+	JS_EACH_MEMBER(0, k, n) {
+		int v = k + 1;
+
+		if (js_is(k, "ociVersion"))
+			spec_version(v);
+		else if (js_is(k, "process"))
+			spec_process(v);
+		else if (js_is(k, "root"))
+			spec_root(v);
+		else if (js_is(k, "hostname"))
+			spec.hostname = js_str(v, "hostname");
+		else if (js_is(k, "domainname"))
+			spec.domainname = js_str(v, "domainname");
+		else if (js_is(k, "mounts"))
+			spec_mounts(v);
+		else if (js_is(k, "linux"))
+			spec_linux(v);
+		else if (js_is(k, "hooks"))
+			spec_unsupported(v, "hooks");
+	}
+	spec_validate();
+}
+
+/*
+ * ==== 11. state ===========================================================
+ * /run/rt/<id>/ (global --root moves it): one directory a container,
+ * 0700, removed when the container is deleted.
+ */
+static char st_path[MAX_PATH];		/* the container's state directory */
+
+/* runc's rule: letters, digits, "_+-." ; not "." or ".." */
+static void
+st_check_id(const char *id)
+{
+	size_t len = strlen(id);
+
+	if (len == 0 || len > MAX_ID || !strcmp(id, ".") || !strcmp(id, "..") ||
+	    strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		   "0123456789_+-.") != len)
+		die("%s: invalid container ID format", id);
+}
+
+static void
+st_remove_dir(intptr_t arg)
+{
+	(void)arg;
+	rmdir(st_path);
+}
+
+/* mkdir -p of the state root, then the container's directory. */
+static void
+st_create(const char *id)
+{
+	char dir[MAX_PATH];
+
+	xsnprintf(dir, sizeof(dir), "%s", opt_root);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = 0;
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			die_errno("mkdir %s", dir);
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		die_errno("mkdir %s", dir);
+	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
+	if (mkdir(st_path, 0700) < 0) {
+		if (errno == EEXIST)
+			die("%s: container with given ID already exists", id);
+		die_errno("mkdir %s", st_path);
+	}
+	undo_push(st_remove_dir, 0);
+}
+
+/*
+ * ==== 12. cgroup ==========================================================
+ * cgroup v2 by file writes comes with linux.resources support; until then
+ * spec_resources() refuses limits, and containers share rt's cgroup.
+ */
+
+/*
+ * ==== 13. namespaces ======================================================
+ * New namespaces come from clone flags; those with a path are joined with
+ * setns: pid by the parent before clone (it applies to children), the rest
+ * by the child.
+ */
+static int
+ns_open(const struct nsent *ns)
+{
+	int fd = open(ns->path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		die_errno("join namespace %s", ns->path);
+	return fd;
+}
+
+/* Parent: a pid namespace given by path must be entered before clone. */
+static void
+ns_join_pid(void)
+{
+	for (int i = 0; i < spec.nns; i++) {
+		int fd;
+
+		if (spec.ns[i].flag != CLONE_NEWPID || !spec.ns[i].path)
+			continue;
+		fd = ns_open(&spec.ns[i]);
+		if (setns(fd, CLONE_NEWPID) < 0)
+			die_errno("join namespace %s", spec.ns[i].path);
+		close(fd);
+	}
+}
+
+/* Child: every other namespace given by path, mount last so that the
+ * paths of the others still resolve on the host. */
+static void
+child_join_namespaces(void)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < spec.nns; i++) {
+			const struct nsent *ns = &spec.ns[i];
+			int fd;
+
+			if (!ns->path || ns->flag == CLONE_NEWPID ||
+			    (ns->flag == CLONE_NEWNS) != (pass == 1))
+				continue;
+			fd = ns_open(ns);
+			if (setns(fd, ns->flag) < 0)
+				die_errno("join namespace %s", ns->path);
+			close(fd);
+		}
+	}
+}
+
+/* A new network namespace has lo down; the kernel adds 127.0.0.1 and ::1
+ * when it comes up (as runc shows them). */
+static void
+child_loopback(void)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		die_errno("socket for lo");
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
+		die_errno("get flags of lo");
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
+		die_errno("bring lo up");
+	close(fd);
+}
+
+static void
+child_uts(void)
+{
+	if (spec.hostname && sethostname(spec.hostname, strlen(spec.hostname)))
+		die_errno("sethostname %s", spec.hostname);
+	if (spec.domainname &&
+	    setdomainname(spec.domainname, strlen(spec.domainname)))
+		die_errno("setdomainname %s", spec.domainname);
+}
+
+/*
+ * ==== 14. rootfs ==========================================================
+ * Child only.  Every path under the rootfs is opened with openat2's
+ * RESOLVE_IN_ROOT (Linux 5.6), or by a walk that resolves each symlink
+ * against the rootfs on older kernels, and mounted through its
+ * /proc/self/fd link, so that a symlink in the bundle can never send a
+ * mount outside it (CVE-2021-30465).
+ */
+enum { RES_OPEN, RES_DIR, RES_FILE };
+
+static const struct {
+	const char *name;
+	unsigned major, minor;
+} default_devices[] = {			/* runtime spec, config-linux.md */
+	{ "null", 1, 3 }, { "zero", 1, 5 }, { "full", 1, 7 },
+	{ "random", 1, 8 }, { "urandom", 1, 9 }, { "tty", 5, 0 },
+};
+
+static const char *const default_links[][2] = {	/* target, link */
+	{ "/proc/self/fd", "/dev/fd" }, { "/proc/self/fd/0", "/dev/stdin" },
+	{ "/proc/self/fd/1", "/dev/stdout" }, { "/proc/self/fd/2", "/dev/stderr" },
+	{ "pts/ptmx", "/dev/ptmx" },
+};
+
+/* Pops the first component of rest into comp; false when none is left. */
+static bool
+path_next(char *rest, char *comp)
+{
+	size_t skip = strspn(rest, "/"), len;
+
+	memmove(rest, rest + skip, strlen(rest + skip) + 1);
+	len = strcspn(rest, "/");
+	if (len == 0 || len > NAME_MAX)
+		return false;
+	memcpy(comp, rest, len);
+	comp[len] = 0;
+	memmove(rest, rest + len, strlen(rest + len) + 1);
+	return true;
+}
+
+/* Pre-5.6 kernels: resolve path in the rootfs one component at a time;
+ * cur only ever holds directories that were not symlinks when checked. */
+static int
+child_resolve_walk(int rootfd, const char *path)
+{
+	static char rest[MAX_PATH], cur[MAX_PATH], tmp[MAX_PATH], link[MAX_PATH];
+	char comp[NAME_MAX + 1];
+	int links = 0;
+	struct stat st;
+	ssize_t n;
+
+	cur[0] = 0;
+	xsnprintf(rest, sizeof(rest), "%s", path);
+	while (path_next(rest, comp)) {
+		if (!strcmp(comp, "."))
+			continue;
+		if (!strcmp(comp, "..")) {
+			char *s = strrchr(cur, '/');
+
+			*(s ? s : cur) = 0;
+			continue;
+		}
+		xsnprintf(tmp, sizeof(tmp), "%s%s%s", cur, *cur ? "/" : "", comp);
+		if (fstatat(rootfd, tmp, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			return -1;
+		if (!S_ISLNK(st.st_mode)) {
+			memcpy(cur, tmp, sizeof(cur));
+			continue;
+		}
+		if (++links > 40)
+			return errno = ELOOP, -1;
+		n = readlinkat(rootfd, tmp, link, sizeof(link) - 1);
+		if (n < 0)
+			return -1;
+		link[n] = 0;
+		if (link[0] == '/')
+			cur[0] = 0;
+		xsnprintf(tmp, sizeof(tmp), "%s/%s", link, rest);
+		memcpy(rest, tmp, sizeof(rest));
+	}
+	return openat(rootfd, *cur ? cur : ".", O_PATH | O_CLOEXEC | O_NOFOLLOW);
+}
+
+static int
+child_resolve_open(int rootfd, const char *path)
+{
+	int fd = sys_openat2(rootfd, path, O_PATH | O_CLOEXEC,
+			     RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
+
+	if (fd < 0 && errno == ENOSYS)
+		fd = child_resolve_walk(rootfd, path);
+	return fd;
+}
+
+/*
+ * Opens path (O_PATH) inside the rootfs at rootfd, creating what is missing:
+ * directories, and the last component as RES_DIR or RES_FILE says.
+ * Returns -1 with errno.
+ */
+static int
+child_resolve(int rootfd, const char *path, int create)
+{
+	char parent[MAX_PATH], *slash;
+	int fd = child_resolve_open(rootfd, path), pfd, r;
+
+	if (fd >= 0 || errno != ENOENT || create == RES_OPEN)
+		return fd;
+	xsnprintf(parent, sizeof(parent), "%s", path);
+	for (size_t n = strlen(parent); n > 1 && parent[n - 1] == '/'; n--)
+		parent[n - 1] = 0;
+	slash = strrchr(parent, '/');
+	if (!slash)
+		return -1;
+	*slash = 0;
+	pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
+	if (pfd < 0)
+		return -1;
+	if (create == RES_DIR)
+		r = mkdirat(pfd, slash + 1, 0755);
+	else
+		r = openat(pfd, slash + 1, O_CREAT | O_EXCL | O_WRONLY |
+			   O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (r >= 0 && create == RES_FILE)
+		close(r);
+	close(pfd);
+	if (r < 0 && errno != EEXIST)
+		return -1;
+	return child_resolve_open(rootfd, path);
+}
+
+static void
+fd_path(char *buf, size_t n, int fd)
+{
+	snprintf(buf, n, "/proc/self/fd/%d", fd);
+}
+
+/* A bind mount, then a remount for its flags: bind ignores them. */
+static void
+child_mount_bind(int rootfd, const struct mnt *m, const char *target)
+{
+	unsigned long flags = m->flags & ~(MS_BIND | MS_REC);
+	char t2[32];
+	int fd;
+
+	if (mount(m->src, target, NULL, m->flags & (MS_BIND | MS_REC), NULL) < 0)
+		die("mount %s on %s: %s", m->src, m->dest, mount_strerror(errno));
+	if (!flags)
+		return;
+	fd = child_resolve(rootfd, m->dest, RES_OPEN);	/* the new mount */
+	if (fd < 0)
+		die_errno("reopen %s", m->dest);
+	fd_path(t2, sizeof(t2), fd);
+	if (mount(NULL, t2, NULL, MS_BIND | MS_REMOUNT | flags, NULL) < 0)
+		die("remount %s: %s", m->dest, mount_strerror(errno));
+	close(fd);
+}
+
+/* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
+static void
+child_mount_one(int rootfd, const struct mnt *m)
+{
+	const char *type = m->type, *src = m->src ? m->src : "none";
+	int create = RES_DIR, fd;
+	struct stat st;
+	char target[32];
+
+	if (m->flags & MS_BIND) {
+		if (stat(m->src ? m->src : "", &st) < 0)
+			die_errno("mount %s on %s: source", src, m->dest);
+		if (!S_ISDIR(st.st_mode))
+			create = RES_FILE;
+	}
+	fd = child_resolve(rootfd, m->dest, create);
+	if (fd < 0)
+		die_errno("mount %s on %s: destination", src, m->dest);
+	fd_path(target, sizeof(target), fd);
+	if (m->flags & MS_BIND) {
+		child_mount_bind(rootfd, m, target);
+	} else {
+		if (!strcmp(type, "cgroup"))
+			type = "cgroup2";
+		if (mount(src, target, type, m->flags, m->data) < 0)
+			die("mount %s on %s: %s", src, m->dest, mount_strerror(errno));
+	}
+	close(fd);
+	for (int i = 0; i < m->nprop; i++) {
+		fd = child_resolve(rootfd, m->dest, RES_OPEN);
+		fd_path(target, sizeof(target), fd);
+		if (fd < 0 || mount(NULL, target, NULL, m->prop[i], NULL) < 0)
+			die("set propagation of %s: %s", m->dest, mount_strerror(errno));
+		close(fd);
+	}
+}
+
+/* mknod in the rootfs; where mknod is not allowed (a user namespace), a
+ * bind mount of the host's node of the same path instead, as runc does. */
+static void
+child_mknod(int rootfd, const char *path, mode_t mode, dev_t rdev, uid_t uid,
+	    gid_t gid)
+{
+	char parent[MAX_PATH], target[32], *name;
+	int pfd, fd;
+
+	xsnprintf(parent, sizeof(parent), "%s", path);
+	name = strrchr(parent, '/');
+	*name++ = 0;
+	pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
+	if (pfd < 0)
+		die_errno("create device %s", path);
+	unlinkat(pfd, name, 0);
+	if (mknodat(pfd, name, mode, rdev) == 0) {
+		if (fchownat(pfd, name, uid, gid, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    fchmodat(pfd, name, mode & 07777, 0) < 0)
+			die_errno("create device %s", path);
+	} else if (errno == EPERM) {
+		fd = child_resolve(rootfd, path, RES_FILE);
+		fd_path(target, sizeof(target), fd);
+		if (fd < 0 || mount(path, target, NULL, MS_BIND, NULL) < 0)
+			die_errno("bind device %s", path);
+		close(fd);
+	} else {
+		die_errno("create device %s", path);
+	}
+	close(pfd);
+}
+
+static void
+child_symlink(int rootfd, const char *target, const char *path)
+{
+	char parent[MAX_PATH], *name;
+	int pfd;
+
+	xsnprintf(parent, sizeof(parent), "%s", path);
+	name = strrchr(parent, '/');
+	*name++ = 0;
+	pfd = child_resolve(rootfd, parent, RES_DIR);
+	if (pfd < 0 || (symlinkat(target, pfd, name) < 0 && errno != EEXIST))
+		die_errno("symlink %s", path);
+	close(pfd);
+}
+
+/* The default devices unless /dev is a bind mount, then linux.devices. */
+static void
+child_devices(int rootfd)
+{
+	bool dev_bound = false;
+	char path[32];
+
+	for (int i = 0; i < spec.nmounts; i++)
+		if (!strcmp(spec.mounts[i].dest, "/dev") &&
+		    (spec.mounts[i].flags & MS_BIND))
+			dev_bound = true;
+	for (size_t i = 0; !dev_bound && i < sizeof(default_devices) /
+	     sizeof(default_devices[0]); i++) {
+		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
+		child_mknod(rootfd, path, S_IFCHR | 0666,
+			    makedev(default_devices[i].major,
+				    default_devices[i].minor), 0, 0);
+	}
+	for (size_t i = 0; !dev_bound && i < sizeof(default_links) /
+	     sizeof(default_links[0]); i++)
+		child_symlink(rootfd, default_links[i][0], default_links[i][1]);
+	for (int i = 0; i < spec.ndevices; i++) {
+		const struct dev *d = &spec.devices[i];
+
+		child_mknod(rootfd, d->path, d->mode, d->rdev, d->uid, d->gid);
+	}
+}
+
+/*
+ * pivot_root(".", ".") stacks the old root under the new one, and a lazy
+ * unmount drops it (runc's pivotRoot).  pivot_root fails with EINVAL when
+ * the current root is the initramfs (rootfs cannot be unmounted); there the
+ * rootfs is moved over "/" and chrooted into, as switch_root does.  ".."
+ * from the new root then lands on the mount stacked over "/", so the
+ * initramfs stays out of reach.
+ */
+static void
+child_pivot_root(int rootfd, bool no_pivot)
+{
+	int oldroot = xopen("/", O_DIRECTORY | O_RDONLY, 0);
+
+	if (fchdir(rootfd) < 0)
+		die_errno("chdir to rootfs %s", spec.root);
+	if (!no_pivot && sys_pivot_root(".", ".") == 0) {
+		if (fchdir(oldroot) < 0 ||
+		    mount(NULL, ".", NULL, MS_SLAVE | MS_REC, NULL) < 0 ||
+		    umount2(".", MNT_DETACH) < 0)
+			die_errno("detach the old root");
+	} else {
+		if (!no_pivot && errno != EINVAL)
+			die_errno("pivot_root %s", spec.root);
+		debug("%s: moving the rootfs over / and chroot", no_pivot ?
+		      "--no-pivot" : "pivot_root: EINVAL (initramfs root)");
+		if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
+			die_errno("move rootfs %s to /", spec.root);
+		if (chroot(".") < 0)
+			die_errno("chroot %s", spec.root);
+	}
+	if (chdir("/") < 0)
+		die_errno("chdir /");
+	close(oldroot);
+}
+
+/* maskedPaths: /dev/null over files, an empty read-only tmpfs over dirs;
+ * the /dev/null is checked to be the real one (CVE-2025-31133). */
+static void
+child_masked_paths(void)
+{
+	int nullfd;
+	char nullpath[32];
+	struct stat st;
+
+	if (spec.nmasked == 0)
+		return;
+	nullfd = xopen("/dev/null", O_PATH, 0);
+	if (fstat(nullfd, &st) < 0 || !S_ISCHR(st.st_mode) ||
+	    st.st_rdev != makedev(1, 3))
+		die("/dev/null in the container is not the null device");
+	fd_path(nullpath, sizeof(nullpath), nullfd);
+	for (int i = 0; i < spec.nmasked; i++) {
+		const char *p = spec.masked[i];
+		int r;
+
+		if (stat(p, &st) < 0) {
+			if (errno == ENOENT)
+				continue;
+			die_errno("mask %s", p);
+		}
+		if (S_ISDIR(st.st_mode))
+			r = mount("tmpfs", p, "tmpfs", MS_RDONLY, NULL);
+		else
+			r = mount(nullpath, p, NULL, MS_BIND, NULL);
+		if (r < 0)
+			die("mask %s: %s", p, mount_strerror(errno));
+	}
+	close(nullfd);
+}
+
+/* statvfs flags that a remount must keep (the kernel locks them). */
+static unsigned long
+locked_flags(const char *path)
+{
+	struct statvfs sv;
+	unsigned long f = 0;
+
+	if (statvfs(path, &sv) < 0)
+		return 0;
+	if (sv.f_flag & ST_NOSUID)
+		f |= MS_NOSUID;
+	if (sv.f_flag & ST_NODEV)
+		f |= MS_NODEV;
+	if (sv.f_flag & ST_NOEXEC)
+		f |= MS_NOEXEC;
+	if (sv.f_flag & ST_NOATIME)
+		f |= MS_NOATIME;
+	if (sv.f_flag & ST_NODIRATIME)
+		f |= MS_NODIRATIME;
+	if (sv.f_flag & ST_RELATIME)
+		f |= MS_RELATIME;
+	return f;
+}
+
+static void
+child_readonly(const char *p, bool bind)
+{
+	if (bind && mount(p, p, NULL, MS_BIND | MS_REC, NULL) < 0) {
+		if (errno == ENOENT)
+			return;
+		die("make %s read-only: %s", p, mount_strerror(errno));
+	}
+	if (mount(NULL, p, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY |
+		  locked_flags(p), NULL) < 0)
+		die("make %s read-only: %s", p, mount_strerror(errno));
+}
+
+/*
+ * The whole rootfs: propagation of "/", the rootfs bound onto itself (so it
+ * is a mount point), the mounts, the devices, the new root, then masked
+ * and read-only paths and root.readonly inside it.
+ */
+static void
+child_rootfs(bool no_pivot)
+{
+	unsigned long prop = spec.root_prop ? spec.root_prop : MS_SLAVE | MS_REC;
+	int rootfd;
+
+	if (mount(NULL, "/", NULL, prop, NULL) < 0)
+		die("set propagation of /: %s", mount_strerror(errno));
+	if (mount(spec.root, spec.root, NULL, MS_BIND | MS_REC, NULL) < 0)
+		die("bind rootfs %s: %s", spec.root, mount_strerror(errno));
+	rootfd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
+	for (int i = 0; i < spec.nmounts; i++)
+		child_mount_one(rootfd, &spec.mounts[i]);
+	child_devices(rootfd);
+	child_pivot_root(rootfd, no_pivot);
+	close(rootfd);
+	child_masked_paths();
+	for (int i = 0; i < spec.nreadonly; i++)
+		child_readonly(spec.readonly[i], true);
+	if (spec.root_ro)
+		child_readonly("/", false);
+}
+
+/*
+ * ==== 15. process =========================================================
+ * Child side, after the rootfs: terminal, rlimits, user and capabilities
+ * (by raw syscalls, in runc's order), no_new_privs, and the executable.
+ */
+static int cap_last = NCAPS - 1;	/* /proc/sys/kernel/cap_last_cap */
+static sigset_t orig_mask;		/* rt's signal mask before blocking */
+
+/* Go's error words, which engines match ("no such file or directory"). */
+static const char *
+lc_strerror(int errnum)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s", strerror(errnum));
+	buf[0] = (char)tolower((unsigned char)buf[0]);
+	return buf;
+}
+
+/* Sends one record, with fd attached when fd >= 0. */
+static int
+sync_send(int sock, int kind, int fd)
+{
+	struct errmsg m = { .kind = kind };
+	struct iovec iov = { &m, sizeof(m) };
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *c;
+
+	if (fd >= 0) {
+		mh.msg_control = cbuf;
+		mh.msg_controllen = sizeof(cbuf);
+		c = CMSG_FIRSTHDR(&mh);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	}
+	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+#if CONFIG_TERMINAL
+/*
+ * A pty from the container's own devpts (so the container can reopen it),
+ * its slave returned and bound onto /dev/console, its master sent to the
+ * parent.  TIOCGPTPEER (Linux 4.13) opens the slave without a path lookup.
+ */
+static int
+child_terminal(void)
+{
+	int master, slave, n, zero = 0, fd;
+	char path[32];
+	struct winsize ws = { .ws_row = spec.proc.rows, .ws_col = spec.proc.cols };
+
+	master = open("/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		die_errno("terminal: open /dev/pts/ptmx");
+	if (ioctl(master, TIOCSPTLCK, &zero) < 0 || ioctl(master, TIOCGPTN, &n) < 0)
+		die_errno("terminal: unlock pty");
+	snprintf(path, sizeof(path), "/dev/pts/%d", n);
+	slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (slave < 0)
+		slave = xopen(path, O_RDWR | O_NOCTTY, 0);
+	if ((ws.ws_row || ws.ws_col) && ioctl(slave, TIOCSWINSZ, &ws) < 0)
+		die_errno("terminal: set window size");
+	fd = open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		close(fd);
+	if (mount(path, "/dev/console", NULL, MS_BIND, NULL) < 0)
+		die("terminal: bind %s on /dev/console: %s", path,
+		    mount_strerror(errno));
+	if (sync_send(syncfd, MSG_PTY, master) < 0)
+		die_errno("terminal: send pty master");
+	close(master);
+	return slave;
+}
+#else
+static int
+child_terminal(void)
+{
+	return -1;
+}
+#endif /* CONFIG_TERMINAL */
+
+/* A new session; with a terminal, the pty slave as ctty and stdio. */
+static void
+child_stdio(int slave)
+{
+	if (setsid() < 0)
+		die_errno("setsid");
+	if (slave < 0)
+		return;
+	if (ioctl(slave, TIOCSCTTY, 0) < 0)
+		die_errno("terminal: set controlling terminal");
+	for (int fd = 0; fd < 3; fd++)
+		if (dup2(slave, fd) < 0)
+			die_errno("terminal: dup2");
+	close(slave);
+}
+
+static void
+child_rlimits(void)
+{
+	for (int i = 0; i < spec.proc.nrlimits; i++) {
+		const struct rlim *r = &spec.proc.rlimits[i];
+
+		if (setrlimit(r->res, &r->lim) < 0)
+			die_errno("setrlimit RLIMIT_%s", rlimit_names[r->res]);
+	}
+}
+
+/* Before pivot_root, while /proc is still the host's. */
+static void
+child_oom_score_adj(void)
+{
+	char buf[16];
+
+	if (!spec.proc.has_oom)
+		return;
+	snprintf(buf, sizeof(buf), "%d", spec.proc.oom_score_adj);
+	if (writefile("/proc/self/oom_score_adj", buf, 0, 0) < 0)
+		die_errno("write oom_score_adj %s", buf);
+}
+
+static void
+child_setuser(void)
+{
+	const struct proc *p = &spec.proc;
+
+	if (setgroups((size_t)p->ngids, p->gids) < 0)
+		die_errno("setgroups");
+	if (setresgid(p->gid, p->gid, p->gid) < 0)
+		die_errno("setgid %u", (unsigned)p->gid);
+	if (setresuid(p->uid, p->uid, p->uid) < 0)
+		die_errno("setuid %u", (unsigned)p->uid);
+}
+
+/* Parent: the kernel's highest capability, so no set names one it lacks. */
+static void
+caps_read_last(void)
+{
+	char buf[16];
+
+	if (readfile("/proc/sys/kernel/cap_last_cap", buf, sizeof(buf)) > 0)
+		cap_last = atoi(buf);
+	if (cap_last < 0 || cap_last > 63)
+		cap_last = NCAPS - 1;
+}
+
+/* runc's order: bounding set, keep caps over setuid, the user, then the
+ * other sets; ambient raises that the kernel refuses are skipped, as runc
+ * skips them (they need the cap in permitted and inheritable). */
+static void
+child_user_caps(void)
+{
+	const uint64_t *caps = spec.proc.caps;
+	uint64_t mask = cap_last >= 63 ? ~0ULL : (1ULL << (cap_last + 1)) - 1;
+	struct cap_header h = { .version = CAP_VERSION_3 };
+	struct cap_data d[2];
+
+	if (!spec.proc.has_caps) {
+		child_setuser();
+		return;
+	}
+	for (int c = 0; c <= cap_last; c++)
+		if (!(caps[CAP_BND] >> c & 1) && prctl(PR_CAPBSET_DROP, c, 0, 0, 0) < 0)
+			die_errno("drop CAP_%s from the bounding set",
+				  c < NCAPS ? cap_names[c] : "?");
+	if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
+		die_errno("prctl PR_SET_KEEPCAPS");
+	child_setuser();
+	prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0);
+	for (int i = 0; i < 2; i++) {
+		d[i].effective = (uint32_t)((caps[CAP_EFF] & mask) >> (32 * i));
+		d[i].permitted = (uint32_t)((caps[CAP_PRM] & mask) >> (32 * i));
+		d[i].inheritable = (uint32_t)((caps[CAP_INH] & mask) >> (32 * i));
+	}
+	if (syscall(SYS_capset, &h, d) < 0)
+		die_errno("capset");
+	for (int c = 0; c <= cap_last; c++)
+		if (caps[CAP_AMB] >> c & 1)
+			prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, c, 0, 0);
+}
+
+static const char *
+env_get(const char *name)
+{
+	size_t len = strlen(name);
+
+	for (int i = 0; i < spec.proc.nenv; i++)
+		if (!strncmp(spec.proc.env[i], name, len) &&
+		    spec.proc.env[i][len] == '=')
+			return spec.proc.env[i] + len + 1;
+	return NULL;
+}
+
+/* HOME from the container's /etc/passwd when the config sets none, as
+ * runc does; "/" when the user has no entry. */
+static void
+child_home(void)
+{
+	static char home[MAX_PATH + 5];
+	struct passwd *pw;
+
+	if (env_get("HOME") || spec.proc.nenv >= MAX_ENV)
+		return;
+	pw = getpwuid(spec.proc.uid);
+	snprintf(home, sizeof(home), "HOME=%s", pw && pw->pw_dir ? pw->pw_dir : "/");
+	endpwent();
+	spec.proc.env[spec.proc.nenv++] = home;
+	spec.proc.env[spec.proc.nenv] = NULL;
+}
+
+/* args[0] searched in the container's PATH, as Go's exec.LookPath does;
+ * the words are Go's, which engines match. */
+static const char *
+child_find_exec(void)
+{
+	static char buf[MAX_PATH];
+	const char *a0 = spec.proc.args[0], *path = env_get("PATH");
+	struct stat st;
+
+	if (strchr(a0, '/')) {
+		if (stat(a0, &st) < 0)
+			die("exec: \"%s\": stat %s: %s", a0, a0, lc_strerror(errno));
+		return a0;
+	}
+	if (!path)
+		path = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+	while (*path) {
+		size_t len = strcspn(path, ":");
+
+		snprintf(buf, sizeof(buf), "%.*s/%s", (int)(len ? len : 1),
+			 len ? path : ".", a0);
+		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(buf, X_OK) == 0)
+			return buf;
+		path += len + (path[len] == ':');
+	}
+	die("exec: \"%s\": executable file not found in $PATH", a0);
+}
+
+/* Every fd past stdio and the preserved ones closes at execve
+ * (CVE-2024-21626); the preserved ones stay open. */
+static void
+child_close_fds(int preserve)
+{
+	for (int fd = 3; fd < 3 + preserve; fd++)
+		fcntl(fd, F_SETFD, 0);
+	if (syscall(SYS_close_range, 3 + preserve, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return;
+	for (int fd = 3 + preserve; fd < 65536; fd++)
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/*
+ * ==== 16. container =======================================================
+ * The parent clones the child (clone used like fork: same stack, copied),
+ * and the two talk over a SOCK_SEQPACKET pair that closes on execve: a
+ * record is an error or a pty master; EOF means execve happened, unless
+ * the child died first (waitpid tells).
+ */
+static pid_t child_pid;			/* 0 once reaped */
+static const char *opt_id;
+static bool opt_no_pivot, opt_no_new_keyring;
+static long opt_preserve_fds;
+
+#if CONFIG_TERMINAL
+static struct termios saved_tty;
+static bool tty_raw;
+
+static void
+tty_restore(intptr_t arg)
+{
+	(void)arg;
+	if (tty_raw)
+		tcsetattr(0, TCSADRAIN, &saved_tty);
+	tty_raw = false;
+}
+
+/* The user's terminal in raw mode, so keys reach the container as typed. */
+static void
+tty_make_raw(void)
+{
+	struct termios t;
+
+	if (!isatty(0) || tcgetattr(0, &saved_tty) < 0)
+		return;
+	t = saved_tty;
+	cfmakeraw(&t);
+	if (tcsetattr(0, TCSADRAIN, &t) == 0) {
+		tty_raw = true;
+		undo_push(tty_restore, 0);
+	}
+}
+
+static void
+tty_copy_size(int master)
+{
+	struct winsize ws;
+
+	if (ioctl(0, TIOCGWINSZ, &ws) == 0)
+		ioctl(master, TIOCSWINSZ, &ws);
+}
+#endif /* CONFIG_TERMINAL */
+
+static void
+ctr_kill(intptr_t arg)
+{
+	(void)arg;
+	if (child_pid <= 0)
+		return;
+	kill(child_pid, SIGKILL);
+	waitpid(child_pid, NULL, 0);
+	child_pid = 0;
+}
+
+/* Signals rt forwards to the container (runc forwards all it can catch);
+ * blocked from before clone, read from a signalfd. */
+static void
+ctr_sigset(sigset_t *set)
+{
+	sigfillset(set);
+	sigdelset(set, SIGKILL);
+	sigdelset(set, SIGSTOP);
+	sigdelset(set, SIGSEGV);
+	sigdelset(set, SIGBUS);
+	sigdelset(set, SIGILL);
+	sigdelset(set, SIGFPE);
+	sigdelset(set, SIGTRAP);
+}
+
+static _Noreturn void
+child_main(bool ready_wait)
+{
+	int slave;
+	const char *exe;
+
+	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
+	if (!ready_wait)
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	child_join_namespaces();
+	if (spec.clone_flags & CLONE_NEWUTS)
+		child_uts();
+	if (spec.clone_flags & CLONE_NEWNET)
+		child_loopback();
+	if (!opt_no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
+	    errno != ENOSYS && errno != EACCES)
+		die_errno("join a new session keyring");
+	child_oom_score_adj();
+	child_rootfs(opt_no_pivot);
+	slave = spec.proc.terminal ? child_terminal() : -1;
+	child_stdio(slave);
+	if (chdir(spec.proc.cwd) < 0)
+		die_errno("process.cwd %s", spec.proc.cwd);
+	child_rlimits();
+	child_home();
+	child_user_caps();
+	if (spec.proc.nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		die_errno("prctl PR_SET_NO_NEW_PRIVS");
+	exe = child_find_exec();
+	umask(spec.proc.umask);
+	child_close_fds((int)opt_preserve_fds);
+	prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
+	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+	execve(exe, spec.proc.args, spec.proc.env);
+	die("exec: \"%s\": %s", spec.proc.args[0], lc_strerror(errno));
+}
+
+/* Clones the child into its new namespaces; returns the parent's end of
+ * the sync socket.  Signals stay blocked in the parent from here on. */
+static int
+ctr_spawn(bool ready_wait)
+{
+	int sv[2];
+	sigset_t set;
+	long pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		die_errno("socketpair");
+	ctr_sigset(&set);
+	sigprocmask(SIG_BLOCK, &set, &orig_mask);
+	ns_join_pid();
+	pid = syscall(SYS_clone, SIGCHLD | spec.clone_flags, NULL, NULL, NULL, NULL);
+	if (pid < 0)
+		die("clone: %s", errno == ENOSPC ?
+		    "too many namespaces (raise user.max_*_namespaces)" :
+		    strerror(errno));
+	if (pid == 0) {
+		stage = STAGE_CHILD;
+		syncfd = sv[1];
+		close(sv[0]);
+		child_main(ready_wait);
+	}
+	close(sv[1]);
+	child_pid = (pid_t)pid;
+	undo_push(ctr_kill, 0);
+	return sv[0];
+}
+
+/* Receives one record; *fd gets an attached fd or -1.  0 at EOF. */
+static ssize_t
+sync_recv(int sock, struct errmsg *m, int *fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { m, sizeof(*m) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	ssize_t n;
+
+	*fd = -1;
+	do
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		die_errno("read from the container's init");
+	c = CMSG_FIRSTHDR(&mh);
+	if (n > 0 && c && c->cmsg_type == SCM_RIGHTS)
+		memcpy(fd, CMSG_DATA(c), sizeof(int));
+	return n;
+}
+
+/* Waits for the child to exec (EOF) or be ready; returns the pty master
+ * it sent, or -1.  A child's error record ends rt with that line. */
+static int
+ctr_sync(int sock)
+{
+	struct errmsg m;
+	int master = -1, fd;
+
+	while (sync_recv(sock, &m, &fd) > 0) {
+		if (m.kind == MSG_ERROR) {
+			m.text[sizeof(m.text) - 1] = 0;
+			die("%s", m.text);
+		}
+		if (m.kind == MSG_PTY)
+			master = fd;
+		if (m.kind == MSG_READY)
+			break;
+	}
+	close(sock);
+	return master;
+}
+
+static int
+wait_status(int status)
+{
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+}
+
+/* Copies what one read gives from one fd to another: > 0 when it copied,
+ * 0 at EOF or error, -1 when there was nothing to read right now. */
+static ssize_t
+relay(int from, int to)
+{
+	char buf[4096];
+	ssize_t n = read(from, buf, sizeof(buf));
+
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return -1;
+	if (n <= 0)
+		return 0;
+	writeall(to, buf, (size_t)n);
+	return n;
+}
+
+/* One signal from the signalfd: reap, resize or forward.  Returns the
+ * exit status once the child is reaped, else -1. */
+static int
+ctr_signal(int sfd, int master)
+{
+	struct signalfd_siginfo si;
+	int status;
+
+	if (read(sfd, &si, sizeof(si)) != sizeof(si))
+		return -1;
+	if (si.ssi_signo == SIGCHLD) {
+		if (waitpid(child_pid, &status, WNOHANG) != child_pid)
+			return -1;
+		child_pid = 0;
+		return wait_status(status);
+	}
+	if (si.ssi_signo == SIGWINCH && master >= 0) {
+		if (CONFIG_TERMINAL)
+			tty_copy_size(master);
+		return -1;
+	}
+	kill(child_pid, (int)si.ssi_signo);
+	return -1;
+}
+
+/*
+ * The foreground of `rt run`: forwards signals, relays the terminal, and
+ * returns the container's exit status (128+N for signal N, as runc).
+ */
+static int
+ctr_wait(int master)
+{
+	sigset_t set;
+	struct pollfd p[3];
+	int status = -1, sfd;
+
+	ctr_sigset(&set);
+	sfd = signalfd(-1, &set, SFD_CLOEXEC);
+	if (sfd < 0)
+		die_errno("signalfd");
+	if (CONFIG_TERMINAL && master >= 0) {
+		tty_make_raw();
+		tty_copy_size(master);
+	}
+	p[0] = (struct pollfd){ .fd = sfd, .events = POLLIN };
+	p[1] = (struct pollfd){ .fd = master >= 0 ? 0 : -1, .events = POLLIN };
+	p[2] = (struct pollfd){ .fd = master, .events = POLLIN };
+	while (status < 0) {
+		if (poll(p, 3, -1) < 0 && errno != EINTR)
+			die_errno("poll");
+		if (p[1].revents && relay(0, master) == 0)
+			p[1].fd = -1;
+		if (p[2].revents && relay(master, 1) == 0)
+			p[2].fd = -1;
+		if (p[0].revents & POLLIN)
+			status = ctr_signal(sfd, master);
+	}
+	if (master >= 0) {		/* what the container wrote last */
+		fcntl(master, F_SETFL, O_NONBLOCK);
+		while (relay(master, 1) > 0)
+			;
+	}
+	close(sfd);
+	return status;
+}
+
+/*
+ * ==== 17. commands ========================================================
+ * cmd_* in command-table order; each reads as a list of steps.
+ */
+static const char *opt_bundle;
+static const char *opt_pid_file;
+static const char *opt_console_socket;
+static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
+
+/* `runc spec` of runc 1.1, with rt's hostname. */
+static const char default_spec[] =
+	"{\n"
+	"\t\"ociVersion\": \"1.0.2\",\n"
+	"\t\"process\": {\n"
+	"\t\t\"terminal\": true,\n"
+	"\t\t\"user\": {\n"
+	"\t\t\t\"uid\": 0,\n"
+	"\t\t\t\"gid\": 0\n"
+	"\t\t},\n"
+	"\t\t\"args\": [\n"
+	"\t\t\t\"sh\"\n"
+	"\t\t],\n"
+	"\t\t\"env\": [\n"
+	"\t\t\t\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\n"
+	"\t\t\t\"TERM=xterm\"\n"
+	"\t\t],\n"
+	"\t\t\"cwd\": \"/\",\n"
+	"\t\t\"capabilities\": {\n"
+	"\t\t\t\"bounding\": [\n"
+	"\t\t\t\t\"CAP_AUDIT_WRITE\",\n"
+	"\t\t\t\t\"CAP_KILL\",\n"
+	"\t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"
+	"\t\t\t],\n"
+	"\t\t\t\"effective\": [\n"
+	"\t\t\t\t\"CAP_AUDIT_WRITE\",\n"
+	"\t\t\t\t\"CAP_KILL\",\n"
+	"\t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"
+	"\t\t\t],\n"
+	"\t\t\t\"permitted\": [\n"
+	"\t\t\t\t\"CAP_AUDIT_WRITE\",\n"
+	"\t\t\t\t\"CAP_KILL\",\n"
+	"\t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"
+	"\t\t\t],\n"
+	"\t\t\t\"ambient\": [\n"
+	"\t\t\t\t\"CAP_AUDIT_WRITE\",\n"
+	"\t\t\t\t\"CAP_KILL\",\n"
+	"\t\t\t\t\"CAP_NET_BIND_SERVICE\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t\"rlimits\": [\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"RLIMIT_NOFILE\",\n"
+	"\t\t\t\t\"hard\": 1024,\n"
+	"\t\t\t\t\"soft\": 1024\n"
+	"\t\t\t}\n"
+	"\t\t],\n"
+	"\t\t\"noNewPrivileges\": true\n"
+	"\t},\n"
+	"\t\"root\": {\n"
+	"\t\t\"path\": \"rootfs\",\n"
+	"\t\t\"readonly\": true\n"
+	"\t},\n"
+	"\t\"hostname\": \"rt\",\n"
+	"\t\"mounts\": [\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/proc\",\n"
+	"\t\t\t\"type\": \"proc\",\n"
+	"\t\t\t\"source\": \"proc\"\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/dev\",\n"
+	"\t\t\t\"type\": \"tmpfs\",\n"
+	"\t\t\t\"source\": \"tmpfs\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"strictatime\",\n"
+	"\t\t\t\t\"mode=755\",\n"
+	"\t\t\t\t\"size=65536k\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/dev/pts\",\n"
+	"\t\t\t\"type\": \"devpts\",\n"
+	"\t\t\t\"source\": \"devpts\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"noexec\",\n"
+	"\t\t\t\t\"newinstance\",\n"
+	"\t\t\t\t\"ptmxmode=0666\",\n"
+	"\t\t\t\t\"mode=0620\",\n"
+	"\t\t\t\t\"gid=5\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/dev/shm\",\n"
+	"\t\t\t\"type\": \"tmpfs\",\n"
+	"\t\t\t\"source\": \"shm\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"noexec\",\n"
+	"\t\t\t\t\"nodev\",\n"
+	"\t\t\t\t\"mode=1777\",\n"
+	"\t\t\t\t\"size=65536k\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/dev/mqueue\",\n"
+	"\t\t\t\"type\": \"mqueue\",\n"
+	"\t\t\t\"source\": \"mqueue\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"noexec\",\n"
+	"\t\t\t\t\"nodev\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/sys\",\n"
+	"\t\t\t\"type\": \"sysfs\",\n"
+	"\t\t\t\"source\": \"sysfs\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"noexec\",\n"
+	"\t\t\t\t\"nodev\",\n"
+	"\t\t\t\t\"ro\"\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t{\n"
+	"\t\t\t\"destination\": \"/sys/fs/cgroup\",\n"
+	"\t\t\t\"type\": \"cgroup\",\n"
+	"\t\t\t\"source\": \"cgroup\",\n"
+	"\t\t\t\"options\": [\n"
+	"\t\t\t\t\"nosuid\",\n"
+	"\t\t\t\t\"noexec\",\n"
+	"\t\t\t\t\"nodev\",\n"
+	"\t\t\t\t\"relatime\",\n"
+	"\t\t\t\t\"ro\"\n"
+	"\t\t\t]\n"
+	"\t\t}\n"
+	"\t],\n"
+	"\t\"linux\": {\n"
+	"\t\t\"resources\": {\n"
+	"\t\t\t\"devices\": [\n"
+	"\t\t\t\t{\n"
+	"\t\t\t\t\t\"allow\": false,\n"
+	"\t\t\t\t\t\"access\": \"rwm\"\n"
+	"\t\t\t\t}\n"
+	"\t\t\t]\n"
+	"\t\t},\n"
+	"\t\t\"namespaces\": [\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"pid\"\n"
+	"\t\t\t},\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"network\"\n"
+	"\t\t\t},\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"ipc\"\n"
+	"\t\t\t},\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"uts\"\n"
+	"\t\t\t},\n"
+	"\t\t\t{\n"
+	"\t\t\t\t\"type\": \"mount\"\n"
+	"\t\t\t}\n"
+	"\t\t],\n"
+	"\t\t\"maskedPaths\": [\n"
+	"\t\t\t\"/proc/acpi\",\n"
+	"\t\t\t\"/proc/asound\",\n"
+	"\t\t\t\"/proc/kcore\",\n"
+	"\t\t\t\"/proc/keys\",\n"
+	"\t\t\t\"/proc/latency_stats\",\n"
+	"\t\t\t\"/proc/timer_list\",\n"
+	"\t\t\t\"/proc/timer_stats\",\n"
+	"\t\t\t\"/proc/sched_debug\",\n"
+	"\t\t\t\"/sys/firmware\",\n"
+	"\t\t\t\"/proc/scsi\"\n"
+	"\t\t],\n"
+	"\t\t\"readonlyPaths\": [\n"
+	"\t\t\t\"/proc/bus\",\n"
+	"\t\t\t\"/proc/fs\",\n"
+	"\t\t\t\"/proc/irq\",\n"
+	"\t\t\t\"/proc/sys\",\n"
+	"\t\t\t\"/proc/sysrq-trigger\"\n"
+	"\t\t]\n"
+	"\t}\n"
+	"}"
+;
+
+/* An absolute form of a user's relative path, made before chdir. */
+static const char *
+abs_path(const char *p)
+{
+	static char bufs[3][MAX_PATH];
+	static int next;
+	char cwd[MAX_PATH], *out;
+
+	if (!p || p[0] == '/')
+		return p;
+	if (!getcwd(cwd, sizeof(cwd)))
+		die_errno("getcwd");
+	out = bufs[next++ % 3];
+	xsnprintf(out, MAX_PATH, "%s/%s", cwd, p);
+	return out;
+}
+
+/* The bundle becomes the cwd, so relative paths in config.json (root.path,
+ * bind sources) are relative to it, as the runtime spec says. */
+static void
+bundle_enter(void)
+{
+	struct stat st;
+
+	if (opt_bundle && chdir(opt_bundle) < 0)
+		die_errno("bundle %s", opt_bundle);
+	spec_load();
+	if (stat(spec.root, &st) < 0)
+		die_errno("config.json: root.path: %s", spec.root);
+	if (!S_ISDIR(st.st_mode))
+		die("config.json: root.path: %s: not a directory", spec.root);
+	if (!CONFIG_TERMINAL || !spec.proc.terminal)
+		return;
+	if (opt_detach && !opt_console_socket)
+		die("cannot allocate tty if runc will detach without setting "
+		    "console socket");
+}
+
+static void
+write_pid_file(pid_t pid)
+{
+	char buf[16];
+
+	if (!opt_pid_file)
+		return;
+	snprintf(buf, sizeof(buf), "%d", (int)pid);
+	xwrite_atomic(opt_pid_file, buf);
+}
+
+static int
+cmd_spec(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (opt_rootless)
+		die("spec --rootless: not supported yet (rt has no user "
+		    "namespace support in this version)");
+	if (opt_bundle && chdir(opt_bundle) < 0)
+		die_errno("bundle %s", opt_bundle);
+	if (writefile("config.json", default_spec, O_CREAT | O_EXCL, 0666) < 0)
+		die_errno("config.json");
+	return 0;
+}
+
+static int
+cmd_run(int argc, char **argv)
+{
+	int master, status;
+
+	(void)argc;
+	opt_id = argv[0];
+	st_check_id(opt_id);
+	opt_pid_file = abs_path(opt_pid_file);
+	if (opt_detach)
+		die("run --detach: not supported yet");
+	bundle_enter();
+	caps_read_last();
+	st_create(opt_id);
+	master = ctr_sync(ctr_spawn(false));
+	write_pid_file(child_pid);
+	status = ctr_wait(master);
+	undo_all();
+	return status;
+}
+
+/*
+ * ==== 18. main ============================================================
+ * One option parser for every table; runc's forms are accepted: --x v,
+ * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
+ */
+enum { OPT_FLAG, OPT_STR, OPT_INT };
+
+struct opt {
+	const char *name;
+	char letter;
+	int kind;
+	void *ptr;
+};
+
+struct cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	int min_args, max_args;
+	const struct opt *opts;
+	const char *usage;
+	const char *help;
+};
+
+static const struct opt spec_opts[] = {
+	{ "bundle", 'b', OPT_STR, &opt_bundle },
+	{ "rootless", 0, OPT_FLAG, &opt_rootless },
+	{ 0 }
+};
+
+static const struct opt run_opts[] = {
+	{ "bundle", 'b', OPT_STR, &opt_bundle },
+	{ "console-socket", 0, OPT_STR, &opt_console_socket },
+	{ "detach", 'd', OPT_FLAG, &opt_detach },
+	{ "keep", 0, OPT_FLAG, &opt_keep },
+	{ "pid-file", 0, OPT_STR, &opt_pid_file },
+	{ "no-subreaper", 0, OPT_FLAG, &opt_no_subreaper },
+	{ "no-pivot", 0, OPT_FLAG, &opt_no_pivot },
+	{ "no-new-keyring", 0, OPT_FLAG, &opt_no_new_keyring },
+	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
+	{ 0 }
+};
+
+static const char *log_format = "text";
+static bool opt_help, opt_version, opt_systemd_cgroup;
+static const char *opt_criu, *opt_rootless_global;
+
+static const struct opt global_opts[] = {
+	{ "root", 0, OPT_STR, &opt_root },
+	{ "log", 0, OPT_STR, &opt_log },
+	{ "log-format", 0, OPT_STR, &log_format },
+	{ "debug", 0, OPT_FLAG, &opt_debug },
+	{ "systemd-cgroup", 0, OPT_FLAG, &opt_systemd_cgroup },
+	{ "criu", 0, OPT_STR, &opt_criu },
+	{ "rootless", 0, OPT_STR, &opt_rootless_global },
+	{ "help", 'h', OPT_FLAG, &opt_help },
+	{ "version", 'v', OPT_FLAG, &opt_version },
+	{ 0 }
+};
+
+static const struct cmd cmds[] = {
+	{ "run", cmd_run, 1, 1, run_opts, "[options] <container-id>",
+	  "create and run a container in the foreground" },
+	{ "spec", cmd_spec, 0, 0, spec_opts, "[--bundle DIR] [--rootless]",
+	  "write a new config.json (runc's default, hostname rt)" },
+};
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static const struct opt *
+opt_find(const struct opt *opts, const char *name, size_t len)
+{
+	for (; opts->name; opts++)
+		if ((len == 1 && opts->letter == name[0]) ||
+		    (strlen(opts->name) == len && !strncmp(opts->name, name, len)))
+			return opts;
+	return NULL;
+}
+
+static void
+opt_set(const struct opt *o, const char *what, const char *val)
+{
+	char *end;
+
+	if (o->kind == OPT_FLAG) {
+		*(bool *)o->ptr = true;
+		return;
+	}
+	if (o->kind == OPT_STR) {
+		*(const char **)o->ptr = val;
+		return;
+	}
+	errno = 0;
+	*(long *)o->ptr = strtol(val, &end, 10);
+	if (*end || errno || *(long *)o->ptr < 0)
+		die("%s: --%s: invalid number \"%s\"", what, o->name, val);
+}
+
+/* Parses options up to the first argument; returns its index. */
+static int
+opt_parse(const struct opt *opts, int argc, char **argv, const char *what)
+{
+	int i;
+
+	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *name = argv[i] + 1 + (argv[i][1] == '-'), *eq;
+		const struct opt *o;
+
+		if (!strcmp(argv[i], "--"))
+			return i + 1;
+		eq = strchr(name, '=');
+		o = opt_find(opts, name, eq ? (size_t)(eq - name) : strlen(name));
+		if (!o)
+			die("%s: unknown option %s", what, argv[i]);
+		if (o->kind == OPT_FLAG && eq)
+			die("%s: %s takes no value", what, argv[i]);
+		if (o->kind != OPT_FLAG && !eq && i + 1 >= argc)
+			die("%s: %s needs a value", what, argv[i]);
+		opt_set(o, what, eq ? eq + 1 : o->kind == OPT_FLAG ? NULL : argv[++i]);
+	}
+	return i;
+}
+
+static void
+usage(int fd)
+{
+	dprintf(fd, "usage: rt [global options] <command> [options] [arguments]\n\n"
+		"rt is an OCI container runtime for embedded Linux, "
+		"called like runc.\n\ncommands:\n");
+	for (size_t i = 0; i < NCMDS; i++)
+		dprintf(fd, "  %-10s %s\n", cmds[i].name, cmds[i].help);
+	dprintf(fd, "\nglobal options:\n"
+		"  --root DIR          state directory (default /run/rt)\n"
+		"  --log FILE          log file; errors are also on stderr\n"
+		"  --log-format FMT    text or json\n"
+		"  --debug             log debug lines\n"
+		"  --help, --version\n");
+}
+
+static void
+cmd_usage(const struct cmd *c)
+{
+	dprintf(1, "usage: rt %s %s\n\n%s\n\noptions:\n", c->name, c->usage, c->help);
+	for (const struct opt *o = c->opts; o->name; o++)
+		dprintf(1, "  --%s%s%c%s\n", o->name, o->letter ? ", -" : "",
+			o->letter ? o->letter : ' ', o->kind == OPT_FLAG ? "" : " value");
+}
+
+static void
+log_open(void)
+{
+	if (strcmp(log_format, "text") && strcmp(log_format, "json"))
+		die("--log-format: unknown format \"%s\" (text or json)", log_format);
+	opt_log_json = !strcmp(log_format, "json");
+	if (!opt_log)
+		return;
+	logfd = open(opt_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (logfd < 0)
+		die_errno("--log %s", opt_log);
+}
+
+int
+main(int argc, char **argv)
+{
+	int i = 1 + opt_parse(global_opts, argc - 1, argv + 1, "rt");
+	const struct cmd *c = NULL;
+	int n;
+
+	log_open();
+	if (opt_version) {
+		printf("rt version %s\nspec: 1.0.2\n", RT_VERSION);
+		return 0;
+	}
+	if (i >= argc || opt_help || !strcmp(argv[i], "help")) {
+		usage(i >= argc && !opt_help ? 2 : 1);
+		return i >= argc && !opt_help;
+	}
+	for (size_t k = 0; k < NCMDS; k++)
+		if (!strcmp(argv[i], cmds[k].name))
+			c = &cmds[k];
+	if (!c)
+		die("unknown command \"%s\"", argv[i]);
+	if (i + 1 < argc && (!strcmp(argv[i + 1], "--help") ||
+			     !strcmp(argv[i + 1], "-h"))) {
+		cmd_usage(c);
+		return 0;
+	}
+	i++;
+	i += opt_parse(c->opts, argc - i, argv + i, c->name);
+	n = argc - i;
+	if (n < c->min_args || n > c->max_args)
+		die("%s: expected %s (see rt %s --help)", c->name,
+		    c->usage, c->name);
+	return c->fn(n, argv + i);
+}
