@@ -18,7 +18,7 @@ LDFLAGS = -static -s -Wl,--gc-sections
 Q       = $(if $(filter 1,$(V)),,@)
 
 # Debian packages the build, the demo and the tests need.
-DEPS_BUILD = musl-tools libjsmn-dev
+DEPS_BUILD = gcc musl-tools libjsmn-dev
 DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
 

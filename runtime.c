@@ -35,7 +35,6 @@
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
-#include <pwd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -57,6 +56,7 @@
 #include <sys/sysmacros.h>
 #include <sys/types.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -149,6 +149,8 @@ enum {
 	MAX_DEVICES = CONFIG_MAX_DEVICES,
 	MAX_MASKED_PATHS = CONFIG_MAX_MASKED_PATHS,
 	MAX_ID = CONFIG_MAX_ID,
+	MAX_ANNOTATIONS = CONFIG_MAX_ANNOTATIONS,
+	MAX_PIDS = CONFIG_MAX_PIDS,
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
@@ -228,6 +230,17 @@ struct spec {				/* config.json; static, never on a stack */
 	char *readonly[MAX_MASKED_PATHS];
 	int nreadonly;
 	unsigned long root_prop;	/* linux.rootfsPropagation */
+	char *annot[MAX_ANNOTATIONS][2];	/* CONFIG_MAX_ANNOTATIONS */
+	int nannot;
+};
+
+struct state {				/* /run/rt/<id>/state */
+	pid_t pid;			/* the container's init, host pid */
+	unsigned long long start;	/* its starttime, /proc/PID/stat */
+	uid_t owner;
+	char created[64];		/* RFC 3339 with nanoseconds */
+	char bundle[MAX_PATH];
+	char rootfs[MAX_PATH];
 };
 
 enum msg_kind {				/* records on the child's sync socket */
@@ -267,7 +280,10 @@ static struct spec spec;
 static char cfgbuf[MAX_CONFIG_SIZE + 1];
 static jsmntok_t toks[MAX_JSON_TOKENS];
 static int ntoks;
+static const char *js_file = "config.json";	/* named in messages */
 static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
+static int exec_nsfd[8], exec_nsflag[8], exec_nns;	/* rt exec: to join */
+static int exec_rootfd = -1;		/* rt exec: the container's root */
 static size_t npool;
 
 /*
@@ -295,6 +311,45 @@ undo_all(void)
 	errno = saved;
 }
 
+/*
+ * The time now in RFC 3339 UTC, with nanoseconds if asked (runc's "created"
+ * field); civil date from days after Howard Hinnant's days_from_civil
+ * inverse, which spares the binary strftime and the timezone code.
+ */
+static void
+rfc3339(char *out, size_t n, bool nanos)	/* n >= 64 */
+{
+	struct timespec ts;
+	long long days, secs, era, doe, yoe, doy, mp, y, m, d;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	days = ts.tv_sec / 86400;
+	secs = ts.tv_sec % 86400;
+	days += 719468;
+	era = days / 146097;
+	doe = days - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y = yoe + era * 400 + (m <= 2);
+	snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d", (int)y % 10000,
+		 (int)m % 100, (int)d % 100, (int)secs / 3600 % 100,
+		 (int)secs / 60 % 60, (int)secs % 60);
+	if (nanos)
+		snprintf(out + 19, n - 19, ".%09dZ", (int)ts.tv_nsec % 1000000000);
+	else
+		snprintf(out + 19, n - 19, "Z");
+}
+
+/* Success: the side effects stay (create, run -d). */
+static void
+undo_forget(void)
+{
+	nundo = 0;
+}
+
 /* JSON string body of s into out (at most n bytes with the NUL). */
 static void
 json_escape(char *out, size_t n, const char *s)
@@ -320,14 +375,11 @@ json_escape(char *out, size_t n, const char *s)
 static void
 log_line(const char *level, const char *msg)
 {
-	char ts[32], esc[2 * ERRMSG_MAX];
-	time_t now = time(NULL);
-	struct tm tm;
+	char ts[64], esc[2 * ERRMSG_MAX];
 
 	if (logfd < 0)
 		return;
-	gmtime_r(&now, &tm);
-	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	rfc3339(ts, sizeof(ts), false);
 	json_escape(esc, sizeof(esc), msg);
 	if (opt_log_json)
 		dprintf(logfd, "{\"level\":\"%s\",\"msg\":\"%s\",\"time\":\"%s\"}\n",
@@ -425,7 +477,7 @@ static void
 check_limit(const char *what, long n, long max, const char *sym)
 {
 	if (n > max)
-		die("config.json: %s: %ld entries, limit is %ld (raise %s)",
+		die("%s: %s: %ld entries, limit is %ld (raise %s)", js_file,
 		    what, n, max, sym);
 }
 
@@ -526,6 +578,37 @@ xwrite_atomic(const char *path, const char *s)
 	}
 }
 
+/*
+ * Field f (0 name, 5 home) of uid's line in /etc/passwd, or NULL.  Read
+ * into the free end of the pool: callers use it before anything else is
+ * added there (the child after the spec, list before any spec).
+ */
+static const char *
+passwd_field(uid_t uid, int f)
+{
+	char *buf = pool + npool, *line, *next, *fld[7];
+
+	if (readfile("/etc/passwd", buf, sizeof(pool) - npool) < 0)
+		return NULL;
+	for (line = buf; *line; line = next) {
+		int n = 0;
+
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = 0;
+		for (char *p = line; n < 7; p++) {	/* name:pw:uid:gid:gecos:dir:shell */
+			fld[n++] = p;
+			p += strcspn(p, ":");
+			if (!*p)
+				break;
+			*p = 0;
+		}
+		if (n == 7 && *fld[2] && strtoul(fld[2], NULL, 10) == uid)
+			return fld[f];
+	}
+	return NULL;
+}
+
 /* Copies s into the pool (for mount data); dies past the pool. */
 static char *
 pool_add(const char *s, size_t len)
@@ -533,7 +616,7 @@ pool_add(const char *s, size_t len)
 	char *p = pool + npool;
 
 	if (npool + len + 1 > sizeof(pool))
-		die("config.json: too much mount data (raise CONFIG_MAX_CONFIG_SIZE)");
+		die("%s: too much mount data (raise CONFIG_MAX_CONFIG_SIZE)", js_file);
 	memcpy(p, s, len);
 	p[len] = 0;
 	npool += len + 1;
@@ -641,7 +724,7 @@ js_unescape(jsmntok_t *t)
 			s += 6;
 		}
 		if (cp == 0)
-			die("config.json: string at byte %d holds a NUL", t->start);
+			die("%s: string at byte %d holds a NUL", js_file, t->start);
 		o += utf8_put(o, cp);
 	}
 	*o = 0;
@@ -655,23 +738,27 @@ js_load(const char *path, const char *name)
 	ssize_t len;
 	int n;
 
+	js_file = name;
 	len = readfile(path, cfgbuf, sizeof(cfgbuf));
 	if (len < 0)
 		die_errno("%s", name);
 	if (len >= MAX_CONFIG_SIZE)
 		die("%s: more than %d bytes (raise CONFIG_MAX_CONFIG_SIZE)",
 		    name, MAX_CONFIG_SIZE);
-	jsmn_init(&p);
-	n = jsmn_parse(&p, cfgbuf, (size_t)len, NULL, 0);
-	if (n == JSMN_ERROR_INVAL)
-		die("%s: invalid JSON at byte %u", name, p.pos);
-	if (n == JSMN_ERROR_PART)
-		die("%s: truncated JSON", name);
-	if (n > MAX_JSON_TOKENS)
-		die("%s: %d JSON tokens, limit is %d (raise CONFIG_MAX_JSON_TOKENS)",
-		    name, n, MAX_JSON_TOKENS);
-	jsmn_init(&p);
-	ntoks = jsmn_parse(&p, cfgbuf, (size_t)len, toks, MAX_JSON_TOKENS);
+	for (int pass = 0; pass < 2; pass++) {	/* count, then fill */
+		jsmn_init(&p);
+		n = jsmn_parse(&p, cfgbuf, (size_t)len, pass ? toks : NULL,
+			       pass ? MAX_JSON_TOKENS : 0);
+		if (n == JSMN_ERROR_INVAL)
+			die("%s: invalid JSON at byte %u", name, p.pos);
+		if (n == JSMN_ERROR_PART)	/* only the fill pass sees all */
+			die("%s: truncated JSON", name);
+		if (n > MAX_JSON_TOKENS)
+			die("%s: %d JSON tokens, limit is %d "
+			    "(raise CONFIG_MAX_JSON_TOKENS)", name, n,
+			    MAX_JSON_TOKENS);
+	}
+	ntoks = n;
 	if (ntoks < 1 || toks[0].type != JSMN_OBJECT)
 		die("%s: expected a JSON object", name);
 	for (int i = 0; i < ntoks; i++)
@@ -694,7 +781,7 @@ static void
 js_expect(int i, int type, const char *jp)
 {
 	if ((int)toks[i].type != type)
-		die("config.json: %s: expected %s", jp, js_typename(type));
+		die("%s: %s: expected %s", js_file, jp, js_typename(type));
 }
 
 static bool
@@ -724,7 +811,7 @@ js_path(int i, const char *jp)
 	size_t len = strlen(s);
 
 	if (len >= MAX_PATH)
-		die("config.json: %s: %zu bytes, limit is %d (raise CONFIG_MAX_PATH)",
+		die("%s: %s: %zu bytes, limit is %d (raise CONFIG_MAX_PATH)", js_file,
 		    jp, len, MAX_PATH - 1);
 	return s;
 }
@@ -735,7 +822,7 @@ js_bool(int i, const char *jp)
 	char c = cfgbuf[toks[i].start];
 
 	if (toks[i].type != JSMN_PRIMITIVE || (c != 't' && c != 'f'))
-		die("config.json: %s: expected true or false", jp);
+		die("%s: %s: expected true or false", js_file, jp);
 	return c == 't';
 }
 
@@ -749,13 +836,13 @@ js_int(int i, const char *jp, long long lo, long long hi)
 
 	if (toks[i].type != JSMN_PRIMITIVE || len >= (int)sizeof(num) ||
 	    !strchr("-0123456789", cfgbuf[toks[i].start]))
-		die("config.json: %s: expected a number", jp);
+		die("%s: %s: expected a number", js_file, jp);
 	memcpy(num, cfgbuf + toks[i].start, (size_t)len);
 	num[len] = 0;
 	errno = 0;
 	v = strtoll(num, &end, 10);
 	if (*end || errno || v < lo || v > hi)
-		die("config.json: %s: %s is not an integer in %lld..%lld",
+		die("%s: %s: %s is not an integer in %lld..%lld", js_file,
 		    jp, num, lo, hi);
 	return v;
 }
@@ -769,13 +856,13 @@ js_u64(int i, const char *jp)
 
 	if (toks[i].type != JSMN_PRIMITIVE || len >= (int)sizeof(num) ||
 	    !isdigit((unsigned char)cfgbuf[toks[i].start]))
-		die("config.json: %s: expected a number", jp);
+		die("%s: %s: expected a number", js_file, jp);
 	memcpy(num, cfgbuf + toks[i].start, (size_t)len);
 	num[len] = 0;
 	errno = 0;
 	v = strtoull(num, &end, 10);
 	if (*end || errno)
-		die("config.json: %s: %s is not a 64-bit unsigned integer", jp, num);
+		die("%s: %s: %s is not a 64-bit unsigned integer", js_file, jp, num);
 	return v;
 }
 
@@ -874,7 +961,7 @@ spec_unsupported(int i, const char *jp)
 			   t->end - t->start <= 2) ||
 	    (t->type == JSMN_PRIMITIVE && cfgbuf[t->start] == 'f'))
 		return;
-	die("config.json: %s: not supported yet", jp);
+	die("%s: %s: not supported yet", js_file, jp);
 }
 
 static uint64_t
@@ -940,7 +1027,7 @@ spec_rlimit(int i, const char *jp, struct rlim *r)
 				    !strcmp(t + 7, rlimit_names[x]))
 					break;
 			if (x == sizeof(rlimit_names) / sizeof(rlimit_names[0]))
-				die("config.json: %s: unknown rlimit \"%s\"", kp, t);
+				die("%s: %s: unknown rlimit \"%s\"", js_file, kp, t);
 			r->res = x;
 			has_type = true;
 		} else if (js_is(k, "soft")) {
@@ -950,7 +1037,7 @@ spec_rlimit(int i, const char *jp, struct rlim *r)
 		}
 	}
 	if (!has_type)
-		die("config.json: %s.type: missing", jp);
+		die("%s: %s.type: missing", js_file, jp);
 }
 
 static void
@@ -969,7 +1056,7 @@ spec_user(int i, const char *jp)
 		else if (js_is(k, "umask"))
 			spec.proc.umask = (mode_t)js_int(k + 1, kp, 0, 0777);
 		else if (js_is(k, "additionalGids")) {
-			spec.proc.ngids = JS_ARRAY(k + 1, kp, MAX_GIDS);
+			spec.proc.ngids = JS_ARRAY(k + 1, kp, CONFIG_MAX_GIDS);
 			JS_EACH_ELEM(k + 1, e, x) {
 				char ep[JP_MAX];
 
@@ -1026,7 +1113,7 @@ spec_process_member(int k, const char *kp)
 	} else if (js_is(k, "capabilities")) {
 		spec_capabilities(v, kp);
 	} else if (js_is(k, "rlimits")) {
-		p->nrlimits = JS_ARRAY(v, kp, MAX_RLIMITS);
+		p->nrlimits = JS_ARRAY(v, kp, CONFIG_MAX_RLIMITS);
 		JS_EACH_ELEM(v, e, x) {
 			char ep[JP_MAX];
 
@@ -1044,28 +1131,30 @@ spec_process_member(int k, const char *kp)
 	}
 }
 
+/* config.json's process, or a whole process.json (pre is then ""). */
 static void
-spec_process(int i)
+spec_process(int i, const char *pre)
 {
 	int k, n;
 	char kp[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, "process");
+	js_expect(i, JSMN_OBJECT, *pre ? "process" : "(top level)");
+	memset(&spec.proc, 0, sizeof(spec.proc));
 	spec.proc.umask = 022;
 	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "process.%s", cfgbuf + toks[k].start);
+		jp_make(kp, "%s%s", pre, cfgbuf + toks[k].start);
 		spec_process_member(k, kp);
 	}
 	if (spec.proc.nargs == 0)
-		die("config.json: process.args: must not be empty");
+		die("%s: %sargs: must not be empty", js_file, pre);
 	if (!spec.proc.cwd)
 		spec.proc.cwd = "/";
 	if (spec.proc.cwd[0] != '/')
-		die("config.json: process.cwd: %s: not an absolute path",
+		die("%s: %scwd: %s: not an absolute path", js_file, pre,
 		    spec.proc.cwd);
 	if (spec.proc.terminal && !CONFIG_TERMINAL)
-		die("config.json: process.terminal: not supported by this build "
-		    "(CONFIG_TERMINAL=n)");
+		die("%s: process.terminal: not supported by this build "
+		    "(CONFIG_TERMINAL=n)", js_file);
 }
 
 static void
@@ -1100,8 +1189,8 @@ spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
 		return;
 	}
 	if (*dlen + len + 2 > MAX_PATH)
-		die("config.json: mount %s: options longer than %d bytes "
-		    "(raise CONFIG_MAX_PATH)", m->dest, MAX_PATH - 1);
+		die("%s: mount %s: options longer than %d bytes "
+		    "(raise CONFIG_MAX_PATH)", js_file, m->dest, MAX_PATH - 1);
 	if (*dlen)
 		data[(*dlen)++] = ',';
 	memcpy(data + *dlen, o, len + 1);
@@ -1127,12 +1216,12 @@ spec_mount(int i, const char *jp, struct mnt *m)
 			m->type = js_str(k + 1, kp);
 	}
 	if (!m->dest)
-		die("config.json: %s.destination: missing", jp);
+		die("%s: %s.destination: missing", js_file, jp);
 	JS_EACH_MEMBER(i, k, n) {
 		if (!js_is(k, "options"))
 			continue;
 		jp_make(kp, "%s.options", jp);
-		JS_ARRAY(k + 1, kp, MAX_MOUNT_OPTIONS);
+		JS_ARRAY(k + 1, kp, CONFIG_MAX_MOUNT_OPTIONS);
 		JS_EACH_ELEM(k + 1, e, x) {
 			char ep[JP_MAX];
 
@@ -1143,7 +1232,7 @@ spec_mount(int i, const char *jp, struct mnt *m)
 	if (m->type && !strcmp(m->type, "bind"))
 		m->flags |= MS_BIND;
 	if (!m->type && !(m->flags & MS_BIND))
-		die("config.json: %s.type: missing", jp);
+		die("%s: %s.type: missing", js_file, jp);
 	m->data = dlen ? pool_add(data, dlen) : NULL;
 }
 
@@ -1153,7 +1242,7 @@ spec_mounts(int i)
 	int e, x;
 	char ep[JP_MAX];
 
-	spec.nmounts = JS_ARRAY(i, "mounts", MAX_MOUNTS);
+	spec.nmounts = JS_ARRAY(i, "mounts", CONFIG_MAX_MOUNTS);
 	JS_EACH_ELEM(i, e, x) {
 		jp_make(ep, "mounts[%d]", x);
 		spec_mount(e, ep, &spec.mounts[x]);
@@ -1176,21 +1265,21 @@ spec_namespace(int i, const char *jp, struct nsent *ns)
 			ns->path = js_path(k + 1, kp);
 	}
 	if (!type)
-		die("config.json: %s.type: missing", jp);
+		die("%s: %s.type: missing", js_file, jp);
 	if (ns->path && !*ns->path)
 		ns->path = NULL;
 	for (t = 0; t < (int)(sizeof(ns_types) / sizeof(ns_types[0])); t++)
 		if (!strcmp(type, ns_types[t].name))
 			break;
 	if (t == sizeof(ns_types) / sizeof(ns_types[0]))
-		die("config.json: %s.type: unknown namespace \"%s\"", jp, type);
+		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, type);
 	ns->flag = ns_types[t].flag;
 	if (ns->flag == CLONE_NEWUSER || ns->flag == CLONE_NEWTIME)
-		die("config.json: %s.type: %s namespaces are not supported yet",
+		die("%s: %s.type: %s namespaces are not supported yet", js_file,
 		    jp, type);
 	for (struct nsent *o = spec.ns; o < ns; o++)
 		if (o->flag == ns->flag)
-			die("config.json: %s.type: duplicate namespace \"%s\"",
+			die("%s: %s.type: duplicate namespace \"%s\"", js_file,
 			    jp, type);
 	if (!ns->path)
 		spec.clone_flags |= ns->flag;
@@ -1223,11 +1312,11 @@ spec_device(int i, const char *jp, struct dev *d)
 			d->gid = (gid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
 	}
 	if (!d->path || d->path[0] != '/')
-		die("config.json: %s.path: missing or not absolute", jp);
+		die("%s: %s.path: missing or not absolute", js_file, jp);
 	if (!type || !strchr("cubp", type[0]) || type[1])
-		die("config.json: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", jp);
+		die("%s: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", js_file, jp);
 	if (type[0] != 'p' && (major < 0 || minor < 0))
-		die("config.json: %s: major and minor are required", jp);
+		die("%s: %s: major and minor are required", js_file, jp);
 	d->mode = (mode_t)mode | (type[0] == 'b' ? S_IFBLK :
 				  type[0] == 'p' ? S_IFIFO : S_IFCHR);
 	d->rdev = type[0] == 'p' ? 0 : makedev(major, minor);
@@ -1239,7 +1328,7 @@ spec_propagation(const char *s, const char *jp)
 	for (size_t x = 0; x < NMNTOPTS; x++)
 		if (mntopts[x].prop && !strcmp(s, mntopts[x].name))
 			return mntopts[x].set;
-	die("config.json: %s: unknown propagation \"%s\"", jp, s);
+	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
 }
 
 /* linux.resources: device rules are accepted (see README); the rest waits
@@ -1266,13 +1355,13 @@ spec_linux_member(int k, const char *kp)
 	char ep[JP_MAX];
 
 	if (js_is(k, "namespaces")) {
-		spec.nns = JS_ARRAY(v, kp, MAX_NAMESPACES);
+		spec.nns = JS_ARRAY(v, kp, CONFIG_MAX_NAMESPACES);
 		JS_EACH_ELEM(v, e, x) {
 			jp_make(ep, "%s[%d]", kp, x);
 			spec_namespace(e, ep, &spec.ns[x]);
 		}
 	} else if (js_is(k, "devices")) {
-		spec.ndevices = JS_ARRAY(v, kp, MAX_DEVICES);
+		spec.ndevices = JS_ARRAY(v, kp, CONFIG_MAX_DEVICES);
 		JS_EACH_ELEM(v, e, x) {
 			jp_make(ep, "%s[%d]", kp, x);
 			spec_device(e, ep, &spec.devices[x]);
@@ -1315,8 +1404,24 @@ spec_version(int i)
 	const char *v = js_str(i, "ociVersion");
 
 	if (strncmp(v, "1.0.", 4) && strncmp(v, "1.1.", 4) && strncmp(v, "1.2.", 4))
-		die("config.json: ociVersion: unsupported version \"%s\"", v);
+		die("%s: ociVersion: unsupported version \"%s\"", js_file, v);
 	spec.oci_version = (char *)v;
+}
+
+static void
+spec_annotations(int i)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, "annotations");
+	check_limit("annotations", toks[i].size, MAX_ANNOTATIONS,
+		    "CONFIG_MAX_ANNOTATIONS");
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "annotations.%s", cfgbuf + toks[k].start);
+		spec.annot[spec.nannot][0] = cfgbuf + toks[k].start;
+		spec.annot[spec.nannot++][1] = js_str(k + 1, kp);
+	}
 }
 
 /* Checks that need the whole spec. */
@@ -1324,18 +1429,18 @@ static void
 spec_validate(void)
 {
 	if (!spec.oci_version)
-		die("config.json: ociVersion: missing");
+		die("%s: ociVersion: missing", js_file);
 	if (!spec.proc.nargs)
-		die("config.json: process: missing");
+		die("%s: process: missing", js_file);
 	if (!spec.root)
-		die("config.json: root.path: missing");
+		die("%s: root.path: missing", js_file);
 	if (!(spec.clone_flags & CLONE_NEWNS))
-		die("config.json: linux.namespaces: rt needs a new mount namespace");
+		die("%s: linux.namespaces: rt needs a new mount namespace", js_file);
 	if (spec.hostname && *spec.hostname && !(spec.clone_flags & CLONE_NEWUTS))
-		die("config.json: hostname: needs a new uts namespace");
+		die("%s: hostname: needs a new uts namespace", js_file);
 	if (spec.domainname && *spec.domainname &&
 	    !(spec.clone_flags & CLONE_NEWUTS))
-		die("config.json: domainname: needs a new uts namespace");
+		die("%s: domainname: needs a new uts namespace", js_file);
 }
 
 /* Parses config.json in the current directory (the bundle). */
@@ -1351,7 +1456,7 @@ spec_load(void)
 		if (js_is(k, "ociVersion"))
 			spec_version(v);
 		else if (js_is(k, "process"))
-			spec_process(v);
+			spec_process(v, "process.");
 		else if (js_is(k, "root"))
 			spec_root(v);
 		else if (js_is(k, "hostname"))
@@ -1362,6 +1467,8 @@ spec_load(void)
 			spec_mounts(v);
 		else if (js_is(k, "linux"))
 			spec_linux(v);
+		else if (js_is(k, "annotations"))
+			spec_annotations(v);
 		else if (js_is(k, "hooks"))
 			spec_unsupported(v, "hooks");
 	}
@@ -1370,10 +1477,14 @@ spec_load(void)
 
 /*
  * ==== 11. state ===========================================================
- * /run/rt/<id>/ (global --root moves it): one directory a container,
- * 0700, removed when the container is deleted.
+ * /run/rt/<id>/ (global --root moves it), 0700: `state` (key value lines,
+ * written atomically), `annotations` (escaped key and value, a tab between)
+ * and, from create to start, `exec.fifo`.  The directory is locked with
+ * flock(2) by every command that changes it.  A live init is told from a
+ * reused pid by its starttime in /proc/PID/stat.
  */
 static char st_path[MAX_PATH];		/* the container's state directory */
+static int st_fd = -1;			/* its fd, flock()ed */
 
 /* runc's rule: letters, digits, "_+-." ; not "." or ".." */
 static void
@@ -1388,13 +1499,36 @@ st_check_id(const char *id)
 }
 
 static void
+st_file(char *buf, const char *name)
+{
+	xsnprintf(buf, MAX_PATH, "%s/%s", st_path, name);
+}
+
+/* Removes the state directory and what rt puts in it. */
+static void
 st_remove_dir(intptr_t arg)
 {
+	static const char *const files[] = {
+		"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
+	};
+	char path[MAX_PATH];
+
 	(void)arg;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		st_file(path, files[i]);
+		unlink(path);
+	}
 	rmdir(st_path);
 }
 
-/* mkdir -p of the state root, then the container's directory. */
+static void
+st_lock(int op, const char *id)
+{
+	if (flock(st_fd, op) < 0)
+		die_errno("%s: lock", id);
+}
+
+/* mkdir -p of the state root, then the container's directory, locked. */
 static void
 st_create(const char *id)
 {
@@ -1418,6 +1552,177 @@ st_create(const char *id)
 		die_errno("mkdir %s", st_path);
 	}
 	undo_push(st_remove_dir, 0);
+	st_fd = xopen(st_path, O_RDONLY | O_DIRECTORY, 0);
+	st_lock(LOCK_EX, id);
+}
+
+/* The starttime of pid (field 22 of /proc/PID/stat), 0 if it is gone or a
+ * zombie (runc counts a zombie init as stopped). */
+static unsigned long long
+proc_starttime(pid_t pid)
+{
+	char path[32], buf[1024], *p;
+	unsigned long long start = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (pid <= 0 || readfile(path, buf, sizeof(buf)) < 0)
+		return 0;
+	p = strrchr(buf, ')');		/* comm may hold spaces and ')' */
+	if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
+		return 0;
+	p += 2;
+	for (int field = 3; field < 22 && p; field++) {
+		p = strchr(p, ' ');
+		p = p ? p + 1 : NULL;
+	}
+	if (p)
+		start = strtoull(p, NULL, 10);
+	return start;
+}
+
+/* The parent pid of pid (field 4 of /proc/PID/stat), 0 if it is gone. */
+static pid_t
+proc_ppid(pid_t pid)
+{
+	char path[32], buf[1024], *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (pid <= 0 || readfile(path, buf, sizeof(buf)) < 0)
+		return 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] ? (pid_t)atoi(p + 4) : 0;
+}
+
+static bool
+st_alive(const struct state *s)
+{
+	return s->pid > 0 && s->start && proc_starttime(s->pid) == s->start;
+}
+
+static void
+st_save(const struct state *s)
+{
+	static char buf[3 * MAX_PATH];
+	char path[MAX_PATH];
+
+	snprintf(buf, sizeof(buf), "pid %d\nstart %llu\nowner %u\ncreated %s\n"
+		 "bundle %s\nrootfs %s\n", (int)s->pid, s->start,
+		 (unsigned)s->owner, s->created, s->bundle, s->rootfs);
+	st_file(path, "state");
+	xwrite_atomic(path, buf);
+}
+
+/* annotations as escaped "key\tvalue" lines, ready to print as JSON. */
+static void
+st_save_annotations(void)
+{
+	static char buf[MAX_CONFIG_SIZE];	/* escaping at most doubles... */
+	char path[MAX_PATH];
+	size_t o = 0;
+
+	if (!spec.nannot)
+		return;
+	for (int i = 0; i < spec.nannot && o + 16 < sizeof(buf); i++) {
+		json_escape(buf + o, sizeof(buf) - o - 2, spec.annot[i][0]);
+		o += strlen(buf + o);
+		buf[o++] = '\t';
+		json_escape(buf + o, sizeof(buf) - o - 2, spec.annot[i][1]);
+		o += strlen(buf + o);
+		buf[o++] = '\n';
+	}
+	buf[o] = 0;
+	st_file(path, "annotations");
+	xwrite_atomic(path, buf);
+}
+
+/* Parses the state file; -1 if it is missing or damaged. */
+static int
+st_load(struct state *s)
+{
+	static char buf[3 * MAX_PATH + 256];
+	char path[MAX_PATH], *line, *next;
+
+	st_file(path, "state");
+	memset(s, 0, sizeof(*s));
+	if (readfile(path, buf, sizeof(buf)) < 0)
+		return -1;
+	for (line = buf; *line; line = next) {
+		char *v = line + strcspn(line, " \n");
+
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = 0;
+		if (*v)
+			*v++ = 0;
+		if (!strcmp(line, "pid"))
+			s->pid = (pid_t)atoi(v);
+		else if (!strcmp(line, "start"))
+			s->start = strtoull(v, NULL, 10);
+		else if (!strcmp(line, "owner"))
+			s->owner = (uid_t)strtoul(v, NULL, 10);
+		else if (!strcmp(line, "created"))
+			snprintf(s->created, sizeof(s->created), "%s", v);
+		else if (!strcmp(line, "bundle"))
+			snprintf(s->bundle, sizeof(s->bundle), "%s", v);
+		else if (!strcmp(line, "rootfs"))
+			snprintf(s->rootfs, sizeof(s->rootfs), "%s", v);
+	}
+	return s->bundle[0] ? 0 : -1;
+}
+
+/*
+ * Opens an existing container's state, locked with op (LOCK_EX to change
+ * it, LOCK_SH to read it).  -1 when there is no such container; a dir
+ * without a state file is what a killed create leaves.
+ */
+static int
+st_open(const char *id, int op, struct state *s)
+{
+	st_check_id(id);
+	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
+	if (st_fd >= 0)
+		close(st_fd);
+	st_fd = open(st_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (st_fd < 0) {
+		if (errno == ENOENT)
+			return -1;
+		die_errno("%s", st_path);
+	}
+	if (op)
+		st_lock(op, id);
+	return st_load(s);
+}
+
+static const char *
+st_status(const struct state *s)
+{
+	char path[MAX_PATH];
+
+	if (!st_alive(s))
+		return "stopped";
+	st_file(path, "exec.fifo");
+	return access(path, F_OK) == 0 ? "created" : "running";
+}
+
+/* Dies with runc's words unless the container exists. */
+static void
+st_must_open(const char *id, int op, struct state *s)
+{
+	if (st_open(id, op, s) < 0)
+		die("%s: container does not exist", id);
+}
+
+/* uid -> user name from /etc/passwd (list's OWNER), or the number. */
+static const char *
+user_name(uid_t uid)
+{
+	static char num[16];
+	const char *f = passwd_field(uid, 0);
+
+	if (f)
+		return f;
+	snprintf(num, sizeof(num), "#%u", (unsigned)uid);
+	return num;
 }
 
 /*
@@ -1477,6 +1782,51 @@ child_join_namespaces(void)
 			close(fd);
 		}
 	}
+}
+
+/*
+ * Parent of rt exec: opens the namespaces of the container's init that
+ * differ from rt's own (mount last, for the child to join), joins its pid
+ * namespace now (it applies to the child to come), and opens its root.
+ */
+static void
+ns_open_container(pid_t pid)
+{
+	static const struct {
+		const char *name;
+		int flag;
+	} order[] = {
+		{ "ipc", CLONE_NEWIPC }, { "uts", CLONE_NEWUTS },
+		{ "net", CLONE_NEWNET }, { "cgroup", CLONE_NEWCGROUP },
+		{ "pid", CLONE_NEWPID }, { "mnt", CLONE_NEWNS },
+	};
+	char path[64];
+	struct stat a, b;
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		int fd;
+
+		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, order[i].name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT)
+			continue;
+		if (fd < 0)
+			die_errno("open %s", path);
+		snprintf(path, sizeof(path), "/proc/self/ns/%s", order[i].name);
+		if (fstat(fd, &a) == 0 && stat(path, &b) == 0 &&
+		    a.st_ino == b.st_ino && a.st_dev == b.st_dev) {
+			close(fd);
+		} else if (order[i].flag == CLONE_NEWPID) {
+			if (setns(fd, CLONE_NEWPID) < 0)
+				die_errno("join the container's pid namespace");
+			close(fd);
+		} else {
+			exec_nsfd[exec_nns] = fd;
+			exec_nsflag[exec_nns++] = order[i].flag;
+		}
+	}
+	snprintf(path, sizeof(path), "/proc/%d/root", (int)pid);
+	exec_rootfd = xopen(path, O_PATH | O_DIRECTORY, 0);
 }
 
 /* A new network namespace has lo down; the kernel adds 127.0.0.1 and ::1
@@ -1952,14 +2302,13 @@ sync_send(int sock, int kind, int fd)
 	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
 }
 
-#if CONFIG_TERMINAL
 /*
  * A pty from the container's own devpts (so the container can reopen it),
  * its slave returned and bound onto /dev/console, its master sent to the
  * parent.  TIOCGPTPEER (Linux 4.13) opens the slave without a path lookup.
  */
 static int
-child_terminal(void)
+child_terminal(bool console)
 {
 	int master, slave, n, zero = 0, fd;
 	char path[32];
@@ -1976,10 +2325,11 @@ child_terminal(void)
 		slave = xopen(path, O_RDWR | O_NOCTTY, 0);
 	if ((ws.ws_row || ws.ws_col) && ioctl(slave, TIOCSWINSZ, &ws) < 0)
 		die_errno("terminal: set window size");
-	fd = open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = console ? open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW |
+			    O_CLOEXEC, 0600) : -1;
 	if (fd >= 0)
 		close(fd);
-	if (mount(path, "/dev/console", NULL, MS_BIND, NULL) < 0)
+	if (console && mount(path, "/dev/console", NULL, MS_BIND, NULL) < 0)
 		die("terminal: bind %s on /dev/console: %s", path,
 		    mount_strerror(errno));
 	if (sync_send(syncfd, MSG_PTY, master) < 0)
@@ -1987,13 +2337,6 @@ child_terminal(void)
 	close(master);
 	return slave;
 }
-#else
-static int
-child_terminal(void)
-{
-	return -1;
-}
-#endif /* CONFIG_TERMINAL */
 
 /* A new session; with a terminal, the pty slave as ctty and stdio. */
 static void
@@ -2107,19 +2450,57 @@ env_get(const char *name)
 	return NULL;
 }
 
+/* K=V into process.env, replacing K's entry if it has one (rt exec -e). */
+static void
+env_set(const char *kv)
+{
+	size_t len = strcspn(kv, "=");
+	struct proc *p = &spec.proc;
+
+	for (int i = 0; i < p->nenv; i++) {
+		if (!strncmp(p->env[i], kv, len) && p->env[i][len] == '=') {
+			p->env[i] = (char *)kv;
+			return;
+		}
+	}
+	if (p->nenv >= MAX_ENV)
+		die("exec: more than %d environment entries (raise CONFIG_MAX_ENV)",
+		    MAX_ENV);
+	p->env[p->nenv++] = (char *)kv;
+	p->env[p->nenv] = NULL;
+}
+
+/* rt exec --cap: added to bounding, effective, permitted and ambient,
+ * as runc exec adds it. */
+static void
+exec_add_cap(const char *name)
+{
+	const char *n = strncasecmp(name, "CAP_", 4) ? name : name + 4;
+
+	for (int c = 0; c < NCAPS; c++) {
+		if (strcasecmp(n, cap_names[c]))
+			continue;
+		spec.proc.caps[CAP_BND] |= 1ULL << c;
+		spec.proc.caps[CAP_EFF] |= 1ULL << c;
+		spec.proc.caps[CAP_PRM] |= 1ULL << c;
+		spec.proc.caps[CAP_AMB] |= 1ULL << c;
+		return;
+	}
+	die("exec: --cap %s: unknown capability", name);
+}
+
 /* HOME from the container's /etc/passwd when the config sets none, as
- * runc does; "/" when the user has no entry. */
+ * runc does. */
 static void
 child_home(void)
 {
 	static char home[MAX_PATH + 5];
-	struct passwd *pw;
+	const char *home_dir;
 
 	if (env_get("HOME") || spec.proc.nenv >= MAX_ENV)
 		return;
-	pw = getpwuid(spec.proc.uid);
-	snprintf(home, sizeof(home), "HOME=%s", pw && pw->pw_dir ? pw->pw_dir : "/");
-	endpwent();
+	home_dir = passwd_field(spec.proc.uid, 5);
+	snprintf(home, sizeof(home), "HOME=%s", home_dir ? home_dir : "/");
 	spec.proc.env[spec.proc.nenv++] = home;
 	spec.proc.env[spec.proc.nenv] = NULL;
 }
@@ -2173,12 +2554,19 @@ child_close_fds(int preserve)
  * record is an error or a pty master; EOF means execve happened, unless
  * the child died first (waitpid tells).
  */
+enum mode {				/* what the child does after its setup */
+	MODE_RUN,			/* exec at once; dies with rt (foreground) */
+	MODE_DETACH,			/* exec at once; outlives rt (run -d) */
+	MODE_CREATE,			/* wait on exec.fifo for start, then exec */
+};
+
 static pid_t child_pid;			/* 0 once reaped */
-static const char *opt_id;
+static int mode;			/* enum mode */
+static bool exec_mode;			/* entering a running container */
+static int fifo_fd = -1;		/* exec.fifo, O_PATH, for MODE_CREATE */
 static bool opt_no_pivot, opt_no_new_keyring;
 static long opt_preserve_fds;
 
-#if CONFIG_TERMINAL
 static struct termios saved_tty;
 static bool tty_raw;
 
@@ -2215,7 +2603,6 @@ tty_copy_size(int master)
 	if (ioctl(0, TIOCGWINSZ, &ws) == 0)
 		ioctl(master, TIOCSWINSZ, &ws);
 }
-#endif /* CONFIG_TERMINAL */
 
 static void
 ctr_kill(intptr_t arg)
@@ -2243,15 +2630,10 @@ ctr_sigset(sigset_t *set)
 	sigdelset(set, SIGTRAP);
 }
 
-static _Noreturn void
-child_main(bool ready_wait)
+/* A new container: its namespaces, hostname, loopback and rootfs. */
+static void
+child_setup_container(void)
 {
-	int slave;
-	const char *exe;
-
-	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
-	if (!ready_wait)
-		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	child_join_namespaces();
 	if (spec.clone_flags & CLONE_NEWUTS)
 		child_uts();
@@ -2262,7 +2644,56 @@ child_main(bool ready_wait)
 		die_errno("join a new session keyring");
 	child_oom_score_adj();
 	child_rootfs(opt_no_pivot);
-	slave = spec.proc.terminal ? child_terminal() : -1;
+}
+
+/* rt exec: the container's namespaces (opened by the parent, mount last)
+ * and its root; after setns(CLONE_NEWNS) the root is the namespace's,
+ * which is not the container's where it was chrooted (initramfs). */
+static void
+child_enter_container(void)
+{
+	child_oom_score_adj();
+	for (int i = 0; i < exec_nns; i++)
+		if (setns(exec_nsfd[i], exec_nsflag[i]) < 0)
+			die_errno("join the container's namespaces");
+	if (fchdir(exec_rootfd) < 0 || chroot(".") < 0)
+		die_errno("enter the container's root");
+}
+
+/* create: tell the parent we are ready, then block on exec.fifo until
+ * `rt start` opens it (runc's exec.fifo; reopened through /proc as the
+ * fifo's path is outside the rootfs). */
+static void
+child_wait_start(void)
+{
+	char path[32];
+	int fd;
+
+	if (sync_send(syncfd, MSG_READY, -1) < 0)
+		_exit(1);		/* create died: nobody to start us */
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fifo_fd);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, "0", 1) != 1)
+		die_errno("open exec fifo");
+	close(fd);
+	close(fifo_fd);
+}
+
+static _Noreturn void
+child_main(void)
+{
+	int slave;
+	const char *exe;
+
+	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
+	if (mode == MODE_RUN)
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (exec_mode)
+		child_enter_container();
+	else
+		child_setup_container();
+	slave = CONFIG_TERMINAL && spec.proc.terminal ?
+		child_terminal(!exec_mode) : -1;
 	child_stdio(slave);
 	if (chdir(spec.proc.cwd) < 0)
 		die_errno("process.cwd %s", spec.proc.cwd);
@@ -2274,16 +2705,21 @@ child_main(bool ready_wait)
 	exe = child_find_exec();
 	umask(spec.proc.umask);
 	child_close_fds((int)opt_preserve_fds);
+	if (mode == MODE_CREATE)
+		child_wait_start();
 	prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
+	for (int sig = 1; sig < NSIG; sig++)	/* no SIG_IGN from rt's caller */
+		signal(sig, SIG_DFL);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 	execve(exe, spec.proc.args, spec.proc.env);
 	die("exec: \"%s\": %s", spec.proc.args[0], lc_strerror(errno));
 }
 
-/* Clones the child into its new namespaces; returns the parent's end of
- * the sync socket.  Signals stay blocked in the parent from here on. */
+/* Clones the child into its new namespaces (none for exec); returns the
+ * parent's end of the sync socket.  Signals stay blocked in the parent
+ * from here on, and the child unblocks them just before execve. */
 static int
-ctr_spawn(bool ready_wait)
+ctr_spawn(void)
 {
 	int sv[2];
 	sigset_t set;
@@ -2293,8 +2729,10 @@ ctr_spawn(bool ready_wait)
 		die_errno("socketpair");
 	ctr_sigset(&set);
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
-	ns_join_pid();
-	pid = syscall(SYS_clone, SIGCHLD | spec.clone_flags, NULL, NULL, NULL, NULL);
+	if (!exec_mode)
+		ns_join_pid();
+	pid = syscall(SYS_clone, SIGCHLD | (exec_mode ? 0 : spec.clone_flags),
+		      NULL, NULL, NULL, NULL);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
 		    "too many namespaces (raise user.max_*_namespaces)" :
@@ -2303,7 +2741,9 @@ ctr_spawn(bool ready_wait)
 		stage = STAGE_CHILD;
 		syncfd = sv[1];
 		close(sv[0]);
-		child_main(ready_wait);
+		if (st_fd >= 0)		/* its flock must go with create */
+			close(st_fd);
+		child_main();
 	}
 	close(sv[1]);
 	child_pid = (pid_t)pid;
@@ -2448,10 +2888,21 @@ ctr_wait(int master)
  * ==== 17. commands ========================================================
  * cmd_* in command-table order; each reads as a list of steps.
  */
+struct optlist {			/* a repeatable option (-e, --cap) */
+	const char *v[32];
+	int n;
+};
+
 static const char *opt_bundle;
 static const char *opt_pid_file;
 static const char *opt_console_socket;
 static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
+static const char *opt_format = "table";
+static bool opt_quiet, opt_all, opt_force, opt_tty, opt_nnp;
+static const char *opt_cwd, *opt_user, *opt_process, *opt_label;
+static const char *opt_apparmor, *opt_cgroup;
+static bool opt_ignore_paused;
+static struct optlist opt_env, opt_caps, opt_gids;
 
 /* `runc spec` of runc 1.1, with rt's hostname. */
 static const char default_spec[] =
@@ -2660,14 +3111,22 @@ bundle_enter(void)
 		die_errno("bundle %s", opt_bundle);
 	spec_load();
 	if (stat(spec.root, &st) < 0)
-		die_errno("config.json: root.path: %s", spec.root);
+		die_errno("%s: root.path: %s", js_file, spec.root);
 	if (!S_ISDIR(st.st_mode))
-		die("config.json: root.path: %s: not a directory", spec.root);
-	if (!CONFIG_TERMINAL || !spec.proc.terminal)
-		return;
-	if (opt_detach && !opt_console_socket)
+		die("%s: root.path: %s: not a directory", js_file, spec.root);
+}
+
+/* runc's check: a detached terminal needs somewhere to send the pty. */
+static void
+check_console(bool detached)
+{
+	if (CONFIG_TERMINAL && spec.proc.terminal && detached &&
+	    !opt_console_socket)
 		die("cannot allocate tty if runc will detach without setting "
 		    "console socket");
+	if (opt_console_socket && !spec.proc.terminal)
+		die("cannot use console socket if runc will not detach or "
+		    "allocate tty");
 }
 
 static void
@@ -2679,6 +3138,211 @@ write_pid_file(pid_t pid)
 		return;
 	snprintf(buf, sizeof(buf), "%d", (int)pid);
 	xwrite_atomic(opt_pid_file, buf);
+}
+
+/* --console-socket: the pty master goes to the engine over SCM_RIGHTS, as
+ * runc's utils.SendFd does; the engine relays the terminal from then on. */
+static void
+console_send(int master)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (master < 0)
+		return;
+	if (strlen(opt_console_socket) >= sizeof(sa.sun_path))
+		die("--console-socket %s: path too long", opt_console_socket);
+	strcpy(sa.sun_path, opt_console_socket);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		die_errno("connect to console socket %s", opt_console_socket);
+	if (sync_send(fd, MSG_PTY, master) < 0)
+		die_errno("send pty to console socket %s", opt_console_socket);
+	close(fd);
+	close(master);
+}
+
+/* The rootfs as state shows it: absolute, relative ones joined to the
+ * bundle (runc's "rootfs" field). */
+static void
+st_fill(struct state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->owner = getuid();
+	rfc3339(st->created, sizeof(st->created), true);
+	if (!getcwd(st->bundle, sizeof(st->bundle)))
+		die_errno("getcwd");
+	if (spec.root[0] == '/')
+		xsnprintf(st->rootfs, sizeof(st->rootfs), "%s", spec.root);
+	else
+		xsnprintf(st->rootfs, sizeof(st->rootfs), "%s/%s", st->bundle,
+			  spec.root);
+	if (strchr(st->bundle, '\n') || strchr(st->rootfs, '\n'))
+		die("bundle %s: a path with a newline cannot be stored",
+		    st->bundle);
+}
+
+/*
+ * create and run: the container up to its execve, or up to the exec.fifo
+ * for create.  The state is saved as soon as the child exists, so that a
+ * create killed half-way leaves something `delete --force` can remove.
+ * Returns the pty master (or -1).
+ */
+static int
+ctr_create(const char *id)
+{
+	static struct state st;
+	char fifo[MAX_PATH];
+	int master, sock;
+
+	st_check_id(id);
+	opt_pid_file = abs_path(opt_pid_file);
+	opt_console_socket = abs_path(opt_console_socket);
+	bundle_enter();
+	check_console(mode != MODE_RUN);
+	caps_read_last();
+	st_fill(&st);
+	st_create(id);
+	if (mode == MODE_CREATE) {
+		st_file(fifo, "exec.fifo");
+		if (mkfifo(fifo, 0622) < 0)
+			die_errno("mkfifo %s", fifo);
+		fifo_fd = xopen(fifo, O_PATH, 0);
+	}
+	sock = ctr_spawn();
+	st.pid = child_pid;
+	st.start = proc_starttime(child_pid);
+	st_save(&st);
+	st_save_annotations();
+	master = ctr_sync(sock);
+	write_pid_file(child_pid);
+	return master;
+}
+
+/* start (and run -d's release): opens exec.fifo, which lets the waiting
+ * init go on to execve, and reads its byte; checks the init is alive
+ * while waiting, so a dead init cannot hang start. */
+static void
+ctr_release(const struct state *st)
+{
+	char path[MAX_PATH], c;
+	struct pollfd p;
+
+	st_file(path, "exec.fifo");
+	p.fd = xopen(path, O_RDONLY | O_NONBLOCK, 0);
+	p.events = POLLIN;
+	while (read(p.fd, &c, 1) != 1) {
+		if (!st_alive(st))
+			die("cannot start a container that has stopped");
+		poll(&p, 1, 100);
+	}
+	close(p.fd);
+	unlink(path);
+}
+
+static void
+print_state_json(const char *id, const struct state *st, const char *status,
+		 bool pretty, const char *owner)
+{
+	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
+	char path[MAX_PATH];
+	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
+	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
+
+	json_escape(b, sizeof(b), st->bundle);
+	json_escape(r, sizeof(r), st->rootfs);
+	printf("{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s\"pid\":%s%d,"
+	       "%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s\"rootfs\":%s\"%s\","
+	       "%s\"created\":%s\"%s\",", nl, sp, nl, sp, id, nl, sp, (int)pid,
+	       nl, sp, status, nl, sp, b, nl, sp, r, nl, sp, st->created);
+	st_file(path, "annotations");
+	if (readfile(path, buf, sizeof(buf)) > 0) {
+		char *line = buf, *next;
+
+		printf("%s\"annotations\":%s{", nl, sp);
+		for (; *line; line = next) {
+			char *tab = strchr(line, '\t');
+
+			next = line + strcspn(line, "\n");
+			if (*next)
+				*next++ = 0;
+			if (!tab)
+				continue;
+			*tab = 0;
+			printf("%s\"%s\":%s\"%s\"%s", pretty ? "\n    " : "", line,
+			       sp, tab + 1, *next ? "," : "");
+		}
+		printf("%s},", pretty ? "\n  " : "");
+	}
+	printf("%s\"owner\":%s\"%s\"%s}", nl, sp, owner, pretty ? "\n" : "");
+}
+
+/* Calls fn for init and each of its descendants (walking /proc for
+ * parent pids until nothing new turns up). */
+static void
+ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
+{
+	static pid_t set[MAX_PIDS];
+	int n = 1, before;
+
+	set[0] = init;
+	do {
+		DIR *d = opendir("/proc");
+		struct dirent *e;
+
+		before = n;
+		while (d && (e = readdir(d))) {
+			pid_t pid = (pid_t)atoi(e->d_name), ppid = proc_ppid(pid);
+			bool known = false, child = false;
+
+			for (int i = 0; i < n; i++) {
+				known |= set[i] == pid;
+				child |= set[i] == ppid;
+			}
+			if (pid <= 0 || known || !child)
+				continue;
+			if (n == MAX_PIDS)
+				die("container has more than %d processes "
+				    "(raise CONFIG_MAX_PIDS)", MAX_PIDS);
+			set[n++] = pid;
+		}
+		if (d)
+			closedir(d);
+	} while (n != before);
+	for (int i = 0; i < n; i++)
+		fn(set[i], arg);
+}
+
+/* Calls fn for every process of the container: those in its pid
+ * namespace when it has one, else its init and the init's descendants. */
+static void
+ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
+{
+	char path[64];
+	struct stat ns, self, p;
+	bool own_ns;
+	DIR *d;
+	struct dirent *e;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)st->pid);
+	own_ns = stat(path, &ns) == 0 && stat("/proc/self/ns/pid", &self) == 0 &&
+		 ns.st_ino != self.st_ino;
+	if (!own_ns) {
+		ctr_each_child(st->pid, fn, arg);
+		return;
+	}
+	d = opendir("/proc");
+	if (!d)
+		die_errno("/proc");
+	while ((e = readdir(d))) {
+		pid_t pid = (pid_t)atoi(e->d_name);
+
+		snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
+		if (pid > 0 && stat(path, &p) == 0 && p.st_ino == ns.st_ino &&
+		    p.st_dev == ns.st_dev)
+			fn(pid, arg);
+	}
+	closedir(d);
 }
 
 static int
@@ -2697,22 +3361,440 @@ cmd_spec(int argc, char **argv)
 }
 
 static int
+cmd_create(int argc, char **argv)
+{
+	(void)argc;
+	mode = MODE_CREATE;
+	console_send(ctr_create(argv[0]));
+	undo_forget();
+	return 0;
+}
+
+static int
+cmd_start(int argc, char **argv)
+{
+	static struct state st;
+	const char *status;
+
+	(void)argc;
+	st_must_open(argv[0], LOCK_EX, &st);
+	status = st_status(&st);
+	if (!strcmp(status, "stopped"))
+		die("cannot start a container that has stopped");
+	if (strcmp(status, "created"))
+		die("cannot start an already %s container", status);
+	ctr_release(&st);
+	return 0;
+}
+
+static int
 cmd_run(int argc, char **argv)
 {
 	int master, status;
 
 	(void)argc;
-	opt_id = argv[0];
-	st_check_id(opt_id);
-	opt_pid_file = abs_path(opt_pid_file);
-	if (opt_detach)
-		die("run --detach: not supported yet");
-	bundle_enter();
-	caps_read_last();
-	st_create(opt_id);
-	master = ctr_sync(ctr_spawn(false));
-	write_pid_file(child_pid);
+	mode = opt_detach ? MODE_DETACH : MODE_RUN;
+	master = ctr_create(argv[0]);
+	if (opt_detach) {
+		console_send(master);
+		undo_forget();
+		return 0;
+	}
 	status = ctr_wait(master);
+	tty_restore(0);
+	if (opt_keep)
+		undo_forget();
+	undo_all();
+	return status;
+}
+
+static int
+cmd_state(int argc, char **argv)
+{
+	static struct state st;
+
+	(void)argc;
+	st_must_open(argv[0], 0, &st);
+	print_state_json(argv[0], &st, st_status(&st), true, "");
+	return 0;
+}
+/* One row of `rt list`: widths (pass 0) or the row itself (pass 1). */
+static void
+list_row(int pass, int *w, const char *const *col, bool quiet)
+{
+	if (quiet) {
+		if (pass)
+			printf("%s\n", col[0]);
+		return;
+	}
+	for (int c = 0; c < 5; c++) {
+		int len = (int)strlen(col[c]) + 3;	/* tabwriter padding 3 */
+
+		if (!pass && len > w[c])
+			w[c] = len;
+		if (pass)
+			printf("%-*s", w[c], col[c]);
+	}
+	if (pass)
+		printf("%s\n", col[5]);
+}
+
+/* Each container under --root, in directory order; damaged ones are
+ * skipped.  Returns how many it listed. */
+static int
+list_pass(int pass, int *w, bool json)
+{
+	DIR *d = opendir(opt_root);
+	struct dirent *e;
+	static struct state st;
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		const char *id = e->d_name, *status;
+		char pid[16];
+
+		if (id[0] == '.' || strlen(id) > MAX_ID || st_open(id, 0, &st) < 0)
+			continue;
+		status = st_status(&st);
+		snprintf(pid, sizeof(pid), "%d",
+			 strcmp(status, "stopped") ? (int)st.pid : 0);
+		if (json && pass) {
+			printf("%s", n ? "," : "[");
+			print_state_json(id, &st, status, false, user_name(st.owner));
+		} else if (!json) {
+			const char *col[6] = { id, pid, status, st.bundle,
+					       st.created, user_name(st.owner) };
+
+			list_row(pass, w, col, opt_quiet);
+		}
+		n++;
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static int
+cmd_list(int argc, char **argv)
+{
+	int w[5] = { 12, 12, 12, 12, 12 };	/* runc's tabwriter minwidth */
+	static const char *const head[6] = {
+		"ID", "PID", "STATUS", "BUNDLE", "CREATED", "OWNER",
+	};
+	bool json = !strcmp(opt_format, "json");
+
+	(void)argc;
+	(void)argv;
+	if (!json && strcmp(opt_format, "table"))
+		die("invalid format option");
+	if (json) {
+		printf(list_pass(1, w, true) ? "]" : "null");
+		return 0;
+	}
+	list_row(0, w, head, opt_quiet);
+	list_pass(0, w, false);
+	if (!opt_quiet)
+		list_row(1, w, head, false);
+	list_pass(1, w, false);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int sig;
+} signals[] = {
+	{ "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
+	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT },
+	{ "IOT", SIGIOT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
+	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
+	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
+	{ "TERM", SIGTERM }, { "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD },
+	{ "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP },
+	{ "TTIN", SIGTTIN }, { "TTOU", SIGTTOU }, { "URG", SIGURG },
+	{ "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM },
+	{ "PROF", SIGPROF }, { "WINCH", SIGWINCH }, { "IO", SIGIO },
+	{ "POLL", SIGPOLL }, { "PWR", SIGPWR }, { "SYS", SIGSYS },
+};
+
+/* A signal by name (KILL, SIGKILL, kill) or number, as runc takes it. */
+static int
+parse_signal(const char *s)
+{
+	const char *name = strncasecmp(s, "SIG", 3) ? s : s + 3;
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s && !*end && n > 0 && n < NSIG)
+		return (int)n;
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+		if (!strcasecmp(name, signals[i].name))
+			return signals[i].sig;
+	die("unknown signal \"%s\"", s);
+}
+
+static void
+kill_one(pid_t pid, intptr_t sig)
+{
+	kill(pid, (int)sig);
+}
+
+/* Signals the init through a pidfd (Linux 5.3) checked against the
+ * recorded starttime, so a reused pid is never signalled. */
+static void
+ctr_signal_init(const struct state *st, int sig)
+{
+	int fd = (int)syscall(SYS_pidfd_open, st->pid, 0);
+
+	if (fd < 0 || !st_alive(st)) {
+		if (fd >= 0 || !st_alive(st))
+			die("container not running");
+		if (kill(st->pid, sig) < 0)
+			die_errno("kill %d", (int)st->pid);
+		return;
+	}
+	if (syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0) < 0)
+		die_errno("kill %d", (int)st->pid);
+	close(fd);
+}
+
+static int
+cmd_kill(int argc, char **argv)
+{
+	static struct state st;
+	int sig = argc > 1 ? parse_signal(argv[1]) : SIGTERM;
+
+	st_must_open(argv[0], 0, &st);
+	if (!st_alive(&st))
+		die("container not running");
+	if (opt_all)
+		ctr_each_pid(&st, kill_one, sig);
+	else
+		ctr_signal_init(&st, sig);
+	return 0;
+}
+
+/* Waits (up to 10 s) for the init to be gone after SIGKILL. */
+static void
+ctr_wait_gone(const struct state *st)
+{
+	struct timespec ts = { 0, 5000000 };
+
+	for (int i = 0; i < 2000 && st_alive(st); i++)
+		nanosleep(&ts, NULL);
+	if (st_alive(st))
+		die("container's init %d did not die", (int)st->pid);
+}
+
+static int
+cmd_delete(int argc, char **argv)
+{
+	static struct state st;
+	const char *status;
+
+	(void)argc;
+	if (st_open(argv[0], LOCK_EX, &st) < 0) {
+		if (st_fd >= 0) {	/* a create that was killed early */
+			st_remove_dir(0);
+			return 0;
+		}
+		if (opt_force)
+			return 0;
+		die("%s: container does not exist", argv[0]);
+	}
+	status = st_status(&st);
+	if (!opt_force && strcmp(status, "stopped") && strcmp(status, "created"))
+		die("cannot delete container %s that is not stopped: %s",
+		    argv[0], status);
+	if (st_alive(&st)) {
+		ctr_each_pid(&st, kill_one, SIGKILL);
+		ctr_wait_gone(&st);
+	}
+	st_remove_dir(0);
+	return 0;
+}
+
+static pid_t ps_pids[MAX_PIDS];		/* CONFIG_MAX_PIDS */
+static int ps_npids;
+
+static void
+ps_add(pid_t pid, intptr_t arg)
+{
+	(void)arg;
+	if (ps_npids == MAX_PIDS)
+		die("container has more than %d processes (raise CONFIG_MAX_PIDS)",
+		    MAX_PIDS);
+	ps_pids[ps_npids++] = pid;
+}
+
+static bool
+ps_has(pid_t pid)
+{
+	for (int i = 0; i < ps_npids; i++)
+		if (ps_pids[i] == pid)
+			return true;
+	return false;
+}
+
+/* One line of ps(1)'s output: the header (finding the PID column) or a
+ * process, printed when its pid is the container's. */
+static void
+ps_line(char *line, int *col)
+{
+	static char copy[8192];
+	char *tok, *save;
+	int c = 0;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	for (tok = strtok_r(copy, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save), c++) {
+		if (*col < 0 && !strcmp(tok, "PID")) {
+			*col = c;
+			printf("%s\n", line);
+			return;
+		}
+		if (c == *col && ps_has((pid_t)atoi(tok)))
+			printf("%s\n", line);
+	}
+}
+
+/* runc's table: ps(1) with the given options (default -ef, which busybox
+ * ps ignores), filtered to the container's pids. */
+static void
+ps_table(int argc, char **argv)
+{
+	static char buf[8192];
+	char *args[64] = { "ps", "-ef" };
+	int p[2], status, col = -1;
+	size_t have = 0;
+	ssize_t n;
+	pid_t pid;
+
+	for (int i = 0; i < argc && i < 62; i++)
+		args[i + 1] = argv[i];
+	args[argc ? argc + 1 : 2] = NULL;
+	if (pipe2(p, O_CLOEXEC) < 0 || (pid = fork()) < 0)
+		die_errno("run ps");
+	if (pid == 0) {
+		dup2(p[1], 1);
+		execvp("ps", args);
+		_exit(127);
+	}
+	close(p[1]);
+	while ((n = read(p[0], buf + have, sizeof(buf) - 1 - have)) > 0) {
+		char *line = buf, *nl;
+
+		have += (size_t)n;
+		buf[have] = 0;
+		while ((nl = strchr(line, '\n'))) {
+			*nl = 0;
+			ps_line(line, &col);
+			line = nl + 1;
+		}
+		have -= (size_t)(line - buf);
+		memmove(buf, line, have);
+		if (have == sizeof(buf) - 1)
+			have = 0;		/* a line too long: dropped */
+	}
+	waitpid(pid, &status, 0);
+	if (col < 0)
+		die("ps: %s", WIFEXITED(status) && WEXITSTATUS(status) == 127 ?
+		    "not found" : "no PID column in its output");
+}
+
+static int
+cmd_ps(int argc, char **argv)
+{
+	static struct state st;
+
+	st_must_open(argv[0], 0, &st);
+	if (strcmp(opt_format, "json") && strcmp(opt_format, "table"))
+		die("invalid format option");
+	if (!st_alive(&st))
+		die("container not running");
+	ctr_each_pid(&st, ps_add, 0);
+	if (!strcmp(opt_format, "table")) {
+		fflush(stdout);
+		ps_table(argc - 1, argv + 1);
+		return 0;
+	}
+	printf("[");
+	for (int i = 0; i < ps_npids; i++)
+		printf("%s%d", i ? "," : "", (int)ps_pids[i]);
+	printf("]\n");
+	return 0;
+}
+
+/* exec's flags over the container's process: args, -e, --cwd, -u, -g,
+ * --cap, --no-new-privs and -t, as runc's newProcess does. */
+static void
+exec_apply_flags(int argc, char **argv)
+{
+	struct proc *p = &spec.proc;
+	char *end;
+
+	if (argc > MAX_ARGS)
+		die("exec: %d arguments, limit is %d (raise CONFIG_MAX_ARGS)",
+		    argc, MAX_ARGS);
+	memcpy(p->args, argv, sizeof(char *) * (size_t)argc);
+	p->args[argc] = NULL;
+	p->nargs = argc;
+	p->terminal = opt_tty;
+	for (int i = 0; i < opt_env.n; i++)
+		env_set(opt_env.v[i]);
+	if (opt_cwd)
+		p->cwd = (char *)opt_cwd;
+	if (opt_user) {
+		p->uid = (uid_t)strtoul(opt_user, &end, 10);
+		if (*end == ':')
+			p->gid = (gid_t)strtoul(end + 1, &end, 10);
+		if (*end || end == opt_user)
+			die("exec: --user %s: expected UID[:GID]", opt_user);
+	}
+	for (int i = 0; i < opt_gids.n && p->ngids < MAX_GIDS; i++)
+		p->gids[p->ngids++] = (gid_t)strtoul(opt_gids.v[i], NULL, 10);
+	for (int i = 0; i < opt_caps.n; i++)
+		exec_add_cap(opt_caps.v[i]);
+	if (opt_nnp)
+		p->nnp = true;
+}
+
+static int
+cmd_exec(int argc, char **argv)
+{
+	static struct state st;
+	int master, status;
+
+	opt_pid_file = abs_path(opt_pid_file);
+	opt_console_socket = abs_path(opt_console_socket);
+	opt_process = abs_path(opt_process);
+	st_must_open(argv[0], 0, &st);
+	if (!st_alive(&st))
+		die("cannot exec in a stopped container");
+	if (opt_process) {
+		js_load(opt_process, "process.json");
+		spec_process(0, "");
+	} else {
+		if (argc < 2)
+			die("exec: no command given (or use --process)");
+		if (chdir(st.bundle) < 0)
+			die_errno("bundle %s", st.bundle);
+		spec_load();
+		exec_apply_flags(argc - 1, argv + 1);
+	}
+	check_console(opt_detach);
+	caps_read_last();
+	ns_open_container(st.pid);
+	exec_mode = true;
+	mode = opt_detach ? MODE_DETACH : MODE_RUN;
+	master = ctr_sync(ctr_spawn());
+	write_pid_file(child_pid);
+	if (opt_detach) {
+		console_send(master);
+		undo_forget();
+		return 0;
+	}
+	status = ctr_wait(master);
+	tty_restore(0);
 	undo_all();
 	return status;
 }
@@ -2722,7 +3804,7 @@ cmd_run(int argc, char **argv)
  * One option parser for every table; runc's forms are accepted: --x v,
  * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
  */
-enum { OPT_FLAG, OPT_STR, OPT_INT };
+enum { OPT_FLAG, OPT_STR, OPT_INT, OPT_LIST };
 
 struct opt {
 	const char *name;
@@ -2746,6 +3828,16 @@ static const struct opt spec_opts[] = {
 	{ 0 }
 };
 
+static const struct opt create_opts[] = {
+	{ "bundle", 'b', OPT_STR, &opt_bundle },
+	{ "console-socket", 0, OPT_STR, &opt_console_socket },
+	{ "pid-file", 0, OPT_STR, &opt_pid_file },
+	{ "no-pivot", 0, OPT_FLAG, &opt_no_pivot },
+	{ "no-new-keyring", 0, OPT_FLAG, &opt_no_new_keyring },
+	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
+	{ 0 }
+};
+
 static const struct opt run_opts[] = {
 	{ "bundle", 'b', OPT_STR, &opt_bundle },
 	{ "console-socket", 0, OPT_STR, &opt_console_socket },
@@ -2756,6 +3848,49 @@ static const struct opt run_opts[] = {
 	{ "no-pivot", 0, OPT_FLAG, &opt_no_pivot },
 	{ "no-new-keyring", 0, OPT_FLAG, &opt_no_new_keyring },
 	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
+	{ 0 }
+};
+
+static const struct opt none_opts[] = { { 0 } };
+
+static const struct opt list_opts[] = {
+	{ "format", 'f', OPT_STR, &opt_format },
+	{ "quiet", 'q', OPT_FLAG, &opt_quiet },
+	{ 0 }
+};
+
+static const struct opt kill_opts[] = {
+	{ "all", 'a', OPT_FLAG, &opt_all },
+	{ 0 }
+};
+
+static const struct opt delete_opts[] = {
+	{ "force", 'f', OPT_FLAG, &opt_force },
+	{ 0 }
+};
+
+static const struct opt ps_opts[] = {
+	{ "format", 'f', OPT_STR, &opt_format },
+	{ 0 }
+};
+
+static const struct opt exec_opts[] = {
+	{ "console-socket", 0, OPT_STR, &opt_console_socket },
+	{ "cwd", 0, OPT_STR, &opt_cwd },
+	{ "env", 'e', OPT_LIST, &opt_env },
+	{ "tty", 't', OPT_FLAG, &opt_tty },
+	{ "user", 'u', OPT_STR, &opt_user },
+	{ "additional-gids", 'g', OPT_LIST, &opt_gids },
+	{ "process", 'p', OPT_STR, &opt_process },
+	{ "detach", 'd', OPT_FLAG, &opt_detach },
+	{ "pid-file", 0, OPT_STR, &opt_pid_file },
+	{ "process-label", 0, OPT_STR, &opt_label },
+	{ "apparmor", 0, OPT_STR, &opt_apparmor },
+	{ "no-new-privs", 0, OPT_FLAG, &opt_nnp },
+	{ "cap", 'c', OPT_LIST, &opt_caps },
+	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
+	{ "cgroup", 0, OPT_STR, &opt_cgroup },
+	{ "ignore-paused", 0, OPT_FLAG, &opt_ignore_paused },
 	{ 0 }
 };
 
@@ -2777,10 +3912,28 @@ static const struct opt global_opts[] = {
 };
 
 static const struct cmd cmds[] = {
+	{ "create", cmd_create, 1, 1, create_opts, "[options] <container-id>",
+	  "create a container, its process waiting for start" },
+	{ "delete", cmd_delete, 1, 1, delete_opts, "[--force] <container-id>",
+	  "delete a stopped container and everything rt made for it" },
+	{ "exec", cmd_exec, 1, MAX_ARGS + 1, exec_opts,
+	  "[options] <container-id> [command [args...]]",
+	  "run a new process inside a running container" },
+	{ "kill", cmd_kill, 1, 2, kill_opts, "[--all] <container-id> [signal]",
+	  "send a signal (default SIGTERM) to the container's init" },
+	{ "list", cmd_list, 0, 0, list_opts, "[--format table|json] [-q]",
+	  "list the containers under --root" },
+	{ "ps", cmd_ps, 1, 64, ps_opts,
+	  "[--format table|json] <container-id> [ps options]",
+	  "show the processes of a container" },
 	{ "run", cmd_run, 1, 1, run_opts, "[options] <container-id>",
-	  "create and run a container in the foreground" },
+	  "create and run a container" },
 	{ "spec", cmd_spec, 0, 0, spec_opts, "[--bundle DIR] [--rootless]",
 	  "write a new config.json (runc's default, hostname rt)" },
+	{ "start", cmd_start, 1, 1, none_opts, "<container-id>",
+	  "start the process of a created container" },
+	{ "state", cmd_state, 1, 1, none_opts, "<container-id>",
+	  "print the state of a container as JSON" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
@@ -2805,6 +3958,14 @@ opt_set(const struct opt *o, const char *what, const char *val)
 	}
 	if (o->kind == OPT_STR) {
 		*(const char **)o->ptr = val;
+		return;
+	}
+	if (o->kind == OPT_LIST) {
+		struct optlist *l = o->ptr;
+
+		if (l->n == (int)(sizeof(l->v) / sizeof(l->v[0])))
+			die("%s: too many --%s options", what, o->name);
+		l->v[l->n++] = val;
 		return;
 	}
 	errno = 0;
