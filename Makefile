@@ -22,7 +22,7 @@ DEPS_BUILD = gcc musl-tools libjsmn-dev
 DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
 
-.PHONY: all demo check deps install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check deps install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -65,9 +65,12 @@ END {
 endef
 export KCONFIG_AWK
 
-config.h: Kconfig $(wildcard .config)
-	@echo "  GEN     $@"
-	$(Q)awk -v mode=header "$$KCONFIG_AWK" Kconfig $(wildcard .config) /dev/null > $@.tmp && mv $@.tmp $@
+# Regenerated on every make, replaced only when it changes, so that a new,
+# edited or removed .config always reaches the binary.
+config.h: FORCE
+	$(Q)awk -v mode=header "$$KCONFIG_AWK" Kconfig $(wildcard .config) /dev/null > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else echo "  GEN     $@"; mv $@.tmp $@; fi
+FORCE:
 
 defconfig allnoconfig allyesconfig:
 	@echo "  GEN     .config ($@)"

@@ -28,7 +28,6 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -266,6 +265,7 @@ struct undo {
 enum { STAGE_PARENT, STAGE_CHILD };
 
 static const char *opt_root = "/run/rt";
+static bool opt_root_set;		/* --root given */
 static const char *opt_log;
 static bool opt_log_json;
 static bool opt_debug;
@@ -546,6 +546,48 @@ readfile(const char *path, char *buf, size_t n)
 	if (total >= 0)
 		buf[total] = 0;
 	return total;
+}
+
+struct dirscan {			/* getdents64, without opendir's malloc */
+	int fd;
+	long n, off;
+	_Alignas(8) char buf[4096];
+};
+
+struct dent64 {				/* linux_dirent64 */
+	uint64_t ino;
+	int64_t off;
+	unsigned short reclen;
+	unsigned char type;
+	char name[];
+};
+
+static bool
+dir_open(struct dirscan *d, const char *path)
+{
+	d->n = d->off = 0;
+	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return d->fd >= 0;
+}
+
+/* The next entry's name, or NULL at the end, when the dir is closed. */
+static const char *
+dir_next(struct dirscan *d)
+{
+	struct dent64 *e;
+
+	if (d->off >= d->n) {
+		d->n = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
+		d->off = 0;
+		if (d->n <= 0) {
+			close(d->fd);
+			d->fd = -1;
+			return NULL;
+		}
+	}
+	e = (struct dent64 *)(void *)(d->buf + d->off);
+	d->off += e->reclen;
+	return e->name;
 }
 
 /* Writes a whole small file; -1 with errno. */
@@ -3287,12 +3329,14 @@ ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
 
 	set[0] = init;
 	do {
-		DIR *d = opendir("/proc");
-		struct dirent *e;
+		static struct dirscan d;
+		const char *name;
 
 		before = n;
-		while (d && (e = readdir(d))) {
-			pid_t pid = (pid_t)atoi(e->d_name), ppid = proc_ppid(pid);
+		if (!dir_open(&d, "/proc"))
+			die_errno("/proc");
+		while ((name = dir_next(&d))) {
+			pid_t pid = (pid_t)atoi(name), ppid = proc_ppid(pid);
 			bool known = false, child = false;
 
 			for (int i = 0; i < n; i++) {
@@ -3306,8 +3350,6 @@ ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
 				    "(raise CONFIG_MAX_PIDS)", MAX_PIDS);
 			set[n++] = pid;
 		}
-		if (d)
-			closedir(d);
 	} while (n != before);
 	for (int i = 0; i < n; i++)
 		fn(set[i], arg);
@@ -3321,8 +3363,8 @@ ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
 	char path[64];
 	struct stat ns, self, p;
 	bool own_ns;
-	DIR *d;
-	struct dirent *e;
+	static struct dirscan d;
+	const char *name;
 
 	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)st->pid);
 	own_ns = stat(path, &ns) == 0 && stat("/proc/self/ns/pid", &self) == 0 &&
@@ -3331,18 +3373,16 @@ ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
 		ctr_each_child(st->pid, fn, arg);
 		return;
 	}
-	d = opendir("/proc");
-	if (!d)
+	if (!dir_open(&d, "/proc"))
 		die_errno("/proc");
-	while ((e = readdir(d))) {
-		pid_t pid = (pid_t)atoi(e->d_name);
+	while ((name = dir_next(&d))) {
+		pid_t pid = (pid_t)atoi(name);
 
 		snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
 		if (pid > 0 && stat(path, &p) == 0 && p.st_ino == ns.st_ino &&
 		    p.st_dev == ns.st_dev)
 			fn(pid, arg);
 	}
-	closedir(d);
 }
 
 static int
@@ -3444,15 +3484,15 @@ list_row(int pass, int *w, const char *const *col, bool quiet)
 static int
 list_pass(int pass, int *w, bool json)
 {
-	DIR *d = opendir(opt_root);
-	struct dirent *e;
+	static struct dirscan d;
 	static struct state st;
+	const char *id, *status;
+	char pid[16];
 	int n = 0;
 
-	while (d && (e = readdir(d))) {
-		const char *id = e->d_name, *status;
-		char pid[16];
-
+	if (!dir_open(&d, opt_root))
+		return 0;
+	while ((id = dir_next(&d))) {
 		if (id[0] == '.' || strlen(id) > MAX_ID || st_open(id, 0, &st) < 0)
 			continue;
 		status = st_status(&st);
@@ -3469,8 +3509,6 @@ list_pass(int pass, int *w, bool json)
 		}
 		n++;
 	}
-	if (d)
-		closedir(d);
 	return n;
 }
 
@@ -3958,6 +3996,7 @@ opt_set(const struct opt *o, const char *what, const char *val)
 	}
 	if (o->kind == OPT_STR) {
 		*(const char **)o->ptr = val;
+		opt_root_set |= o->ptr == &opt_root;
 		return;
 	}
 	if (o->kind == OPT_LIST) {
@@ -4037,6 +4076,19 @@ log_open(void)
 		die_errno("--log %s", opt_log);
 }
 
+/* runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
+static void
+root_default(void)
+{
+	static char buf[MAX_PATH];
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
+
+	if (opt_root_set || geteuid() == 0 || !xdg || !*xdg)
+		return;
+	xsnprintf(buf, sizeof(buf), "%s/rt", xdg);
+	opt_root = buf;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -4045,6 +4097,7 @@ main(int argc, char **argv)
 	int n;
 
 	log_open();
+	root_default();
 	if (opt_version) {
 		printf("rt version %s\nspec: 1.0.2\n", RT_VERSION);
 		return 0;
