@@ -96,6 +96,16 @@
 #define PR_CAP_AMBIENT 47
 #define PR_CAP_AMBIENT_RAISE 2
 #endif
+#ifndef SYS_clone3
+#define SYS_clone3 435
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+#define CLONE_INTO_CGROUP 0x200000000ULL
 #ifndef TIOCGPTPEER
 #define TIOCGPTPEER 0x5441
 #endif
@@ -105,6 +115,11 @@
 
 struct open_how {			/* linux/openat2.h */
 	uint64_t flags, mode, resolve;
+};
+
+struct clone_args {			/* linux/sched.h, clone3 */
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal;
+	uint64_t stack, stack_size, tls, set_tid, set_tid_size, cgroup;
 };
 
 struct cap_header {			/* linux/capability.h, version 3 */
@@ -150,6 +165,8 @@ enum {
 	MAX_ID = CONFIG_MAX_ID,
 	MAX_ANNOTATIONS = CONFIG_MAX_ANNOTATIONS,
 	MAX_PIDS = CONFIG_MAX_PIDS,
+	MAX_DEVICE_RULES = CONFIG_MAX_DEVICE_RULES,
+	MAX_RES = CONFIG_MAX_RESOURCE_ENTRIES,
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
@@ -211,6 +228,44 @@ struct proc {				/* config.json process */
 	int oom_score_adj;
 };
 
+#define UNSET INT64_MIN			/* a resource that was not given */
+
+struct devrule {			/* linux.resources.devices[] */
+	char type;			/* 'a', 'c' or 'b' */
+	long long major, minor;		/* -1 for any */
+	unsigned access;		/* BPF_DEVCG_ACC_*: mknod 1, read 2, write 4 */
+	bool allow;
+};
+
+struct iodev {				/* a blockIO device entry */
+	long long major, minor;
+	long long v;			/* weight or rate */
+};
+
+struct kv {
+	char *k, *v;
+};
+
+struct resources {			/* linux.resources; UNSET if absent */
+	long long mem_limit, mem_low, mem_swap, swappiness;
+	bool oom_kill_disable;
+	long long pids;
+	long long cpu_shares, cpu_quota, cpu_period, cpu_burst, cpu_idle;
+	long long rt_runtime, rt_period;
+	char *cpus, *mems;
+	long long io_weight;
+	struct iodev io_wdev[MAX_RES];	/* CONFIG_MAX_RESOURCE_ENTRIES */
+	struct iodev io_max[4][MAX_RES];	/* rbps wbps riops wiops */
+	int n_wdev, n_max[4];
+	struct kv huge[MAX_RES];	/* page size, limit */
+	int nhuge;
+	struct kv unified[MAX_RES];
+	int nunified;
+	struct devrule dev[MAX_DEVICE_RULES];	/* CONFIG_MAX_DEVICE_RULES */
+	int ndev;
+	bool other;			/* network, rdma: v1-only or unsupported */
+};
+
 struct spec {				/* config.json; static, never on a stack */
 	char *oci_version;
 	struct proc proc;
@@ -231,6 +286,8 @@ struct spec {				/* config.json; static, never on a stack */
 	unsigned long root_prop;	/* linux.rootfsPropagation */
 	char *annot[MAX_ANNOTATIONS][2];	/* CONFIG_MAX_ANNOTATIONS */
 	int nannot;
+	char *cgroups_path;		/* linux.cgroupsPath */
+	struct resources res;
 };
 
 struct state {				/* /run/rt/<id>/state */
@@ -240,12 +297,15 @@ struct state {				/* /run/rt/<id>/state */
 	char created[64];		/* RFC 3339 with nanoseconds */
 	char bundle[MAX_PATH];
 	char rootfs[MAX_PATH];
+	char cgroup[MAX_PATH];		/* its cgroup directory, "" if none */
+	int cg_made;			/* how many levels of it rt created */
 };
 
 enum msg_kind {				/* records on the child's sync socket */
 	MSG_ERROR = 1,			/* child failed: text says why */
 	MSG_PTY,			/* the pty master rides along (SCM_RIGHTS) */
 	MSG_READY,			/* set up; waiting for start */
+	MSG_GO,				/* parent to child: now in its cgroup */
 };
 
 struct errmsg {				/* one record on the sync socket */
@@ -271,6 +331,7 @@ static bool opt_log_json;
 static bool opt_debug;
 
 static int stage = STAGE_PARENT;
+static int die_status = 1;		/* rt exec, like runc exec, says 255 */
 static int syncfd = -1;			/* child's end of the sync socket */
 static int logfd = -1;
 static struct undo undos[MAX_UNDO];
@@ -284,6 +345,8 @@ static const char *js_file = "config.json";	/* named in messages */
 static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
 static int exec_nsfd[8], exec_nsflag[8], exec_nns;	/* rt exec: to join */
 static int exec_rootfd = -1;		/* rt exec: the container's root */
+static int cg_fd = -1;			/* the cgroup the child is cloned into */
+static bool need_go;			/* child waits for MSG_GO (no clone3) */
 static size_t npool;
 
 /*
@@ -337,10 +400,15 @@ rfc3339(char *out, size_t n, bool nanos)	/* n >= 64 */
 	snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d", (int)y % 10000,
 		 (int)m % 100, (int)d % 100, (int)secs / 3600 % 100,
 		 (int)secs / 60 % 60, (int)secs % 60);
-	if (nanos)
-		snprintf(out + 19, n - 19, ".%09dZ", (int)ts.tv_nsec % 1000000000);
-	else
-		snprintf(out + 19, n - 19, "Z");
+	if (nanos && ts.tv_nsec) {	/* Go's RFC3339Nano: no trailing zeros */
+		size_t len = 20 + 9;
+
+		snprintf(out + 19, n - 19, ".%09d", (int)ts.tv_nsec % 1000000000);
+		while (out[len - 1] == '0')
+			len--;
+		out[len] = 0;
+	}
+	strcat(out, "Z");
 }
 
 /* Success: the side effects stay (create, run -d). */
@@ -404,7 +472,7 @@ vdie(int errnum, const char *fmt, va_list ap)
 	dprintf(2, "rt: %s\n", m.text);
 	log_line("error", m.text);
 	undo_all();
-	exit(1);
+	exit(die_status);
 }
 
 static _Noreturn __attribute__((format(printf, 1, 2))) void
@@ -1373,20 +1441,269 @@ spec_propagation(const char *s, const char *jp)
 	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
 }
 
-/* linux.resources: device rules are accepted (see README); the rest waits
- * for cgroup support and is refused rather than ignored. */
+/* linux.resources.memory: limit, reservation, swap, swappiness... */
 static void
-spec_resources(int i)
+spec_memory(int i, const char *jp, struct resources *r)
 {
 	int k, n;
 	char kp[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, "linux.resources");
+	js_expect(i, JSMN_OBJECT, jp);
 	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "linux.resources.%s",
-			 cfgbuf + toks[k].start);
-		if (!js_is(k, "devices"))
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "limit"))
+			r->mem_limit = js_int(k + 1, kp, -1, INT64_MAX);
+		else if (js_is(k, "reservation"))
+			r->mem_low = js_int(k + 1, kp, -1, INT64_MAX);
+		else if (js_is(k, "swap"))
+			r->mem_swap = js_int(k + 1, kp, -1, INT64_MAX);
+		else if (js_is(k, "swappiness"))
+			r->swappiness = (long long)js_u64(k + 1, kp);
+		else if (js_is(k, "disableOOMKiller"))
+			r->oom_kill_disable = js_bool(k + 1, kp);
+		else if (js_is(k, "kernel") || js_is(k, "kernelTCP") ||
+			 js_is(k, "checkBeforeUpdate") || js_is(k, "useHierarchy"))
+			continue;	/* deprecated or v1-only: runc ignores them */
+		else
 			spec_unsupported(k + 1, kp);
+	}
+}
+
+static void
+spec_cpu(int i, const char *jp, struct resources *r)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "shares"))
+			r->cpu_shares = (long long)js_u64(k + 1, kp);
+		else if (js_is(k, "quota"))
+			r->cpu_quota = js_int(k + 1, kp, -1, INT64_MAX);
+		else if (js_is(k, "period"))
+			r->cpu_period = (long long)js_u64(k + 1, kp);
+		else if (js_is(k, "burst"))
+			r->cpu_burst = (long long)js_u64(k + 1, kp);
+		else if (js_is(k, "idle"))
+			r->cpu_idle = js_int(k + 1, kp, 0, 1);
+		else if (js_is(k, "realtimeRuntime"))
+			r->rt_runtime = js_int(k + 1, kp, -1, INT64_MAX);
+		else if (js_is(k, "realtimePeriod"))
+			r->rt_period = (long long)js_u64(k + 1, kp);
+		else if (js_is(k, "cpus"))
+			r->cpus = js_str(k + 1, kp);
+		else if (js_is(k, "mems"))
+			r->mems = js_str(k + 1, kp);
+	}
+}
+
+/* A blockIO device entry: major, minor and its weight or rate. */
+static void
+spec_iodev(int i, const char *jp, struct iodev *d, const char *field)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	d->major = d->minor = d->v = UNSET;
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "major"))
+			d->major = js_int(k + 1, kp, 0, 4095);
+		else if (js_is(k, "minor"))
+			d->minor = js_int(k + 1, kp, 0, 1048575);
+		else if (js_is(k, field))
+			d->v = (long long)js_u64(k + 1, kp);
+	}
+	if (d->major == UNSET || d->minor == UNSET || d->v == UNSET)
+		die("%s: %s: needs major, minor and %s", js_file, jp, field);
+}
+
+static int
+spec_iodevs(int i, const char *jp, struct iodev *out, const char *field)
+{
+	int e, x, n = JS_ARRAY(i, jp, CONFIG_MAX_RESOURCE_ENTRIES);
+	char ep[JP_MAX];
+
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		spec_iodev(e, ep, &out[x], field);
+	}
+	return n;
+}
+
+static void
+spec_blockio(int i, const char *jp, struct resources *r)
+{
+	static const char *const lists[4] = {
+		"throttleReadBpsDevice", "throttleWriteBpsDevice",
+		"throttleReadIOPSDevice", "throttleWriteIOPSDevice",
+	};
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "weight"))
+			r->io_weight = js_int(k + 1, kp, 0, 10000);
+		else if (js_is(k, "weightDevice"))
+			r->n_wdev = spec_iodevs(k + 1, kp, r->io_wdev, "weight");
+		for (int l = 0; l < 4; l++)
+			if (js_is(k, lists[l]))
+				r->n_max[l] = spec_iodevs(k + 1, kp, r->io_max[l],
+							  "rate");
+	}
+}
+
+/* hugepageLimits[] and unified{} both become (file suffix, value). */
+static void
+spec_hugepages(int i, const char *jp, struct resources *r)
+{
+	int e, x, k, n;
+	char ep[JP_MAX], kp[JP_MAX];
+
+	r->nhuge = JS_ARRAY(i, jp, CONFIG_MAX_RESOURCE_ENTRIES);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		js_expect(e, JSMN_OBJECT, ep);
+		JS_EACH_MEMBER(e, k, n) {
+			jp_make(kp, "%s.%s", ep, cfgbuf + toks[k].start);
+			if (js_is(k, "pageSize")) {
+				r->huge[x].k = js_str(k + 1, kp);
+			} else if (js_is(k, "limit")) {
+				js_u64(k + 1, kp);	/* checks it is a number */
+				r->huge[x].v = cfgbuf + toks[k + 1].start;
+				cfgbuf[toks[k + 1].end] = 0;	/* ends it in place */
+			}
+		}
+		if (!r->huge[x].k || !r->huge[x].v)
+			die("%s: %s: needs pageSize and limit", js_file, ep);
+	}
+}
+
+static void
+spec_unified(int i, const char *jp, struct resources *r)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	check_limit(jp, toks[i].size, MAX_RES, "CONFIG_MAX_RESOURCE_ENTRIES");
+	JS_EACH_MEMBER(i, k, n) {
+		const char *key = cfgbuf + toks[k].start;
+
+		jp_make(kp, "%s.%s", jp, key);
+		if (strchr(key, '/') || !strchr(key, '.'))
+			die("%s: %s: not a cgroup file name", js_file, kp);
+		r->unified[r->nunified].k = (char *)key;
+		r->unified[r->nunified++].v = js_str(k + 1, kp);
+	}
+}
+
+static void
+spec_devrule(int i, const char *jp, struct devrule *d)
+{
+	int k, n;
+	char kp[JP_MAX];
+	const char *access = "rwm";
+
+	js_expect(i, JSMN_OBJECT, jp);
+	*d = (struct devrule){ .type = 'a', .major = -1, .minor = -1 };
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "allow"))
+			d->allow = js_bool(k + 1, kp);
+		else if (js_is(k, "type") && !js_null(k + 1))
+			d->type = js_str(k + 1, kp)[0];
+		else if (js_is(k, "major") && !js_null(k + 1))
+			d->major = js_int(k + 1, kp, -1, 4095);
+		else if (js_is(k, "minor") && !js_null(k + 1))
+			d->minor = js_int(k + 1, kp, -1, 1048575);
+		else if (js_is(k, "access") && !js_null(k + 1))
+			access = js_str(k + 1, kp);
+	}
+	if (!strchr("acb", d->type) || !d->type)
+		die("%s: %s.type: expected \"a\", \"c\" or \"b\"", js_file, jp);
+	for (const char *a = access; *a; a++) {
+		if (!strchr("rwm", *a))
+			die("%s: %s.access: \"%s\": expected r, w and m", js_file,
+			    jp, access);
+		d->access |= *a == 'm' ? 1 : *a == 'r' ? 2 : 4;
+	}
+	if (!*access)
+		d->access = 7;
+}
+
+static void
+spec_devrules(int i, const char *jp, struct resources *r)
+{
+	int e, x;
+	char ep[JP_MAX];
+
+	r->ndev = JS_ARRAY(i, jp, CONFIG_MAX_DEVICE_RULES);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		spec_devrule(e, ep, &r->dev[x]);
+	}
+}
+
+static void
+spec_pids(int i, const char *jp, struct resources *r)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "limit"))
+			r->pids = js_int(k + 1, kp, INT64_MIN + 1, INT64_MAX);
+	}
+}
+
+static void
+spec_res_init(struct resources *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->mem_limit = r->mem_low = r->mem_swap = r->swappiness = UNSET;
+	r->pids = r->cpu_shares = r->cpu_quota = r->cpu_period = UNSET;
+	r->cpu_burst = r->cpu_idle = r->rt_runtime = r->rt_period = UNSET;
+	r->io_weight = UNSET;
+}
+
+/* linux.resources (also the file of `rt update --resources`). */
+static void
+spec_resources(int i, const char *jp, struct resources *r)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		int v = k + 1;
+
+		jp_make(kp, "%s%s%s", jp, *jp ? "." : "", cfgbuf + toks[k].start);
+		if (js_null(v))
+			continue;
+		if (js_is(k, "memory"))
+			spec_memory(v, kp, r);
+		else if (js_is(k, "cpu"))
+			spec_cpu(v, kp, r);
+		else if (js_is(k, "pids"))
+			spec_pids(v, kp, r);
+		else if (js_is(k, "blockIO"))
+			spec_blockio(v, kp, r);
+		else if (js_is(k, "hugepageLimits"))
+			spec_hugepages(v, kp, r);
+		else if (js_is(k, "unified"))
+			spec_unified(v, kp, r);
+		else if (js_is(k, "devices"))
+			spec_devrules(v, kp, r);
+		else if (js_is(k, "network") || js_is(k, "rdma"))
+			spec_unsupported(v, kp);
 	}
 }
 
@@ -1418,7 +1735,9 @@ spec_linux_member(int k, const char *kp)
 	} else if (js_is(k, "rootfsPropagation")) {
 		spec.root_prop = spec_propagation(js_str(v, kp), kp);
 	} else if (js_is(k, "resources")) {
-		spec_resources(v);
+		spec_resources(v, kp, &spec.res);
+	} else if (js_is(k, "cgroupsPath")) {
+		spec.cgroups_path = js_path(v, kp);
 	} else if (js_is(k, "uidMappings") || js_is(k, "gidMappings") ||
 		   js_is(k, "sysctl") || js_is(k, "seccomp") ||
 		   js_is(k, "personality") || js_is(k, "intelRdt") ||
@@ -1492,6 +1811,7 @@ spec_load(void)
 	int k, n;
 
 	js_load("config.json", "config.json");
+	spec_res_init(&spec.res);
 	JS_EACH_MEMBER(0, k, n) {
 		int v = k + 1;
 
@@ -1644,12 +1964,13 @@ st_alive(const struct state *s)
 static void
 st_save(const struct state *s)
 {
-	static char buf[3 * MAX_PATH];
+	static char buf[4 * MAX_PATH];
 	char path[MAX_PATH];
 
 	snprintf(buf, sizeof(buf), "pid %d\nstart %llu\nowner %u\ncreated %s\n"
-		 "bundle %s\nrootfs %s\n", (int)s->pid, s->start,
-		 (unsigned)s->owner, s->created, s->bundle, s->rootfs);
+		 "bundle %s\nrootfs %s\ncgroup %s\ncg_made %d\n", (int)s->pid,
+		 s->start, (unsigned)s->owner, s->created, s->bundle, s->rootfs,
+		 s->cgroup, s->cg_made);
 	st_file(path, "state");
 	xwrite_atomic(path, buf);
 }
@@ -1681,7 +2002,7 @@ st_save_annotations(void)
 static int
 st_load(struct state *s)
 {
-	static char buf[3 * MAX_PATH + 256];
+	static char buf[4 * MAX_PATH + 256];
 	char path[MAX_PATH], *line, *next;
 
 	st_file(path, "state");
@@ -1708,6 +2029,10 @@ st_load(struct state *s)
 			snprintf(s->bundle, sizeof(s->bundle), "%s", v);
 		else if (!strcmp(line, "rootfs"))
 			snprintf(s->rootfs, sizeof(s->rootfs), "%s", v);
+		else if (!strcmp(line, "cgroup"))
+			snprintf(s->cgroup, sizeof(s->cgroup), "%s", v);
+		else if (!strcmp(line, "cg_made"))
+			s->cg_made = atoi(v);
 	}
 	return s->bundle[0] ? 0 : -1;
 }
@@ -1740,10 +2065,18 @@ st_status(const struct state *s)
 {
 	char path[MAX_PATH];
 
+	char frozen[8];
+
 	if (!st_alive(s))
 		return "stopped";
 	st_file(path, "exec.fifo");
-	return access(path, F_OK) == 0 ? "created" : "running";
+	if (access(path, F_OK) == 0)
+		return "created";
+	xsnprintf(path, sizeof(path), "%s/cgroup.freeze", s->cgroup);
+	if (s->cgroup[0] && readfile(path, frozen, sizeof(frozen)) > 0 &&
+	    frozen[0] == '1')
+		return "paused";
+	return "running";
 }
 
 /* Dies with runc's words unless the container exists. */
@@ -1769,9 +2102,701 @@ user_name(uid_t uid)
 
 /*
  * ==== 12. cgroup ==========================================================
- * cgroup v2 by file writes comes with linux.resources support; until then
- * spec_resources() refuses limits, and containers share rt's cgroup.
+ * cgroup v2 by file writes; parent only.  The container's directory comes
+ * from linux.cgroupsPath as runc's fs2 driver reads it; the controllers it
+ * needs are enabled top-down in each ancestor's cgroup.subtree_control;
+ * the init is cloned straight into it (clone3 CLONE_INTO_CGROUP, Linux
+ * 5.7) so it runs no code outside it.  Device rules become an eBPF program
+ * (section 12b).  On a hybrid host the unified hierarchy has no
+ * controllers: containers that ask for no limits still get their own
+ * directory there (freeze, kill and procs work), the others are refused.
  */
+static char cg_mnt[MAX_PATH];		/* the cgroup2 mount, "" if none */
+
+/* The first cgroup2 mount in mountinfo ("/sys/fs/cgroup" on a pure v2
+ * host, "/sys/fs/cgroup/unified" on a hybrid one). */
+static bool
+cg_find_mount(void)
+{
+	static char buf[65536];
+	char *line, *next;
+
+	if (cg_mnt[0])
+		return true;
+	if (readfile("/proc/self/mountinfo", buf, sizeof(buf)) < 0)
+		return false;
+	for (line = buf; *line; line = next) {
+		char *f[10], *p = line;
+		int n = 0;
+
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = 0;
+		while (n < 10 && (f[n] = strsep(&p, " ")))
+			n++;
+		for (int i = 6; i + 1 < n; i++)	/* optional fields end at "-" */
+			if (!strcmp(f[i], "-") && !strcmp(f[i + 1], "cgroup2")) {
+				xsnprintf(cg_mnt, sizeof(cg_mnt), "%s", f[4]);
+				return true;
+			}
+	}
+	return false;
+}
+
+/* "a-b-c.slice" -> "/a.slice/a-b.slice/a-b-c.slice", as systemd nests
+ * slices (runc's ExpandSlice). */
+static void
+cg_expand_slice(char *out, size_t n, const char *slice)
+{
+	size_t len = strlen(slice) - 6, o = 0;	/* without ".slice" */
+
+	out[0] = 0;
+	if (!strcmp(slice, "-.slice"))
+		return;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && slice[i] != '-')
+			continue;
+		o += (size_t)snprintf(out + o, n - o, "/%.*s.slice", (int)i, slice);
+		if (o >= n)
+			die("%s: linux.cgroupsPath: slice too long", js_file);
+	}
+}
+
+/* linux.cgroupsPath -> a path below the cgroup2 mount (runc's fs2
+ * defaultDirPath; "slice:prefix:name" as systemd would place the unit). */
+static void
+cg_path(char *out, const char *id)
+{
+	const char *p = spec.cgroups_path ? spec.cgroups_path : "";
+	char own[MAX_PATH], slice[MAX_PATH], *c;
+
+	if (*p != '/' && strchr(p, ':')) {
+		const char *c1 = strchr(p, ':'), *c2 = strchr(c1 + 1, ':');
+		char s[MAX_PATH];
+
+		if (!c2 || c1 - p + 7 >= MAX_PATH)
+			die("%s: linux.cgroupsPath: \"%s\": expected slice:prefix:name",
+			    js_file, p);
+		snprintf(s, sizeof(s), "%.*s", (int)(c1 - p), p);
+		if (!*s)
+			strcpy(s, "system.slice");
+		if (strlen(s) < 7 || strcmp(s + strlen(s) - 6, ".slice"))
+			die("%s: linux.cgroupsPath: %s: not a slice", js_file, s);
+		cg_expand_slice(slice, sizeof(slice), s);
+		xsnprintf(out, MAX_PATH, "%s%s/%.*s-%s.scope", cg_mnt, slice,
+			  (int)(c2 - c1 - 1), c1 + 1, c2 + 1);
+		return;
+	}
+	if (*p == '/') {
+		xsnprintf(out, MAX_PATH, "%s%s", cg_mnt, p);
+		return;
+	}
+	/* relative or empty: below the parent of rt's own cgroup, whose
+	 * processes would keep it from enabling controllers (runc) */
+	if (readfile("/proc/self/cgroup", own, sizeof(own)) < 0 ||
+	    !(c = strstr(own, "0::/")))
+		die_errno("/proc/self/cgroup: no cgroup v2 line");
+	c += 3;
+	c[strcspn(c, "\n")] = 0;
+	if (strrchr(c, '/') == c)
+		c[1] = 0;
+	else
+		*strrchr(c, '/') = 0;
+	xsnprintf(out, MAX_PATH, "%s%s%s%s", cg_mnt, strcmp(c, "/") ? c : "",
+		  "/", *p ? p : id);
+}
+
+/* A file in a cgroup directory; dies naming it when the kernel refuses. */
+static void
+cg_write(const char *dir, const char *file, const char *val)
+{
+	char path[MAX_PATH];
+
+	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (writefile(path, val, 0, 0) < 0)
+		die_errno("cgroup: write \"%s\" to %s", val, path);
+}
+
+static void
+cg_writef(const char *dir, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+cg_writef(const char *dir, const char *file, const char *fmt, ...)
+{
+	char val[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(val, sizeof(val), fmt, ap);
+	va_end(ap);
+	cg_write(dir, file, val);
+}
+
+static bool
+set(long long v)
+{
+	return v != UNSET;
+}
+
+/* The controllers r needs, as "memory pids ..." words. */
+static void
+cg_needed(const struct resources *r, char *out, size_t n)
+{
+	static const char *const ctl[] = {
+		"cpu", "cpuset", "io", "memory", "pids", "hugetlb", "rdma", "misc",
+	};
+	bool need[8] = {
+		set(r->cpu_quota) || set(r->cpu_period) || set(r->cpu_burst) ||
+		set(r->cpu_idle) || (set(r->cpu_shares) && r->cpu_shares),
+		(r->cpus && *r->cpus) || (r->mems && *r->mems),
+		(set(r->io_weight) && r->io_weight) || r->n_wdev || r->n_max[0] ||
+		r->n_max[1] || r->n_max[2] || r->n_max[3],
+		set(r->mem_limit) || set(r->mem_low) || set(r->mem_swap),
+		set(r->pids), r->nhuge > 0,
+	};
+
+	for (int i = 0; i < r->nunified; i++)
+		for (int c = 0; c < 8; c++)
+			if (!strncmp(r->unified[i].k, ctl[c], strlen(ctl[c])) &&
+			    r->unified[i].k[strlen(ctl[c])] == '.')
+				need[c] = true;
+	out[0] = 0;
+	for (int c = 0; c < 8; c++)
+		if (need[c])
+			snprintf(out + strlen(out), n - strlen(out), "%s%s",
+				 *out ? " " : "", ctl[c]);
+}
+
+/* Is word in the space-separated list? */
+static bool
+word_in(const char *list, const char *word, size_t len)
+{
+	for (const char *p = list; (p = strstr(p, word)); p += len)
+		if ((p == list || p[-1] == ' ' || p[-1] == '\n') &&
+		    (!p[len] || p[len] == ' ' || p[len] == '\n'))
+			return true;
+	return false;
+}
+
+/* Adds the needed controllers missing from one cgroup.subtree_control;
+ * EBUSY (a process moving in or out) is retried. */
+static void
+cg_subtree(const char *path, const char *needed)
+{
+	char cur[1024], add[256] = "", file[MAX_PATH + 32];
+	struct timespec ts = { 0, 10000000 };
+
+	xsnprintf(file, sizeof(file), "%s/cgroup.subtree_control", path);
+	if (readfile(file, cur, sizeof(cur)) < 0)
+		die_errno("cgroup: %s", file);
+	for (const char *w = needed; *w; w += strcspn(w, " "), w += *w == ' ') {
+		size_t len = strcspn(w, " ");
+
+		if (!word_in(cur, w, len))
+			snprintf(add + strlen(add), sizeof(add) - strlen(add),
+				 "%s+%.*s", *add ? " " : "", (int)len, w);
+	}
+	for (int tries = 0; *add && writefile(file, add, 0, 0) < 0; tries++) {
+		if (errno != EBUSY || tries == 50)
+			die_errno("cgroup: write \"%s\" to %s", add, file);
+		nanosleep(&ts, NULL);
+	}
+}
+
+/* Dies naming a needed controller that path's cgroup.controllers lacks. */
+static void
+cg_available(const char *path, const char *needed)
+{
+	char avail[1024], file[MAX_PATH + 32];
+
+	xsnprintf(file, sizeof(file), "%s/cgroup.controllers", path);
+	if (readfile(file, avail, sizeof(avail)) < 0)
+		die_errno("cgroup: %s", file);
+	avail[strcspn(avail, "\n")] = 0;
+	for (const char *w = needed; *w; w += strcspn(w, " "), w += *w == ' ') {
+		size_t len = strcspn(w, " ");
+
+		if (!word_in(avail, w, len))
+			die("cgroup: linux.resources needs the %.*s controller, which "
+			    "%s does not offer (cgroup.controllers: \"%s\"; on a "
+			    "hybrid host it belongs to cgroup v1)", (int)len, w,
+			    path, avail);
+	}
+}
+
+/* Top-down from the mount to dir: each level must offer the controllers,
+ * and each ancestor passes them on in its subtree_control. */
+static void
+cg_enable(const char *dir, const char *needed)
+{
+	char path[MAX_PATH];
+	size_t i = strlen(cg_mnt);
+
+	if (!*needed)
+		return;
+	xsnprintf(path, sizeof(path), "%s", dir);
+	for (;;) {
+		char save = path[i];
+
+		path[i] = 0;
+		cg_available(*path ? path : "/", needed);
+		if (!save)
+			break;
+		cg_subtree(*path ? path : "/", needed);
+		path[i] = save;
+		i += 1 + strcspn(path + i + 1, "/");
+	}
+}
+
+/* How many levels of dir below the mount do not exist yet. */
+static int
+cg_missing(const char *dir)
+{
+	char path[MAX_PATH];
+	int n = 0;
+
+	xsnprintf(path, sizeof(path), "%s", dir);
+	while (strlen(path) > strlen(cg_mnt) && access(path, F_OK) < 0) {
+		n++;
+		*strrchr(path, '/') = 0;
+	}
+	return n;
+}
+
+/* mkdir -p below the mount; returns how many levels it created. */
+static int
+cg_mkdir(char *dir)
+{
+	int made = 0;
+
+	for (char *p = dir + strlen(cg_mnt) + 1; ; p++) {
+		char c = *p;
+
+		if (c && c != '/')
+			continue;
+		*p = 0;
+		if (mkdir(dir, 0755) == 0)
+			made++;
+		else if (errno != EEXIST)
+			die_errno("cgroup: mkdir %s", dir);
+		*p = c;
+		if (!c)
+			return made;
+	}
+}
+
+/* rmdir of the levels rt made, deepest first; EBUSY while the last
+ * processes exit is waited out a little. */
+static void
+cg_remove(const char *cgdir, int made)
+{
+	char dir[MAX_PATH];
+	struct timespec ts = { 0, 5000000 };
+
+	xsnprintf(dir, sizeof(dir), "%s", cgdir);
+	for (int i = 0; i < made; i++) {
+		char *slash;
+
+		for (int t = 0; rmdir(dir) < 0 && errno == EBUSY && t < 400; t++)
+			nanosleep(&ts, NULL);
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			break;
+		*slash = 0;
+	}
+}
+
+/* A limit where -1 (or, for pids, anything below 1) means none. */
+static void
+cg_limit(const char *dir, const char *file, long long v)
+{
+	if (v < 0)
+		cg_write(dir, file, "max");
+	else
+		cg_writef(dir, file, "%lld", v);
+}
+
+/* runc's ConvertMemorySwapToCgroupV2Value: v1's memory+swap becomes v2's
+ * swap alone. */
+static void
+cg_swap(const char *dir, const struct resources *r)
+{
+	long long mem = set(r->mem_limit) ? r->mem_limit : 0, sw = r->mem_swap;
+
+	if (mem == -1 && sw == 0)
+		sw = -1;
+	if (sw == 0)
+		return;
+	if (sw > 0 && (mem == 0 || mem == -1))
+		die("cgroup: memory.swap: unable to set swap limit without "
+		    "memory limit");
+	if (sw > 0 && sw < mem)
+		die("cgroup: memory.swap: memory+swap limit should be >= "
+		    "memory limit");
+	cg_limit(dir, "memory.swap.max", sw < 0 ? -1 : sw - mem);
+}
+
+static void
+cg_memory(const char *dir, const struct resources *r)
+{
+	if (set(r->mem_limit) && r->mem_limit)
+		cg_limit(dir, "memory.max", r->mem_limit);
+	if (set(r->mem_low) && r->mem_low)
+		cg_limit(dir, "memory.low", r->mem_low);
+	if (set(r->mem_swap))
+		cg_swap(dir, r);
+	if (set(r->swappiness))	/* runc's fs2 driver has no such file */
+		warn("linux.resources.memory.swappiness: ignored on cgroup v2");
+	if (r->oom_kill_disable)
+		warn("linux.resources.memory.disableOOMKiller: ignored on "
+		     "cgroup v2");
+}
+
+/* cpu.weight from shares with runc's formula (2..262144 -> 1..10000). */
+static void
+cg_cpu(const char *dir, const struct resources *r)
+{
+	char max[64];
+
+	if (set(r->cpu_shares) && r->cpu_shares)
+		cg_writef(dir, "cpu.weight", "%llu", 1 +
+			  ((unsigned long long)r->cpu_shares - 2) * 9999 / 262142);
+	if ((set(r->cpu_quota) && r->cpu_quota) ||
+	    (set(r->cpu_period) && r->cpu_period)) {
+		if (set(r->cpu_quota) && r->cpu_quota > 0)
+			snprintf(max, sizeof(max), "%lld", r->cpu_quota);
+		else
+			strcpy(max, "max");
+		if (set(r->cpu_period) && r->cpu_period)
+			snprintf(max + strlen(max), sizeof(max) - strlen(max),
+				 " %lld", r->cpu_period);
+		cg_write(dir, "cpu.max", max);
+	}
+	if (set(r->cpu_burst))
+		cg_writef(dir, "cpu.max.burst", "%lld", r->cpu_burst);
+	if (set(r->cpu_idle))
+		cg_writef(dir, "cpu.idle", "%lld", r->cpu_idle);
+	if ((set(r->rt_runtime) && r->rt_runtime) ||
+	    (set(r->rt_period) && r->rt_period))
+		die("cgroup: linux.resources.cpu.realtimeRuntime/realtimePeriod: "
+		    "not supported on cgroup v2");
+	if (r->cpus && *r->cpus)
+		cg_write(dir, "cpuset.cpus", r->cpus);
+	if (r->mems && *r->mems)
+		cg_write(dir, "cpuset.mems", r->mems);
+}
+
+/* blkio weight: io.bfq.weight when BFQ is there (same 10..1000 scale),
+ * else io.weight scaled to 1..10000, as runc does. */
+static void
+cg_io(const char *dir, const struct resources *r)
+{
+	static const char *const key[4] = { "rbps", "wbps", "riops", "wiops" };
+	char path[MAX_PATH];
+	bool bfq;
+
+	xsnprintf(path, sizeof(path), "%s/io.bfq.weight", dir);
+	bfq = access(path, F_OK) == 0;
+	if (set(r->io_weight) && r->io_weight)
+		cg_writef(dir, bfq ? "io.bfq.weight" : "io.weight", "%lld",
+			  bfq ? r->io_weight : 1 + (r->io_weight - 10) * 9999 / 990);
+	for (int i = 0; i < r->n_wdev; i++) {
+		const struct iodev *d = &r->io_wdev[i];
+
+		cg_writef(dir, bfq ? "io.bfq.weight" : "io.weight",
+			  "%lld:%lld %lld", d->major, d->minor,
+			  bfq ? d->v : 1 + (d->v - 10) * 9999 / 990);
+	}
+	for (int l = 0; l < 4; l++)
+		for (int i = 0; i < r->n_max[l]; i++)
+			cg_writef(dir, "io.max", "%lld:%lld %s=%lld",
+				  r->io_max[l][i].major, r->io_max[l][i].minor,
+				  key[l], r->io_max[l][i].v);
+}
+
+/* Every linux.resources field to its file (runc's fs2 mapping). */
+static void
+cg_apply(const char *dir, const struct resources *r)
+{
+	char file[128];
+
+	cg_memory(dir, r);
+	if (set(r->pids))
+		cg_limit(dir, "pids.max", r->pids > 0 ? r->pids : -1);
+	cg_cpu(dir, r);
+	cg_io(dir, r);
+	for (int i = 0; i < r->nhuge; i++) {
+		snprintf(file, sizeof(file), "hugetlb.%s.max", r->huge[i].k);
+		cg_write(dir, file, r->huge[i].v);
+	}
+	for (int i = 0; i < r->nunified; i++)
+		cg_write(dir, r->unified[i].k, r->unified[i].v);
+}
+
+/* Reads a cgroup file into buf; "" when it is missing. */
+static const char *
+cg_read(const char *dir, const char *file, char *buf, size_t n)
+{
+	char path[MAX_PATH];
+
+	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (readfile(path, buf, n) < 0)
+		buf[0] = 0;
+	return buf;
+}
+
+/* pause/resume: cgroup.freeze, then wait for cgroup.events to agree. */
+static void
+cg_freeze(const char *dir, bool freeze)
+{
+	char ev[512], want[16];
+	struct timespec ts = { 0, 2000000 };
+
+	cg_write(dir, "cgroup.freeze", freeze ? "1" : "0");
+	snprintf(want, sizeof(want), "frozen %d", freeze);
+	for (int i = 0; i < 5000; i++) {
+		if (strstr(cg_read(dir, "cgroup.events", ev, sizeof(ev)), want))
+			return;
+		nanosleep(&ts, NULL);
+	}
+	die("cgroup: %s/cgroup.events: not %s after 10 s", dir, want);
+}
+
+/* Calls fn for each pid in dir's cgroup.procs and those of its
+ * descendants (a container may make sub-cgroups). */
+static void
+cg_each_pid(const char *dir, int depth, void (*fn)(pid_t, intptr_t),
+	    intptr_t arg)
+{
+	static char buf[65536];
+	char sub[MAX_PATH];
+	struct dirscan d;
+	const char *name;
+
+	cg_read(dir, "cgroup.procs", buf, sizeof(buf));
+	for (char *p = buf; *p; p += strcspn(p, "\n"), p += *p == '\n')
+		fn((pid_t)atoi(p), arg);
+	if (depth > 8 || !dir_open(&d, dir))
+		return;
+	while ((name = dir_next(&d))) {
+		struct stat st;
+
+		snprintf(sub, sizeof(sub), "%s/%s", dir, name);
+		if (name[0] != '.' && stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			cg_each_pid(sub, depth + 1, fn, arg);
+	}
+}
+
+/*
+ * ---- 12b. device rules as eBPF --------------------------------------------
+ * cgroup v2 has no devices files: a BPF_PROG_TYPE_CGROUP_DEVICE program
+ * decides each open and mknod.  rt emits it from the rules the way runc's
+ * devicefilter does: the rules after the last "all devices" rule, checked
+ * last-first (the last match wins), then that rule's verdict (allow if
+ * there is none, cgroup v1's default).  Raw bpf(2), no libbpf.
+ */
+struct bpf_insn {
+	uint8_t code;
+	uint8_t regs;			/* dst | src << 4 */
+	int16_t off;
+	int32_t imm;
+};
+
+enum { BPF_MAX_INSNS = 6 + 8 * MAX_DEVICE_RULES + 2 };
+
+#define INSN(c, d, s, o, i) ((struct bpf_insn){ c, (uint8_t)((d) | (s) << 4), o, i })
+#define LDXW(d, s, o)	INSN(0x61, d, s, o, 0)	/* d = *(u32 *)(s + o) */
+#define AND32(d, i)	INSN(0x54, d, 0, 0, i)
+#define RSH32(d, i)	INSN(0x74, d, 0, 0, i)
+#define MOV32X(d, s)	INSN(0xbc, d, s, 0, 0)
+#define MOV64(d, i)	INSN(0xb7, d, 0, 0, i)
+#define JNE(d, i, o)	INSN(0x55, d, 0, o, i)
+#define JNEX(d, s, o)	INSN(0x5d, d, s, o, 0)
+#define EXIT()		INSN(0x95, 0, 0, 0, 0)
+
+/* runc's AllowedDevices, appended after the config's rules. */
+static const struct devrule default_rules[] = {
+	{ 'c', -1, -1, 1, true }, { 'b', -1, -1, 1, true },
+	{ 'c', 1, 3, 7, true }, { 'c', 1, 8, 7, true }, { 'c', 1, 7, 7, true },
+	{ 'c', 5, 0, 7, true }, { 'c', 1, 5, 7, true }, { 'c', 1, 9, 7, true },
+	{ 'c', 136, -1, 7, true }, { 'c', 5, 2, 7, true },
+};
+#define NDEFAULT_RULES (int)(sizeof(default_rules) / sizeof(default_rules[0]))
+
+static const struct devrule *
+rule_at(const struct resources *r, int i)
+{
+	return i < r->ndev ? &r->dev[i] : &default_rules[i - r->ndev];
+}
+
+static bool
+rule_is_all(const struct devrule *d)
+{
+	return d->type == 'a' && d->major < 0 && d->minor < 0 && d->access == 7;
+}
+
+/* One rule: its tests, each jumping past the block when it fails. */
+static int
+bpf_rule(struct bpf_insn *p, const struct devrule *d)
+{
+	struct bpf_insn t[8];
+	int n = 0;
+
+	if (d->type != 'a')
+		t[n++] = JNE(2, d->type == 'b' ? 1 : 2, 0);
+	if (d->access != 7) {
+		t[n++] = MOV32X(1, 3);
+		t[n++] = AND32(1, (int32_t)d->access);
+		t[n++] = JNEX(1, 3, 0);
+	}
+	if (d->major >= 0)
+		t[n++] = JNE(4, (int32_t)d->major, 0);
+	if (d->minor >= 0)
+		t[n++] = JNE(5, (int32_t)d->minor, 0);
+	t[n++] = MOV64(0, d->allow);
+	t[n++] = EXIT();
+	for (int i = 0; i < n - 2; i++)
+		if (t[i].code == 0x55 || t[i].code == 0x5d)
+			t[i].off = (int16_t)(n - 1 - i);
+	memcpy(p, t, sizeof(t[0]) * (size_t)n);
+	return n;
+}
+
+/* The program; 0 instructions when the rules allow everything. */
+static int
+bpf_devices(const struct resources *r, struct bpf_insn *p)
+{
+	int total = r->ndev + NDEFAULT_RULES, first = 0, n = 0;
+	bool dflt = true, any_deny = false;
+
+	for (int i = 0; i < total; i++)
+		if (rule_is_all(rule_at(r, i))) {
+			first = i + 1;
+			dflt = rule_at(r, i)->allow;
+		}
+	for (int i = first; i < total; i++)
+		any_deny |= !rule_at(r, i)->allow;
+	if (dflt && !any_deny)
+		return 0;
+	p[n++] = LDXW(2, 1, 0);		/* access_type: type | access << 16 */
+	p[n++] = AND32(2, 0xffff);
+	p[n++] = LDXW(3, 1, 0);
+	p[n++] = RSH32(3, 16);
+	p[n++] = LDXW(4, 1, 4);		/* major */
+	p[n++] = LDXW(5, 1, 8);		/* minor */
+	for (int i = total - 1; i >= first; i--)
+		n += bpf_rule(p + n, rule_at(r, i));
+	p[n++] = MOV64(0, dflt);
+	p[n++] = EXIT();
+	return n;
+}
+
+struct bpf_load_attr {			/* union bpf_attr, BPF_PROG_LOAD */
+	uint32_t prog_type, insn_cnt;
+	uint64_t insns, license;
+	uint32_t log_level, log_size;
+	uint64_t log_buf;
+	uint32_t kern_version, prog_flags;
+	char prog_name[16];
+	uint32_t prog_ifindex, expected_attach_type;
+};
+
+struct bpf_attach_attr {		/* union bpf_attr, BPF_PROG_ATTACH */
+	uint32_t target_fd, attach_bpf_fd, attach_type, attach_flags;
+	uint32_t replace_bpf_fd;
+};
+
+/* Loads the device program and attaches it to the cgroup at dirfd
+ * (BPF_F_ALLOW_MULTI, as runc and systemd attach theirs). */
+static void
+cg_devices(int dirfd, const struct resources *r)
+{
+	static struct bpf_insn prog[BPF_MAX_INSNS];
+	static char log[4096];
+	struct bpf_load_attr la = { .prog_type = 15 /* CGROUP_DEVICE */ };
+	struct bpf_attach_attr aa = { .attach_type = 6 /* BPF_CGROUP_DEVICE */,
+				      .attach_flags = 2 /* ALLOW_MULTI */ };
+	int n = bpf_devices(r, prog), fd;
+
+	if (n == 0)
+		return;
+	la.insn_cnt = (uint32_t)n;
+	la.insns = (uintptr_t)prog;
+	la.license = (uintptr_t)"Apache";
+	memcpy(la.prog_name, "rt_devices", 11);
+	fd = (int)syscall(SYS_bpf, 5 /* BPF_PROG_LOAD */, &la, sizeof(la));
+	if (fd < 0) {			/* again, for the verifier's words */
+		la.log_level = 1;
+		la.log_size = sizeof(log);
+		la.log_buf = (uintptr_t)log;
+		syscall(SYS_bpf, 5, &la, sizeof(la));
+		log[strcspn(log, "\n")] = 0;
+		die_errno("cgroup: load the device eBPF program (%s)",
+			  log[0] ? log : "no verifier log");
+	}
+	aa.target_fd = (uint32_t)dirfd;
+	aa.attach_bpf_fd = (uint32_t)fd;
+	if (syscall(SYS_bpf, 8 /* BPF_PROG_ATTACH */, &aa, sizeof(aa)) < 0)
+		die_errno("cgroup: attach the device eBPF program");
+	close(fd);
+}
+
+static const struct state *cg_undo_st;	/* what cg_undo removes */
+
+static void
+cg_undo(intptr_t arg)
+{
+	(void)arg;
+	cg_remove(cg_undo_st->cgroup, cg_undo_st->cg_made);
+}
+
+/* Does r ask for anything a cgroup must enforce? */
+static bool
+res_wanted(const struct resources *r)
+{
+	char needed[128];
+	static struct bpf_insn prog[BPF_MAX_INSNS];
+
+	cg_needed(r, needed, sizeof(needed));
+	return *needed || bpf_devices(r, prog) > 0;
+}
+
+/*
+ * create and run: the container's cgroup made (st->cgroup), its
+ * controllers enabled, linux.resources written and the device program
+ * attached.  Returns a directory fd of it for clone3, or -1 when rt has
+ * no cgroup2 to use and the config asks for nothing that needs one.
+ */
+static int
+cg_setup(const char *id, struct state *st)
+{
+	char needed[128];
+	int fd;
+
+	if (!CONFIG_CGROUPS || !cg_find_mount()) {
+		if (res_wanted(&spec.res))
+			die("%s: linux.resources: %s", js_file, CONFIG_CGROUPS ?
+			    "no cgroup2 hierarchy is mounted to apply it" :
+			    "not supported by this build (CONFIG_CGROUPS=n)");
+		return -1;
+	}
+	cg_needed(&spec.res, needed, sizeof(needed));
+	cg_path(st->cgroup, id);
+	if (strchr(st->cgroup, '\n'))
+		die("%s: linux.cgroupsPath: a newline cannot be stored", js_file);
+	st->cg_made = cg_missing(st->cgroup);
+	st_save(st);		/* so that delete --force finds what comes */
+	st->cg_made = cg_mkdir(st->cgroup);
+	st_save(st);
+	cg_undo_st = st;
+	undo_push(cg_undo, 0);
+	cg_enable(st->cgroup, needed);
+	cg_apply(st->cgroup, &spec.res);
+	fd = xopen(st->cgroup, O_RDONLY | O_DIRECTORY, 0);
+	cg_devices(fd, &spec.res);
+	return fd;
+}
 
 /*
  * ==== 13. namespaces ======================================================
@@ -2702,6 +3727,18 @@ child_enter_container(void)
 		die_errno("enter the container's root");
 }
 
+/* A created container's init dies of these, as runc's (Go) init does;
+ * pid 1 of a pid namespace would otherwise ignore them. */
+static const int exit_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
+};
+
+static void
+child_sig_exit(int sig)
+{
+	_exit(128 + sig);
+}
+
 /* create: tell the parent we are ready, then block on exec.fifo until
  * `rt start` opens it (runc's exec.fifo; reopened through /proc as the
  * fifo's path is outside the rootfs). */
@@ -2713,12 +3750,25 @@ child_wait_start(void)
 
 	if (sync_send(syncfd, MSG_READY, -1) < 0)
 		_exit(1);		/* create died: nobody to start us */
+	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
+		signal(exit_signals[i], child_sig_exit);
+	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fifo_fd);
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0 || write(fd, "0", 1) != 1)
 		die_errno("open exec fifo");
 	close(fd);
 	close(fifo_fd);
+}
+
+static void
+child_wait_go(void)
+{
+	struct errmsg m;
+
+	if (recv(syncfd, &m, sizeof(m), 0) != (ssize_t)sizeof(m) ||
+	    m.kind != MSG_GO)
+		_exit(1);		/* the parent failed and says why */
 }
 
 static _Noreturn void
@@ -2730,6 +3780,11 @@ child_main(void)
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
 	if (mode == MODE_RUN)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	if (need_go)
+		child_wait_go();
+	if (!exec_mode && (spec.clone_flags & CLONE_NEWCGROUP) &&
+	    unshare(CLONE_NEWCGROUP) < 0)
+		die_errno("unshare the cgroup namespace");
 	if (exec_mode)
 		child_enter_container();
 	else
@@ -2760,6 +3815,55 @@ child_main(void)
 /* Clones the child into its new namespaces (none for exec); returns the
  * parent's end of the sync socket.  Signals stay blocked in the parent
  * from here on, and the child unblocks them just before execve. */
+/*
+ * clone3 with CLONE_INTO_CGROUP (Linux 5.7) puts the child in its cgroup
+ * before it runs; older kernels get clone, the pid written to
+ * cgroup.procs, then MSG_GO.  A new cgroup namespace is made by the child
+ * once inside, so that its root is the container's cgroup.
+ */
+static long
+ctr_clone(int flags)
+{
+	struct clone_args ca = {
+		.flags = (uint64_t)(flags & ~CLONE_NEWCGROUP) | CLONE_INTO_CGROUP,
+		.exit_signal = SIGCHLD, .cgroup = (uint64_t)cg_fd,
+	};
+	long pid;
+
+	if (cg_fd < 0)
+		return syscall(SYS_clone, SIGCHLD | (flags & ~CLONE_NEWCGROUP),
+			       NULL, NULL, NULL, NULL);
+	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
+		return pid;
+	need_go = true;
+	return syscall(SYS_clone, SIGCHLD | (flags & ~CLONE_NEWCGROUP), NULL,
+		       NULL, NULL, NULL);
+}
+
+/* Without clone3: the child joins its cgroup from outside, then goes. */
+static void
+ctr_go(int sock)
+{
+	char pid[16];
+
+	if (!need_go)
+		return;
+	snprintf(pid, sizeof(pid), "%d", (int)child_pid);
+	if (cg_fd >= 0) {
+		int fd = openat(cg_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+
+		if (fd < 0 || writeall(fd, pid, strlen(pid)) < 0)
+			die_errno("cgroup: move %s into its cgroup", pid);
+		close(fd);
+	}
+	if (sync_send(sock, MSG_GO, -1) < 0)
+		die_errno("sync with the container's init");
+}
+
+/* Clones the child into its new namespaces (none for exec) and cgroup;
+ * returns the parent's end of the sync socket.  Signals stay blocked in
+ * the parent from here on, and the child unblocks them before execve. */
 static int
 ctr_spawn(void)
 {
@@ -2773,8 +3877,7 @@ ctr_spawn(void)
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
 	if (!exec_mode)
 		ns_join_pid();
-	pid = syscall(SYS_clone, SIGCHLD | (exec_mode ? 0 : spec.clone_flags),
-		      NULL, NULL, NULL, NULL);
+	pid = ctr_clone(exec_mode ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
 		    "too many namespaces (raise user.max_*_namespaces)" :
@@ -2790,6 +3893,7 @@ ctr_spawn(void)
 	close(sv[1]);
 	child_pid = (pid_t)pid;
 	undo_push(ctr_kill, 0);
+	ctr_go(sv[0]);
 	return sv[0];
 }
 
@@ -2945,6 +4049,14 @@ static const char *opt_cwd, *opt_user, *opt_process, *opt_label;
 static const char *opt_apparmor, *opt_cgroup;
 static bool opt_ignore_paused;
 static struct optlist opt_env, opt_caps, opt_gids;
+static const char *opt_interval = "5s";
+static bool opt_stats;
+static struct {				/* rt update's flags */
+	const char *resources, *memory, *memory_swap, *memory_reservation;
+	const char *pids_limit, *cpu_quota, *cpu_period, *cpu_share;
+	const char *cpuset_cpus, *cpuset_mems, *blkio_weight, *kernel_memory;
+	const char *rt_period, *rt_runtime;
+} upd;
 
 /* `runc spec` of runc 1.1, with rt's hostname. */
 static const char default_spec[] =
@@ -3245,6 +4357,7 @@ ctr_create(const char *id)
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
+	cg_fd = cg_setup(id, &st);
 	if (mode == MODE_CREATE) {
 		st_file(fifo, "exec.fifo");
 		if (mkfifo(fifo, 0622) < 0)
@@ -3366,6 +4479,10 @@ ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
 	static struct dirscan d;
 	const char *name;
 
+	if (st->cgroup[0] && access(st->cgroup, F_OK) == 0) {
+		cg_each_pid(st->cgroup, 0, fn, arg);
+		return;
+	}
 	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)st->pid);
 	own_ns = stat(path, &ns) == 0 && stat("/proc/self/ns/pid", &self) == 0 &&
 		 ns.st_ino != self.st_ino;
@@ -3526,7 +4643,7 @@ cmd_list(int argc, char **argv)
 	if (!json && strcmp(opt_format, "table"))
 		die("invalid format option");
 	if (json) {
-		printf(list_pass(1, w, true) ? "]" : "null");
+		printf(list_pass(1, w, true) ? "]\n" : "null\n");
 		return 0;
 	}
 	list_row(0, w, head, opt_quiet);
@@ -3562,7 +4679,7 @@ parse_signal(const char *s)
 	char *end;
 	long n = strtol(s, &end, 10);
 
-	if (*s && !*end && n > 0 && n < NSIG)
+	if (*s && !*end && n >= 0 && n < NSIG)
 		return (int)n;
 	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
 		if (!strcasecmp(name, signals[i].name))
@@ -3574,6 +4691,29 @@ static void
 kill_one(pid_t pid, intptr_t sig)
 {
 	kill(pid, (int)sig);
+}
+
+/* SIGKILL to every process: cgroup.kill (Linux 5.14) where there is one,
+ * which also catches processes forking meanwhile; thawed first, as a
+ * frozen cgroup's processes die only when they run. */
+static void
+ctr_kill_all(const struct state *st)
+{
+	char path[MAX_PATH];
+
+	if (st->cgroup[0]) {
+		xsnprintf(path, sizeof(path), "%s/cgroup.kill", st->cgroup);
+		if (writefile(path, "1", 0, 0) == 0) {
+			xsnprintf(path, sizeof(path), "%s/cgroup.freeze", st->cgroup);
+			writefile(path, "0", 0, 0);
+			return;
+		}
+	}
+	ctr_each_pid(st, kill_one, SIGKILL);
+	if (st->cgroup[0]) {
+		xsnprintf(path, sizeof(path), "%s/cgroup.freeze", st->cgroup);
+		writefile(path, "0", 0, 0);
+	}
 }
 
 /* Signals the init through a pidfd (Linux 5.3) checked against the
@@ -3604,7 +4744,9 @@ cmd_kill(int argc, char **argv)
 	st_must_open(argv[0], 0, &st);
 	if (!st_alive(&st))
 		die("container not running");
-	if (opt_all)
+	if (opt_all && sig == SIGKILL)
+		ctr_kill_all(&st);
+	else if (opt_all)
 		ctr_each_pid(&st, kill_one, sig);
 	else
 		ctr_signal_init(&st, sig);
@@ -3644,9 +4786,11 @@ cmd_delete(int argc, char **argv)
 		die("cannot delete container %s that is not stopped: %s",
 		    argv[0], status);
 	if (st_alive(&st)) {
-		ctr_each_pid(&st, kill_one, SIGKILL);
+		ctr_kill_all(&st);
 		ctr_wait_gone(&st);
 	}
+	if (st.cgroup[0])
+		cg_remove(st.cgroup, st.cg_made > 0 ? st.cg_made : 1);
 	st_remove_dir(0);
 	return 0;
 }
@@ -3802,6 +4946,7 @@ cmd_exec(int argc, char **argv)
 	static struct state st;
 	int master, status;
 
+	die_status = 255;
 	opt_pid_file = abs_path(opt_pid_file);
 	opt_console_socket = abs_path(opt_console_socket);
 	opt_process = abs_path(opt_process);
@@ -3822,6 +4967,10 @@ cmd_exec(int argc, char **argv)
 	check_console(opt_detach);
 	caps_read_last();
 	ns_open_container(st.pid);
+	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
+		die("cannot exec in a paused container (use --ignore-paused)");
+	if (st.cgroup[0])
+		cg_fd = xopen(st.cgroup, O_RDONLY | O_DIRECTORY, 0);
 	exec_mode = true;
 	mode = opt_detach ? MODE_DETACH : MODE_RUN;
 	master = ctr_sync(ctr_spawn());
@@ -3835,6 +4984,286 @@ cmd_exec(int argc, char **argv)
 	tty_restore(0);
 	undo_all();
 	return status;
+}
+
+/* The container's cgroup for pause, resume, update and events. */
+static void
+st_need_cgroup(const char *id, const struct state *st)
+{
+	if (!st->cgroup[0])
+		die("%s: container has no cgroup (cgroup2 was not available when "
+		    "it was created)", id);
+}
+
+static int
+cmd_pause(int argc, char **argv)
+{
+	static struct state st;
+	const char *status;
+
+	if (!CONFIG_CGROUPS)
+		die("pause: not supported by this build (CONFIG_CGROUPS=n)");
+
+	(void)argc;
+	st_must_open(argv[0], LOCK_EX, &st);
+	status = st_status(&st);
+	if (strcmp(status, "running") && strcmp(status, "created"))
+		die("container not running");
+	st_need_cgroup(argv[0], &st);
+	cg_freeze(st.cgroup, true);
+	return 0;
+}
+
+static int
+cmd_resume(int argc, char **argv)
+{
+	static struct state st;
+
+	if (!CONFIG_CGROUPS)
+		die("resume: not supported by this build (CONFIG_CGROUPS=n)");
+
+	(void)argc;
+	st_must_open(argv[0], LOCK_EX, &st);
+	if (strcmp(st_status(&st), "paused"))
+		die("container not paused");
+	cg_freeze(st.cgroup, false);
+	return 0;
+}
+
+/* A size with runc's units (RAMInBytes: 512k, 64m, 1g; -1 for none). */
+static long long
+parse_size(const char *opt, const char *s)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	switch (*end | 0x20) {
+	case 'k': v <<= 10; end++; break;
+	case 'm': v <<= 20; end++; break;
+	case 'g': v <<= 30; end++; break;
+	case 't': v <<= 40; end++; break;
+	}
+	if ((*end | 0x20) == 'b')
+		end++;
+	if (end == s || *end)
+		die("update: --%s: invalid value \"%s\"", opt, s);
+	return v;
+}
+
+/* update's flags over r (runc update's names). */
+static void
+update_flags(struct resources *r)
+{
+	if (upd.memory)
+		r->mem_limit = parse_size("memory", upd.memory);
+	if (upd.memory_swap)
+		r->mem_swap = parse_size("memory-swap", upd.memory_swap);
+	if (upd.memory_reservation)
+		r->mem_low = parse_size("memory-reservation", upd.memory_reservation);
+	if (upd.pids_limit)
+		r->pids = parse_size("pids-limit", upd.pids_limit);
+	if (upd.cpu_quota)
+		r->cpu_quota = parse_size("cpu-quota", upd.cpu_quota);
+	if (upd.cpu_period)
+		r->cpu_period = parse_size("cpu-period", upd.cpu_period);
+	if (upd.cpu_share)
+		r->cpu_shares = parse_size("cpu-share", upd.cpu_share);
+	if (upd.blkio_weight)
+		r->io_weight = parse_size("blkio-weight", upd.blkio_weight);
+	if (upd.cpuset_cpus)
+		r->cpus = (char *)upd.cpuset_cpus;
+	if (upd.cpuset_mems)
+		r->mems = (char *)upd.cpuset_mems;
+}
+
+/* runc update: --resources FILE (or - for stdin) in linux.resources'
+ * form, and/or the flags; written to the running container's cgroup. */
+static int
+cmd_update(int argc, char **argv)
+{
+	static struct state st;
+	char needed[128];
+
+	if (!CONFIG_CGROUPS)
+		die("update: not supported by this build (CONFIG_CGROUPS=n)");
+
+	(void)argc;
+	st_must_open(argv[0], LOCK_EX, &st);
+	if (!strcmp(st_status(&st), "stopped"))
+		die("container not running");
+	st_need_cgroup(argv[0], &st);
+	spec_res_init(&spec.res);
+	if (upd.resources) {
+		js_load(strcmp(upd.resources, "-") ? upd.resources : "/dev/stdin",
+			"resources");
+		spec_resources(0, "", &spec.res);
+	}
+	update_flags(&spec.res);
+	if (spec.res.ndev)
+		die("update: linux.resources.devices: not supported by update yet");
+	if (!cg_find_mount())
+		die("cgroup: no cgroup2 hierarchy is mounted");
+	cg_needed(&spec.res, needed, sizeof(needed));
+	cg_enable(st.cgroup, needed);
+	cg_apply(st.cgroup, &spec.res);
+	return 0;
+}
+
+/* A flat-keyed cgroup file's value for key ("usage_usec 12"), or 0. */
+static unsigned long long
+cg_key(const char *dir, const char *file, const char *key)
+{
+	static char buf[8192];
+	size_t len = strlen(key);
+
+	cg_read(dir, file, buf, sizeof(buf));
+	for (char *p = buf; *p; p += strcspn(p, "\n"), p += *p == '\n')
+		if (!strncmp(p, key, len) && p[len] == ' ')
+			return strtoull(p + len + 1, NULL, 10);
+	return 0;
+}
+
+/* A single-value cgroup file; "max" is UINT64_MAX, as runc reports it. */
+static unsigned long long
+cg_val(const char *dir, const char *file)
+{
+	char buf[64];
+
+	cg_read(dir, file, buf, sizeof(buf));
+	return !strncmp(buf, "max", 3) ? UINT64_MAX : strtoull(buf, NULL, 10);
+}
+
+/* memory.stat as runc's "raw" map. */
+static void
+stats_raw(const char *dir)
+{
+	static char buf[8192];
+	bool first = true;
+
+	cg_read(dir, "memory.stat", buf, sizeof(buf));
+	printf("\"raw\":{");
+	for (char *p = buf; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		size_t k = strcspn(p, " \n");
+
+		if (p[k] != ' ')
+			continue;
+		printf("%s\"%.*s\":%llu", first ? "" : ",", (int)k, p,
+		       strtoull(p + k + 1, NULL, 10));
+		first = false;
+	}
+	printf("}");
+}
+
+/* io.stat ("8:0 rbytes=1 wbytes=2 rios=3 wios=4 ...") as runc's lists. */
+static void
+stats_io(const char *dir, const char *rkey, const char *wkey)
+{
+	static char buf[8192];
+	bool first = true;
+
+	cg_read(dir, "io.stat", buf, sizeof(buf));
+	for (char *p = buf; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		unsigned maj = 0, min = 0;
+		const char *key[2] = { rkey, wkey }, *op[2] = { "Read", "Write" };
+		size_t end = strcspn(p, "\n");
+
+		if (sscanf(p, "%u:%u", &maj, &min) != 2)
+			continue;
+		for (int i = 0; i < 2; i++) {
+			char *v = strstr(p, key[i]);
+
+			if (!v || (size_t)(v - p) > end)
+				continue;
+			printf("%s{\"major\":%u,\"minor\":%u,\"op\":\"%s\",\"value\":%llu}",
+			       first ? "" : ",", maj, min, op[i],
+			       strtoull(v + strlen(key[i]), NULL, 10));
+			first = false;
+		}
+	}
+}
+
+/* One runc "stats" event from the cgroup files (types.Stats). */
+static void
+print_stats(const char *id, const char *d)
+{
+	printf("{\"type\":\"stats\",\"id\":\"%s\",\"data\":{\"cpu\":{\"usage\":"
+	       "{\"total\":%llu,\"kernel\":%llu,\"user\":%llu},\"throttling\":"
+	       "{\"periods\":%llu,\"throttledPeriods\":%llu,\"throttledTime\":"
+	       "%llu}},", id, 1000 * cg_key(d, "cpu.stat", "usage_usec"),
+	       1000 * cg_key(d, "cpu.stat", "system_usec"),
+	       1000 * cg_key(d, "cpu.stat", "user_usec"),
+	       cg_key(d, "cpu.stat", "nr_periods"),
+	       cg_key(d, "cpu.stat", "nr_throttled"),
+	       1000 * cg_key(d, "cpu.stat", "throttled_usec"));
+	printf("\"memory\":{\"cache\":%llu,\"usage\":{\"limit\":%llu,\"usage\":"
+	       "%llu,\"max\":%llu,\"failcnt\":%llu},\"swap\":{\"limit\":%llu,"
+	       "\"usage\":%llu,\"failcnt\":0},", cg_key(d, "memory.stat", "file"),
+	       cg_val(d, "memory.max"), cg_val(d, "memory.current"),
+	       cg_val(d, "memory.peak"), cg_key(d, "memory.events", "max"),
+	       cg_val(d, "memory.swap.max"), cg_val(d, "memory.swap.current"));
+	stats_raw(d);
+	printf("},\"pids\":{\"current\":%llu,\"limit\":%llu},\"blkio\":"
+	       "{\"ioServiceBytesRecursive\":[", cg_val(d, "pids.current"),
+	       cg_val(d, "pids.max") == UINT64_MAX ? 0 : cg_val(d, "pids.max"));
+	stats_io(d, "rbytes=", "wbytes=");
+	printf("],\"ioServicedRecursive\":[");
+	stats_io(d, "rios=", "wios=");
+	printf("]},\"hugetlb\":{}}}\n");
+	fflush(stdout);
+}
+
+/* --interval as Go's duration: "5s", "500ms", "1m"; a bare number is
+ * seconds. */
+static long
+parse_interval(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || v <= 0)
+		die("events: --interval: invalid duration \"%s\"", s);
+	if (!strcmp(end, "ms"))
+		return (long)v;
+	if (!strcmp(end, "m"))
+		return (long)(v * 60000);
+	if (!*end || !strcmp(end, "s"))
+		return (long)(v * 1000);
+	die("events: --interval: invalid duration \"%s\"", s);
+}
+
+/* runc events: stats every interval and "oom" when memory.events'
+ * oom_kill grows, until the container stops; --stats prints one. */
+static int
+cmd_events(int argc, char **argv)
+{
+	static struct state st;
+	long ms = parse_interval(opt_interval);
+	unsigned long long ooms;
+
+	if (!CONFIG_CGROUPS)
+		die("events: not supported by this build (CONFIG_CGROUPS=n)");
+
+	(void)argc;
+	st_must_open(argv[0], 0, &st);
+	if (!st_alive(&st))
+		die("container not running");
+	st_need_cgroup(argv[0], &st);
+	ooms = cg_key(st.cgroup, "memory.events", "oom_kill");
+	if (opt_stats) {
+		print_stats(argv[0], st.cgroup);
+		return 0;
+	}
+	while (st_alive(&st)) {
+		struct timespec ts = { ms / 1000, ms % 1000 * 1000000 };
+		unsigned long long n = cg_key(st.cgroup, "memory.events", "oom_kill");
+
+		if (n > ooms)
+			printf("{\"type\":\"oom\",\"id\":\"%s\"}\n", argv[0]);
+		ooms = n;
+		print_stats(argv[0], st.cgroup);
+		nanosleep(&ts, NULL);
+	}
+	return 0;
 }
 
 /*
@@ -3912,6 +5341,31 @@ static const struct opt ps_opts[] = {
 	{ 0 }
 };
 
+static const struct opt update_opts[] = {
+	{ "resources", 'r', OPT_STR, &upd.resources },
+	{ "memory", 0, OPT_STR, &upd.memory },
+	{ "memory-swap", 0, OPT_STR, &upd.memory_swap },
+	{ "memory-reservation", 0, OPT_STR, &upd.memory_reservation },
+	{ "kernel-memory", 0, OPT_STR, &upd.kernel_memory },
+	{ "kernel-memory-tcp", 0, OPT_STR, &upd.kernel_memory },
+	{ "pids-limit", 0, OPT_STR, &upd.pids_limit },
+	{ "cpu-quota", 0, OPT_STR, &upd.cpu_quota },
+	{ "cpu-period", 0, OPT_STR, &upd.cpu_period },
+	{ "cpu-share", 0, OPT_STR, &upd.cpu_share },
+	{ "cpu-rt-period", 0, OPT_STR, &upd.rt_period },
+	{ "cpu-rt-runtime", 0, OPT_STR, &upd.rt_runtime },
+	{ "cpuset-cpus", 0, OPT_STR, &upd.cpuset_cpus },
+	{ "cpuset-mems", 0, OPT_STR, &upd.cpuset_mems },
+	{ "blkio-weight", 0, OPT_STR, &upd.blkio_weight },
+	{ 0 }
+};
+
+static const struct opt events_opts[] = {
+	{ "interval", 0, OPT_STR, &opt_interval },
+	{ "stats", 0, OPT_FLAG, &opt_stats },
+	{ 0 }
+};
+
 static const struct opt exec_opts[] = {
 	{ "console-socket", 0, OPT_STR, &opt_console_socket },
 	{ "cwd", 0, OPT_STR, &opt_cwd },
@@ -3954,6 +5408,9 @@ static const struct cmd cmds[] = {
 	  "create a container, its process waiting for start" },
 	{ "delete", cmd_delete, 1, 1, delete_opts, "[--force] <container-id>",
 	  "delete a stopped container and everything rt made for it" },
+	{ "events", cmd_events, 1, 1, events_opts,
+	  "[--stats] [--interval 5s] <container-id>",
+	  "print the container's cgroup statistics (and OOM events) as JSON" },
 	{ "exec", cmd_exec, 1, MAX_ARGS + 1, exec_opts,
 	  "[options] <container-id> [command [args...]]",
 	  "run a new process inside a running container" },
@@ -3961,9 +5418,13 @@ static const struct cmd cmds[] = {
 	  "send a signal (default SIGTERM) to the container's init" },
 	{ "list", cmd_list, 0, 0, list_opts, "[--format table|json] [-q]",
 	  "list the containers under --root" },
+	{ "pause", cmd_pause, 1, 1, none_opts, "<container-id>",
+	  "freeze every process of the container (cgroup.freeze)" },
 	{ "ps", cmd_ps, 1, 64, ps_opts,
 	  "[--format table|json] <container-id> [ps options]",
 	  "show the processes of a container" },
+	{ "resume", cmd_resume, 1, 1, none_opts, "<container-id>",
+	  "thaw a paused container" },
 	{ "run", cmd_run, 1, 1, run_opts, "[options] <container-id>",
 	  "create and run a container" },
 	{ "spec", cmd_spec, 0, 0, spec_opts, "[--bundle DIR] [--rootless]",
@@ -3972,6 +5433,9 @@ static const struct cmd cmds[] = {
 	  "start the process of a created container" },
 	{ "state", cmd_state, 1, 1, none_opts, "<container-id>",
 	  "print the state of a container as JSON" },
+	{ "update", cmd_update, 1, 1, update_opts,
+	  "[--resources FILE|-] [--memory N ...] <container-id>",
+	  "change the cgroup limits of a running container" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 

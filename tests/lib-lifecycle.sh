@@ -9,7 +9,10 @@
 : "${T_POLL:=100}"		# polls of 0.1s before a wait gives up
 RECVTTY=$TOP/tests/recvtty
 PTYRUN=$TOP/tests/ptyrun
-CREATED_RE='^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{9}Z$'
+# "created" is Go's RFC3339Nano in UTC: nanoseconds with the trailing zeros
+# dropped (.91613472Z), no fraction at all when they are all zero
+CREATED_TIME='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{0,8}[1-9])?Z'
+CREATED_RE="^${CREATED_TIME}\$"
 
 # lc_setup: temp dir, busybox bundle in $B, private root, $RT wrapper
 lc_setup() {
@@ -109,6 +112,9 @@ create_ct() {
 		< /dev/null > "$TMPD/$_n.out" 2> "$TMPD/$_n.err"
 	RC=$?
 	ERR=$(cat "$TMPD/$_n.err")
+	# every "created" seen, for a format check over many (see CREATED_RE)
+	[ "$RC" = 0 ] && "$RT" state "$ID" 2>/dev/null |
+		sed -n 's/^  "created": "\(.*\)",$/\1/p' >> "$TMPD/created.all"
 }
 
 # start_ct NAME SCRIPT [CREATE-OPTIONS]: create_ct then start; sets PID to

@@ -22,7 +22,7 @@ oneline() {
 }
 
 ok() { echo "ok $1"; echo p >> "$RESULTS"; }
-fail() { echo "FAIL $1: $(oneline "$2") / $(oneline "$3")"; echo f >> "$RESULTS"; }
+fail() { printf 'FAIL %s: %s / %s\n' "$1" "$(oneline "$2")" "$(oneline "$3")"; echo f >> "$RESULTS"; }
 skip() { echo "skip $1: $2"; echo s >> "$RESULTS"; }
 
 # check_eq NAME EXPECTED GOT
@@ -234,6 +234,14 @@ leftover_procs() {
 
 # nothing_left NAME ID: no $STATE_ROOT/ID, no mountinfo line that was not in
 # the snapshot, no process whose cmdline mentions the bundle or the id.
+# cgroup directories named ID anywhere in the cgroup2 hierarchy (rt and
+# runc both name a container's cgroup after its id by default)
+leftover_cgroups() {
+	cgm=$(awk '{ for (i = 7; i < NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2") { print $5; exit } break } }' /proc/self/mountinfo 2>/dev/null)
+	[ -n "$cgm" ] || return 0
+	find "$cgm" -maxdepth 4 -type d -name "$1" 2>/dev/null
+}
+
 nothing_left() {
 	n=$1 id=$2 i=0
 	while :; do
@@ -243,6 +251,8 @@ nothing_left() {
 		[ -n "$m" ] && got="$got${got:+; }new mounts: $m"
 		p=$(leftover_procs "$B" "$id")
 		[ -n "$p" ] && got="$got${got:+; }processes: $p"
+		c=$(leftover_cgroups "$id")
+		[ -n "$c" ] && got="$got${got:+; }cgroups: $c"
 		[ -z "$got" ] && { ok "$n"; return 0; }
 		i=$((i + 1))
 		[ $i -ge 20 ] && break
