@@ -21,8 +21,9 @@ Q       = $(if $(filter 1,$(V)),,@)
 DEPS_BUILD = gcc musl-tools libjsmn-dev
 DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
+DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio
 
-.PHONY: FORCE all demo check deps install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check check-vm deps install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -84,7 +85,7 @@ menuconfig:
 # Installs only what is missing, so a machine that has everything needs no
 # network and no root.
 deps:
-	@missing=$$(for p in $(DEPS_BUILD) $(DEPS_TEST) $(DEPS_RUNC); do \
+	@missing=$$(for p in $(DEPS_BUILD) $(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM); do \
 		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "  APT     $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
@@ -106,8 +107,13 @@ tests/%: tests/%.c
 	@echo "  CC      $@"
 	$(Q)$(CC) -std=c11 -Os -Wall -Wextra -static -o $@ $<
 
+# The host suite, then the same suite in a pure cgroup v2 QEMU guest on an
+# initramfs root and on an ext4 disk root; the last line sums the VM runs.
 check: deps rt $(TEST_HELPERS)
-	sh tests/run
+	@rc=0; sh tests/run || rc=1; sh tests/vm/run || rc=1; exit $$rc
+
+check-vm: rt $(TEST_HELPERS)
+	sh tests/vm/run
 
 install: rt
 	install -d $(DESTDIR)$(PREFIX)/bin
@@ -126,7 +132,7 @@ bloatcheck: rt
 
 clean:
 	rm -f rt config.h config.h.tmp rt.unstripped .bloat $(TEST_HELPERS)
-	rm -rf box
+	rm -rf box tests/vm/.build
 
 distclean: clean
 	rm -f .config .config.old .baseline

@@ -346,6 +346,7 @@ static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
 static int exec_nsfd[8], exec_nsflag[8], exec_nns;	/* rt exec: to join */
 static int exec_rootfd = -1;		/* rt exec: the container's root */
 static int cg_fd = -1;			/* the cgroup the child is cloned into */
+static const char *cg_dir_cur = "";	/* its path, for the "cgroup" mount */
 static bool need_go;			/* child waits for MSG_GO (no clone3) */
 static size_t npool;
 
@@ -2789,6 +2790,7 @@ cg_setup(const char *id, struct state *st)
 	st_save(st);		/* so that delete --force finds what comes */
 	st->cg_made = cg_mkdir(st->cgroup);
 	st_save(st);
+	cg_dir_cur = st->cgroup;
 	cg_undo_st = st;
 	undo_push(cg_undo, 0);
 	cg_enable(st->cgroup, needed);
@@ -3100,7 +3102,14 @@ child_mount_one(int rootfd, const struct mnt *m)
 	if (fd < 0)
 		die_errno("mount %s on %s: destination", src, m->dest);
 	fd_path(target, sizeof(target), fd);
-	if (m->flags & MS_BIND) {
+	if (!(m->flags & MS_BIND) && !strcmp(type, "cgroup") && *cg_dir_cur &&
+	    !(spec.clone_flags & CLONE_NEWCGROUP)) {
+		struct mnt b = *m;	/* no cgroup namespace: its own dir, as runc */
+
+		b.src = (char *)cg_dir_cur;
+		b.flags |= MS_BIND | MS_REC;
+		child_mount_bind(rootfd, &b, target);
+	} else if (m->flags & MS_BIND) {
 		child_mount_bind(rootfd, m, target);
 	} else {
 		if (!strcmp(type, "cgroup"))
@@ -4371,6 +4380,8 @@ ctr_create(const char *id)
 	st_save_annotations();
 	master = ctr_sync(sock);
 	write_pid_file(child_pid);
+	close(st_fd);			/* unlock: a foreground run must not */
+	st_fd = -1;			/* keep delete and start waiting */
 	return master;
 }
 
@@ -4968,7 +4979,7 @@ cmd_exec(int argc, char **argv)
 	caps_read_last();
 	ns_open_container(st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
-		die("cannot exec in a paused container (use --ignore-paused)");
+		die("cannot exec in a paused container (use --ignore-paused to override)");
 	if (st.cgroup[0])
 		cg_fd = xopen(st.cgroup, O_RDONLY | O_DIRECTORY, 0);
 	exec_mode = true;
