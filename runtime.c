@@ -5193,6 +5193,24 @@ stats_io(const char *dir, const char *rkey, const char *wkey)
 	}
 }
 
+/* pids.current, or without the pids controller the processes counted
+ * in cgroup.procs, as runc's statPidsFromCgroupProcs does. */
+static unsigned long long
+cg_pids_current(const char *d)
+{
+	static char buf[65536];
+	unsigned long long n = 0;
+	char path[MAX_PATH];
+
+	xsnprintf(path, sizeof(path), "%s/pids.current", d);
+	if (access(path, F_OK) == 0)
+		return cg_val(d, "pids.current");
+	cg_read(d, "cgroup.procs", buf, sizeof(buf));
+	for (char *p = buf; *p; p++)
+		n += *p == '\n';
+	return n;
+}
+
 /* One runc "stats" event from the cgroup files (types.Stats). */
 static void
 print_stats(const char *id, const char *d)
@@ -5214,7 +5232,7 @@ print_stats(const char *id, const char *d)
 	       cg_val(d, "memory.swap.max"), cg_val(d, "memory.swap.current"));
 	stats_raw(d);
 	printf("},\"pids\":{\"current\":%llu,\"limit\":%llu},\"blkio\":"
-	       "{\"ioServiceBytesRecursive\":[", cg_val(d, "pids.current"),
+	       "{\"ioServiceBytesRecursive\":[", cg_pids_current(d),
 	       cg_val(d, "pids.max") == UINT64_MAX ? 0 : cg_val(d, "pids.max"));
 	stats_io(d, "rbytes=", "wbytes=");
 	printf("],\"ioServicedRecursive\":[");
