@@ -110,7 +110,13 @@ tests/%: tests/%.c
 # The host suite, then the same suite in a pure cgroup v2 QEMU guest on an
 # initramfs root and on an ext4 disk root; the last line sums the VM runs.
 check: deps rt $(TEST_HELPERS)
-	@rc=0; sh tests/run || rc=1; sh tests/vm/run || rc=1; exit $$rc
+	@sh tests/run | tee .check-host.log
+	@sh tests/vm/run | tee .check-vm.log
+	@for f in host vm; do tail -n 1 .check-$$f.log; done | awk ' \
+		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
+		{ f++ } \
+		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
+		      print ""; exit f > 0 }' 
 
 check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
@@ -132,7 +138,7 @@ bloatcheck: rt
 
 clean:
 	rm -f rt config.h config.h.tmp rt.unstripped .bloat $(TEST_HELPERS)
-	rm -rf box tests/vm/.build
+	rm -rf box tests/vm/.build .check-host.log .check-vm.log
 
 distclean: clean
 	rm -f .config .config.old .baseline
