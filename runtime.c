@@ -5061,26 +5061,30 @@ parse_size(const char *opt, const char *s)
 	return v;
 }
 
-/* update's flags over r (runc update's names). */
+/* update's flags over r (runc update's names); --kernel-memory is
+ * accepted and ignored, as runc ignores it on cgroup v2. */
 static void
 update_flags(struct resources *r)
 {
-	if (upd.memory)
-		r->mem_limit = parse_size("memory", upd.memory);
-	if (upd.memory_swap)
-		r->mem_swap = parse_size("memory-swap", upd.memory_swap);
-	if (upd.memory_reservation)
-		r->mem_low = parse_size("memory-reservation", upd.memory_reservation);
-	if (upd.pids_limit)
-		r->pids = parse_size("pids-limit", upd.pids_limit);
-	if (upd.cpu_quota)
-		r->cpu_quota = parse_size("cpu-quota", upd.cpu_quota);
-	if (upd.cpu_period)
-		r->cpu_period = parse_size("cpu-period", upd.cpu_period);
-	if (upd.cpu_share)
-		r->cpu_shares = parse_size("cpu-share", upd.cpu_share);
-	if (upd.blkio_weight)
-		r->io_weight = parse_size("blkio-weight", upd.blkio_weight);
+	const struct {
+		const char *name, *val;
+		long long *dst;
+	} num[] = {
+		{ "memory", upd.memory, &r->mem_limit },
+		{ "memory-swap", upd.memory_swap, &r->mem_swap },
+		{ "memory-reservation", upd.memory_reservation, &r->mem_low },
+		{ "pids-limit", upd.pids_limit, &r->pids },
+		{ "cpu-quota", upd.cpu_quota, &r->cpu_quota },
+		{ "cpu-period", upd.cpu_period, &r->cpu_period },
+		{ "cpu-share", upd.cpu_share, &r->cpu_shares },
+		{ "cpu-rt-period", upd.rt_period, &r->rt_period },
+		{ "cpu-rt-runtime", upd.rt_runtime, &r->rt_runtime },
+		{ "blkio-weight", upd.blkio_weight, &r->io_weight },
+	};
+
+	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
+		if (num[i].val)
+			*num[i].dst = parse_size(num[i].name, num[i].val);
 	if (upd.cpuset_cpus)
 		r->cpus = (char *)upd.cpuset_cpus;
 	if (upd.cpuset_mems)
