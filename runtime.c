@@ -62,6 +62,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "syscalls.h"		/* sc_names, sc_nrs: made by make */
 
 #define JSMN_STATIC
 #define JSMN_STRICT
@@ -111,6 +112,62 @@
 #endif
 #ifndef MS_LAZYTIME
 #define MS_LAZYTIME (1 << 25)
+#endif
+
+/* Classic BPF and seccomp (linux/filter.h, linux/seccomp.h, linux/audit.h). */
+struct sock_filter {
+	uint16_t code;
+	uint8_t jt, jf;
+	uint32_t k;
+};
+struct sock_fprog {
+	unsigned short len;
+	struct sock_filter *filter;
+};
+enum {
+	BPF_LD_W_ABS = 0x20,		/* BPF_LD | BPF_W | BPF_ABS */
+	BPF_JA = 0x05,			/* BPF_JMP | BPF_JA */
+	BPF_JEQ_K = 0x15, BPF_JGT_K = 0x25, BPF_JGE_K = 0x35,
+	BPF_AND_K = 0x54,		/* BPF_ALU | BPF_AND | BPF_K */
+	BPF_RET_K = 0x06,
+	BPF_MAXINSNS = 4096,
+	SECCOMP_SET_MODE_FILTER = 1,
+	SC_OFF_NR = 0, SC_OFF_ARCH = 4, SC_OFF_ARGS = 16,	/* seccomp_data */
+};
+#define SECCOMP_RET_KILL_PROCESS 0x80000000U
+#define SECCOMP_RET_KILL_THREAD	0x00000000U
+#define SECCOMP_RET_TRAP	0x00030000U
+#define SECCOMP_RET_ERRNO	0x00050000U
+#define SECCOMP_RET_USER_NOTIF	0x7fc00000U
+#define SECCOMP_RET_TRACE	0x7ff00000U
+#define SECCOMP_RET_LOG		0x7ffc0000U
+#define SECCOMP_RET_ALLOW	0x7fff0000U
+#define SC_X32_BIT		0x40000000U	/* __X32_SYSCALL_BIT */
+#define SC_ARCH_X32		1U	/* not an audit arch: x86_64's, nr | bit */
+#if defined(__x86_64__)
+#define SC_ARCH_NATIVE 0xc000003eU
+#elif defined(__aarch64__)
+#define SC_ARCH_NATIVE 0xc00000b7U
+#elif defined(__i386__)
+#define SC_ARCH_NATIVE 0x40000003U
+#elif defined(__arm__)
+#define SC_ARCH_NATIVE 0x40000028U
+#elif defined(__riscv) && __riscv_xlen == 64
+#define SC_ARCH_NATIVE 0xc00000f3U
+#elif defined(__powerpc64__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SC_ARCH_NATIVE 0xc0000015U
+#elif defined(__powerpc64__)
+#define SC_ARCH_NATIVE 0x80000015U
+#elif defined(__s390x__)
+#define SC_ARCH_NATIVE 0x80000016U
+#elif defined(__mips__) && _MIPS_SIM == _ABI64
+#define SC_ARCH_NATIVE (__MIPSEL__ ? 0xc0000008U : 0x80000008U)
+#elif defined(__mips__)
+#define SC_ARCH_NATIVE (__MIPSEL__ ? 0x40000008U : 0x00000008U)
+#elif defined(__loongarch64)
+#define SC_ARCH_NATIVE 0xc0000102U
+#else
+#error "rt: unknown architecture for seccomp (add its AUDIT_ARCH_ value)"
 #endif
 
 struct open_how {			/* linux/openat2.h */
@@ -167,6 +224,9 @@ enum {
 	MAX_PIDS = CONFIG_MAX_PIDS,
 	MAX_DEVICE_RULES = CONFIG_MAX_DEVICE_RULES,
 	MAX_RES = CONFIG_MAX_RESOURCE_ENTRIES,
+	MAX_SC_RULES = CONFIG_MAX_SECCOMP_RULES,
+	MAX_IDMAP = CONFIG_MAX_ID_MAPPINGS,
+	MAX_SC_ARCHS = 24,		/* every SCMP_ARCH_ name once */
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
@@ -266,6 +326,34 @@ struct resources {			/* linux.resources; UNSET if absent */
 	bool other;			/* network, rdma: v1-only or unsupported */
 };
 
+struct sc_cond {			/* linux.seccomp.syscalls[].args[] */
+	uint8_t index, op;		/* 0-5; enum sc_op */
+	uint64_t v, v2;			/* value, valueTwo */
+};
+
+struct sc_rule {			/* one syscall name of one rule */
+	int nr;
+	uint32_t action;		/* SECCOMP_RET_* | errno */
+	unsigned short cond, ncond;	/* its conditions in seccomp.conds */
+};
+
+struct seccomp {			/* linux.seccomp, before compiling */
+	bool on;
+	uint32_t def;			/* defaultAction | defaultErrnoRet */
+	bool stub;			/* runc's ENOSYS stub */
+	unsigned flags;			/* SECCOMP_FILTER_FLAG_* */
+	uint32_t archs[MAX_SC_ARCHS];	/* audit arches besides the native */
+	int narchs;
+	struct sc_rule rules[MAX_SC_RULES];	/* CONFIG_MAX_SECCOMP_RULES */
+	int nrules;
+	struct sc_cond conds[MAX_SC_RULES];
+	int nconds;
+};
+
+struct idmap {				/* linux.uidMappings[] */
+	uint32_t inner, outer, size;	/* containerID, hostID, size */
+};
+
 struct spec {				/* config.json; static, never on a stack */
 	char *oci_version;
 	struct proc proc;
@@ -288,6 +376,9 @@ struct spec {				/* config.json; static, never on a stack */
 	int nannot;
 	char *cgroups_path;		/* linux.cgroupsPath */
 	struct resources res;
+	struct seccomp sc;
+	struct idmap uidmap[MAX_IDMAP], gidmap[MAX_IDMAP];	/* CONFIG_MAX_ID_MAPPINGS */
+	int nuidmap, ngidmap;
 };
 
 struct state {				/* /run/rt/<id>/state */
@@ -347,7 +438,9 @@ static int exec_nsfd[8], exec_nsflag[8], exec_nns;	/* rt exec: to join */
 static int exec_rootfd = -1;		/* rt exec: the container's root */
 static int cg_fd = -1;			/* the cgroup the child is cloned into */
 static const char *cg_dir_cur = "";	/* its path, for the "cgroup" mount */
-static bool need_go;			/* child waits for MSG_GO (no clone3) */
+static bool need_go;			/* child waits for MSG_GO: no clone3, or
+					   the parent writes uid/gid maps */
+static bool clone3_ok;			/* the child was cloned into its cgroup */
 static size_t npool;
 
 /*
@@ -1385,9 +1478,12 @@ spec_namespace(int i, const char *jp, struct nsent *ns)
 	if (t == sizeof(ns_types) / sizeof(ns_types[0]))
 		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, type);
 	ns->flag = ns_types[t].flag;
-	if (ns->flag == CLONE_NEWUSER || ns->flag == CLONE_NEWTIME)
+	if (ns->flag == CLONE_NEWTIME)
 		die("%s: %s.type: %s namespaces are not supported yet", js_file,
 		    jp, type);
+	if (ns->flag == CLONE_NEWUSER && ns->path)
+		die("%s: %s.path: joining a user namespace is not supported "
+		    "yet", js_file, jp);
 	for (struct nsent *o = spec.ns; o < ns; o++)
 		if (o->flag == ns->flag)
 			die("%s: %s.type: duplicate namespace \"%s\"", js_file,
@@ -1708,6 +1804,319 @@ spec_resources(int i, const char *jp, struct resources *r)
 	}
 }
 
+/*
+ * linux.seccomp, kept as rules; the parent compiles them to BPF (section
+ * 15).  Names the C library does not know are skipped, as runc does, and
+ * a rule testing one argument twice becomes one rule per condition (runc:
+ * libseccomp cannot AND two conditions on one argument).
+ */
+static const struct {
+	const char *name;
+	uint32_t ret;
+} sc_actions[] = {
+	{ "SCMP_ACT_KILL", SECCOMP_RET_KILL_THREAD },
+	{ "SCMP_ACT_KILL_THREAD", SECCOMP_RET_KILL_THREAD },
+	{ "SCMP_ACT_KILL_PROCESS", SECCOMP_RET_KILL_PROCESS },
+	{ "SCMP_ACT_TRAP", SECCOMP_RET_TRAP },
+	{ "SCMP_ACT_ERRNO", SECCOMP_RET_ERRNO },
+	{ "SCMP_ACT_TRACE", SECCOMP_RET_TRACE },
+	{ "SCMP_ACT_LOG", SECCOMP_RET_LOG },
+	{ "SCMP_ACT_ALLOW", SECCOMP_RET_ALLOW },
+	{ "SCMP_ACT_NOTIFY", SECCOMP_RET_USER_NOTIF },
+};
+
+enum sc_op { SC_NE, SC_LT, SC_LE, SC_EQ, SC_GE, SC_GT, SC_MASKED_EQ };
+static const char *const sc_ops[] = {
+	"SCMP_CMP_NE", "SCMP_CMP_LT", "SCMP_CMP_LE", "SCMP_CMP_EQ",
+	"SCMP_CMP_GE", "SCMP_CMP_GT", "SCMP_CMP_MASKED_EQ",
+};
+
+static const struct {
+	const char *name;
+	uint32_t audit;
+} sc_arches[] = {
+	{ "SCMP_ARCH_X86", 0x40000003 }, { "SCMP_ARCH_X86_64", 0xc000003e },
+	{ "SCMP_ARCH_X32", SC_ARCH_X32 }, { "SCMP_ARCH_ARM", 0x40000028 },
+	{ "SCMP_ARCH_AARCH64", 0xc00000b7 }, { "SCMP_ARCH_MIPS", 0x00000008 },
+	{ "SCMP_ARCH_MIPS64", 0x80000008 }, { "SCMP_ARCH_MIPS64N32", 0xa0000008 },
+	{ "SCMP_ARCH_MIPSEL", 0x40000008 }, { "SCMP_ARCH_MIPSEL64", 0xc0000008 },
+	{ "SCMP_ARCH_MIPSEL64N32", 0xe0000008 }, { "SCMP_ARCH_PPC", 0x00000014 },
+	{ "SCMP_ARCH_PPC64", 0x80000015 }, { "SCMP_ARCH_PPC64LE", 0xc0000015 },
+	{ "SCMP_ARCH_S390", 0x00000016 }, { "SCMP_ARCH_S390X", 0x80000016 },
+	{ "SCMP_ARCH_PARISC", 0x0000000f }, { "SCMP_ARCH_PARISC64", 0x8000000f },
+	{ "SCMP_ARCH_RISCV64", 0xc00000f3 }, { "SCMP_ARCH_LOONGARCH64", 0xc0000102 },
+	{ "SCMP_ARCH_M68K", 0x00000004 },
+};
+
+static const char *const sc_flag_names[] = {	/* bit n is 1 << n */
+	"SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG",
+	"SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+};
+
+static int
+sc_lookup(const char *name)
+{
+	const char *p = sc_names;
+
+	for (size_t i = 0; *p; i++, p += strlen(p) + 1)
+		if (!strcmp(p, name))
+			return sc_nrs[i];
+	return -1;
+}
+
+/* An action and its errno (errnoRet, or EPERM as runc defaults it). */
+static uint32_t
+spec_sc_action(int i, const char *jp, long long err)
+{
+	const char *name = js_str(i, jp);
+
+	for (size_t a = 0; a < sizeof(sc_actions) / sizeof(sc_actions[0]); a++) {
+		uint32_t ret = sc_actions[a].ret;
+
+		if (strcmp(name, sc_actions[a].name))
+			continue;
+		if (ret == SECCOMP_RET_USER_NOTIF)
+			die("%s: %s: SCMP_ACT_NOTIFY is not supported yet",
+			    js_file, jp);
+		if (ret == SECCOMP_RET_ERRNO || ret == SECCOMP_RET_TRACE)
+			ret |= (uint32_t)(err < 0 ? EPERM : err);
+		return ret;
+	}
+	die("%s: %s: unknown action \"%s\"", js_file, jp, name);
+}
+
+static void
+spec_sc_cond(int i, const char *jp, struct sc_cond *c)
+{
+	int k, n;
+	char kp[JP_MAX];
+	bool has_op = false;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "index")) {
+			long long x = js_int(k + 1, kp, LLONG_MIN, LLONG_MAX);
+
+			if (x < 0 || x > 5)
+				die("%s: %s: %lld is out of range (0-5)",
+				    js_file, kp, x);
+			c->index = (uint8_t)x;
+		} else if (js_is(k, "value")) {
+			c->v = js_u64(k + 1, kp);
+		} else if (js_is(k, "valueTwo")) {
+			c->v2 = js_u64(k + 1, kp);
+		} else if (js_is(k, "op")) {
+			const char *op = js_str(k + 1, kp);
+			uint8_t o = 0;
+
+			while (o < 7 && strcmp(op, sc_ops[o]))
+				o++;
+			if (o == 7)
+				die("%s: %s: unknown operator \"%s\"", js_file,
+				    kp, op);
+			c->op = o;
+			has_op = true;
+		}
+	}
+	if (!has_op)
+		die("%s: %s.op: missing", js_file, jp);
+}
+
+/* Adds one rule per name (and per condition when conditions share an
+ * argument); conds are the rule's conditions, already in sc->conds. */
+static void
+spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
+{
+	struct seccomp *sc = &spec.sc;
+	int e, x, split = 0;
+	char ep[JP_MAX];
+
+	for (int a = cond; a < cond + ncond; a++)
+		for (int b = cond; b < a; b++)
+			if (sc->conds[a].index == sc->conds[b].index)
+				split = 1;
+	JS_EACH_ELEM(names, e, x) {
+		int nr;
+
+		jp_make(ep, "%s[%d]", jp, x);
+		nr = sc_lookup(js_str(e, ep));
+		if (nr < 0)
+			continue;
+		for (int c = 0; c < (split ? ncond : 1); c++) {
+			struct sc_rule *r = &sc->rules[sc->nrules];
+
+			check_limit("linux.seccomp.syscalls", sc->nrules + 1,
+				    MAX_SC_RULES, "CONFIG_MAX_SECCOMP_RULES");
+			r->nr = nr;
+			r->action = action;
+			r->cond = (unsigned short)(cond + c);
+			r->ncond = (unsigned short)(split ? 1 : ncond);
+			sc->nrules++;
+		}
+	}
+}
+
+static void
+spec_sc_syscall(int i, const char *jp)
+{
+	struct seccomp *sc = &spec.sc;
+	int k, n, e, x, names = -1, act = -1, cond = sc->nconds;
+	long long err = -1;
+	char kp[JP_MAX], ep[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "names")) {
+			js_expect(k + 1, JSMN_ARRAY, kp);
+			names = k + 1;
+		} else if (js_is(k, "action")) {
+			act = k + 1;
+		} else if (js_is(k, "errnoRet") && !js_null(k + 1)) {
+			err = js_int(k + 1, kp, 0, 4095);
+		} else if (js_is(k, "args") && !js_null(k + 1)) {
+			js_array(k + 1, kp, 6, "the kernel's 6 arguments");
+			JS_EACH_ELEM(k + 1, e, x) {
+				jp_make(ep, "%s[%d]", kp, x);
+				check_limit("linux.seccomp.syscalls[].args",
+					    sc->nconds + 1, MAX_SC_RULES,
+					    "CONFIG_MAX_SECCOMP_RULES");
+				spec_sc_cond(e, ep, &sc->conds[sc->nconds++]);
+			}
+		}
+	}
+	if (act < 0)
+		die("%s: %s.action: missing", js_file, jp);
+	jp_make(kp, "%s.action", jp);
+	if (names >= 0) {
+		uint32_t a = spec_sc_action(act, kp, err);
+
+		jp_make(kp, "%s.names", jp);
+		spec_sc_add(names, kp, a, cond, sc->nconds - cond);
+	}
+}
+
+static void
+spec_sc_arches(int i, const char *jp)
+{
+	struct seccomp *sc = &spec.sc;
+	int e, x;
+	size_t a;
+	char ep[JP_MAX];
+
+	js_array(i, jp, MAX_SC_ARCHS, "the number of SCMP_ARCH_ names");
+	JS_EACH_ELEM(i, e, x) {
+		const char *name;
+
+		jp_make(ep, "%s[%d]", jp, x);
+		name = js_str(e, ep);
+		for (a = 0; a < sizeof(sc_arches) / sizeof(sc_arches[0]); a++)
+			if (!strcmp(name, sc_arches[a].name))
+				break;
+		if (a == sizeof(sc_arches) / sizeof(sc_arches[0]))
+			die("%s: %s: unknown architecture \"%s\"", js_file, ep,
+			    name);
+		if (sc_arches[a].audit != SC_ARCH_NATIVE)
+			sc->archs[sc->narchs++] = sc_arches[a].audit;
+	}
+}
+
+static void
+spec_sc_flags(int i, const char *jp)
+{
+	int e, x;
+	unsigned f;
+	char ep[JP_MAX];
+
+	js_array(i, jp, 8, "the number of seccomp flags");
+	JS_EACH_ELEM(i, e, x) {
+		const char *name;
+
+		jp_make(ep, "%s[%d]", jp, x);
+		name = js_str(e, ep);
+		for (f = 0; f < 3 && strcmp(name, sc_flag_names[f]); f++)
+			;
+		if (f == 3)
+			die("%s: %s: unknown flag \"%s\"", js_file, ep, name);
+		spec.sc.flags |= 1U << f;
+	}
+}
+
+static void
+spec_seccomp(int i, const char *jp)
+{
+	struct seccomp *sc = &spec.sc;
+	int k, n, e, x, def = -1;
+	long long err = -1;
+	char kp[JP_MAX], ep[JP_MAX];
+
+	if (js_null(i))
+		return;
+	js_expect(i, JSMN_OBJECT, jp);
+	if (!CONFIG_SECCOMP)
+		die("%s: %s: not supported by this build (CONFIG_SECCOMP=n)",
+		    js_file, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		int v = k + 1;
+
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "defaultAction"))
+			def = v;
+		else if (js_is(k, "defaultErrnoRet") && !js_null(v))
+			err = js_int(v, kp, 0, 4095);
+		else if (js_is(k, "architectures") && !js_null(v))
+			spec_sc_arches(v, kp);
+		else if (js_is(k, "flags") && !js_null(v))
+			spec_sc_flags(v, kp);
+		else if (js_is(k, "listenerPath"))
+			spec_unsupported(v, kp);
+		else if (js_is(k, "syscalls") && !js_null(v)) {
+			js_expect(v, JSMN_ARRAY, kp);
+			JS_EACH_ELEM(v, e, x) {
+				jp_make(ep, "%s[%d]", kp, x);
+				spec_sc_syscall(e, ep);
+			}
+		}
+	}
+	if (def < 0)
+		die("%s: %s.defaultAction: missing", js_file, jp);
+	jp_make(kp, "%s.defaultAction", jp);
+	sc->def = spec_sc_action(def, kp, err);
+	sc->on = true;
+	/* runc's patchbpf: unless the default lets syscalls through (or
+	 * already says ENOSYS), syscalls newer than the profile get ENOSYS,
+	 * so that glibc falls back from clone3 or faccessat2. */
+	sc->stub = sc->def != SECCOMP_RET_ALLOW && sc->def != SECCOMP_RET_LOG &&
+		   sc->def != (SECCOMP_RET_ERRNO | ENOSYS) &&
+		   (sc->def & 0xffff0000U) != SECCOMP_RET_TRACE;
+}
+
+static int
+spec_idmaps(int i, const char *jp, struct idmap *out)
+{
+	int e, x, k, n, cnt = JS_ARRAY(i, jp, CONFIG_MAX_ID_MAPPINGS);
+	char ep[JP_MAX], kp[JP_MAX];
+
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		js_expect(e, JSMN_OBJECT, ep);
+		out[x].size = 0;
+		JS_EACH_MEMBER(e, k, n) {
+			jp_make(kp, "%s.%s", ep, cfgbuf + toks[k].start);
+			if (js_is(k, "containerID"))
+				out[x].inner = (uint32_t)js_int(k + 1, kp, 0, UINT32_MAX);
+			else if (js_is(k, "hostID"))
+				out[x].outer = (uint32_t)js_int(k + 1, kp, 0, UINT32_MAX);
+			else if (js_is(k, "size"))
+				out[x].size = (uint32_t)js_int(k + 1, kp, 1, UINT32_MAX);
+		}
+		if (!out[x].size)
+			die("%s: %s.size: missing", js_file, ep);
+	}
+	return cnt;
+}
+
 static void
 spec_linux_member(int k, const char *kp)
 {
@@ -1739,8 +2148,13 @@ spec_linux_member(int k, const char *kp)
 		spec_resources(v, kp, &spec.res);
 	} else if (js_is(k, "cgroupsPath")) {
 		spec.cgroups_path = js_path(v, kp);
-	} else if (js_is(k, "uidMappings") || js_is(k, "gidMappings") ||
-		   js_is(k, "sysctl") || js_is(k, "seccomp") ||
+	} else if (js_is(k, "seccomp")) {
+		spec_seccomp(v, kp);
+	} else if (js_is(k, "uidMappings")) {
+		spec.nuidmap = spec_idmaps(v, kp, spec.uidmap);
+	} else if (js_is(k, "gidMappings")) {
+		spec.ngidmap = spec_idmaps(v, kp, spec.gidmap);
+	} else if (js_is(k, "sysctl") ||
 		   js_is(k, "personality") || js_is(k, "intelRdt") ||
 		   js_is(k, "timeOffsets") || js_is(k, "mountLabel")) {
 		spec_unsupported(v, kp);
@@ -1798,6 +2212,11 @@ spec_validate(void)
 		die("%s: root.path: missing", js_file);
 	if (!(spec.clone_flags & CLONE_NEWNS))
 		die("%s: linux.namespaces: rt needs a new mount namespace", js_file);
+	if ((spec.nuidmap || spec.ngidmap) && !(spec.clone_flags & CLONE_NEWUSER))
+		die("%s: linux.uidMappings: needs a new user namespace", js_file);
+	if ((spec.clone_flags & CLONE_NEWUSER) && (!spec.nuidmap || !spec.ngidmap))
+		die("%s: linux.%s: a new user namespace needs mappings", js_file,
+		    spec.nuidmap ? "gidMappings" : "uidMappings");
 	if (spec.hostname && *spec.hostname && !(spec.clone_flags & CLONE_NEWUTS))
 		die("%s: hostname: needs a new uts namespace", js_file);
 	if (spec.domainname && *spec.domainname &&
@@ -1873,6 +2292,7 @@ st_remove_dir(intptr_t arg)
 {
 	static const char *const files[] = {
 		"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
+		"seccomp",
 	};
 	char path[MAX_PATH];
 
@@ -2763,6 +3183,19 @@ res_wanted(const struct resources *r)
 	return *needed || bpf_devices(r, prog) > 0;
 }
 
+/* Without root: is the container's cgroup (or the nearest existing
+ * ancestor, where rt would create it) writable, that is delegated? */
+static bool
+cg_delegated(const char *dir)
+{
+	char p[MAX_PATH], *slash;
+
+	xsnprintf(p, sizeof(p), "%s", dir);
+	while (access(p, F_OK) < 0 && (slash = strrchr(p, '/')) && slash > p)
+		*slash = 0;
+	return access(p, W_OK) == 0;
+}
+
 /*
  * create and run: the container's cgroup made (st->cgroup), its
  * controllers enabled, linux.resources written and the device program
@@ -2786,6 +3219,18 @@ cg_setup(const char *id, struct state *st)
 	cg_path(st->cgroup, id);
 	if (strchr(st->cgroup, '\n'))
 		die("%s: linux.cgroupsPath: a newline cannot be stored", js_file);
+	if (geteuid() && !cg_delegated(st->cgroup)) {
+		if (*needed)
+			die("%s: linux.resources: cgroup %s is not delegated to "
+			    "uid %u, so its limits cannot be applied", js_file,
+			    st->cgroup, (unsigned)geteuid());
+		warn("cgroup %s is not delegated to uid %u: the container "
+		     "stays in rt's cgroup%s", st->cgroup, (unsigned)geteuid(),
+		     res_wanted(&spec.res) ? " and its device rules are not "
+		     "enforced" : "");
+		st->cgroup[0] = 0;
+		return -1;
+	}
 	st->cg_made = cg_missing(st->cgroup);
 	st_save(st);		/* so that delete --force finds what comes */
 	st->cg_made = cg_mkdir(st->cgroup);
@@ -2832,6 +3277,43 @@ ns_join_pid(void)
 	}
 }
 
+/* Parent: one of /proc/PID/uid_map or gid_map, written in one write(2)
+ * as the kernel requires. */
+static void
+ns_write_map(pid_t pid, const char *file, const struct idmap *m, int n)
+{
+	char path[64], buf[MAX_IDMAP * 36 + 1];
+	size_t len = 0;
+
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%u %u %u\n",
+					m[i].inner, m[i].outer, m[i].size);
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
+	if (writefile(path, buf, 0, 0) < 0)
+		die("write %s: %s%s", file, strerror(errno), errno == EPERM &&
+		    geteuid() ? " (without root, a user namespace maps only "
+		    "the caller's own uid and gid)" : "");
+}
+
+/* Parent: the new user namespace's mappings, before the child goes on.
+ * Without root the kernel wants setgroups denied first (user_namespaces(7)),
+ * as runc's rootless containers have it. */
+static void
+ns_write_maps(pid_t pid)
+{
+	char path[64];
+
+	if (!(spec.clone_flags & CLONE_NEWUSER))
+		return;
+	ns_write_map(pid, "uid_map", spec.uidmap, spec.nuidmap);
+	if (geteuid()) {
+		snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
+		if (writefile(path, "deny", 0, 0) < 0)
+			die_errno("write %s", path);
+	}
+	ns_write_map(pid, "gid_map", spec.gidmap, spec.ngidmap);
+}
+
 /* Child: every other namespace given by path, mount last so that the
  * paths of the others still resolve on the host. */
 static void
@@ -2855,7 +3337,8 @@ child_join_namespaces(void)
 
 /*
  * Parent of rt exec: opens the namespaces of the container's init that
- * differ from rt's own (mount last, for the child to join), joins its pid
+ * differ from rt's own (user first, for the rights to join the others, and
+ * mount last, for the child to join), joins its pid
  * namespace now (it applies to the child to come), and opens its root.
  */
 static void
@@ -2865,8 +3348,9 @@ ns_open_container(pid_t pid)
 		const char *name;
 		int flag;
 	} order[] = {
-		{ "ipc", CLONE_NEWIPC }, { "uts", CLONE_NEWUTS },
-		{ "net", CLONE_NEWNET }, { "cgroup", CLONE_NEWCGROUP },
+		{ "user", CLONE_NEWUSER }, { "ipc", CLONE_NEWIPC },
+		{ "uts", CLONE_NEWUTS }, { "net", CLONE_NEWNET },
+		{ "cgroup", CLONE_NEWCGROUP }, { "time", CLONE_NEWTIME },
 		{ "pid", CLONE_NEWPID }, { "mnt", CLONE_NEWNS },
 	};
 	char path[64];
@@ -3062,6 +3546,30 @@ fd_path(char *buf, size_t n, int fd)
 	snprintf(buf, n, "/proc/self/fd/%d", fd);
 }
 
+/* statvfs flags that a remount must keep (the kernel locks them). */
+static unsigned long
+locked_flags(const char *path)
+{
+	struct statvfs sv;
+	unsigned long f = 0;
+
+	if (statvfs(path, &sv) < 0)
+		return 0;
+	if (sv.f_flag & ST_NOSUID)
+		f |= MS_NOSUID;
+	if (sv.f_flag & ST_NODEV)
+		f |= MS_NODEV;
+	if (sv.f_flag & ST_NOEXEC)
+		f |= MS_NOEXEC;
+	if (sv.f_flag & ST_NOATIME)
+		f |= MS_NOATIME;
+	if (sv.f_flag & ST_NODIRATIME)
+		f |= MS_NODIRATIME;
+	if (sv.f_flag & ST_RELATIME)
+		f |= MS_RELATIME;
+	return f;
+}
+
 /* A bind mount, then a remount for its flags: bind ignores them. */
 static void
 child_mount_bind(int rootfd, const struct mnt *m, const char *target)
@@ -3078,7 +3586,9 @@ child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 	if (fd < 0)
 		die_errno("reopen %s", m->dest);
 	fd_path(t2, sizeof(t2), fd);
-	if (mount(NULL, t2, NULL, MS_BIND | MS_REMOUNT | flags, NULL) < 0)
+	if (mount(NULL, t2, NULL, MS_BIND | MS_REMOUNT | flags, NULL) < 0 &&
+	    (errno != EPERM || mount(NULL, t2, NULL, MS_BIND | MS_REMOUNT |
+				     flags | locked_flags(t2), NULL) < 0))
 		die("remount %s: %s", m->dest, mount_strerror(errno));
 	close(fd);
 }
@@ -3114,7 +3624,20 @@ child_mount_one(int rootfd, const struct mnt *m)
 	} else {
 		if (!strcmp(type, "cgroup"))
 			type = "cgroup2";
-		if (mount(src, target, type, m->flags, m->data) < 0)
+		if (mount(src, target, type, m->flags, m->data) == 0)
+			;
+		else if ((errno == EPERM || errno == EBUSY) &&
+			 (spec.clone_flags & CLONE_NEWUSER) &&
+			 (!strcmp(type, "sysfs") || !strcmp(type, "cgroup2"))) {
+			struct mnt b = *m;	/* a user namespace without its own
+						   network (cgroup) namespace may
+						   not mount sysfs (cgroup2): bind
+						   the host's, as runc does */
+			b.src = *type == 's' ? "/sys" : *cg_mnt ? cg_mnt :
+				"/sys/fs/cgroup";
+			b.flags |= MS_BIND | MS_REC;
+			child_mount_bind(rootfd, &b, target);
+		} else
 			die("mount %s on %s: %s", src, m->dest, mount_strerror(errno));
 	}
 	close(fd);
@@ -3272,30 +3795,6 @@ child_masked_paths(void)
 	close(nullfd);
 }
 
-/* statvfs flags that a remount must keep (the kernel locks them). */
-static unsigned long
-locked_flags(const char *path)
-{
-	struct statvfs sv;
-	unsigned long f = 0;
-
-	if (statvfs(path, &sv) < 0)
-		return 0;
-	if (sv.f_flag & ST_NOSUID)
-		f |= MS_NOSUID;
-	if (sv.f_flag & ST_NODEV)
-		f |= MS_NODEV;
-	if (sv.f_flag & ST_NOEXEC)
-		f |= MS_NOEXEC;
-	if (sv.f_flag & ST_NOATIME)
-		f |= MS_NOATIME;
-	if (sv.f_flag & ST_NODIRATIME)
-		f |= MS_NODIRATIME;
-	if (sv.f_flag & ST_RELATIME)
-		f |= MS_RELATIME;
-	return f;
-}
-
 static void
 child_readonly(const char *p, bool bind)
 {
@@ -3344,6 +3843,229 @@ child_rootfs(bool no_pivot)
  */
 static int cap_last = NCAPS - 1;	/* /proc/sys/kernel/cap_last_cap */
 static sigset_t orig_mask;		/* rt's signal mask before blocking */
+
+/*
+ * linux.seccomp as classic BPF, compiled by the parent before clone:
+ *
+ *	load arch; native: go on; listed: default action; other: kill
+ *	load nr; (x86_64) nr & X32 bit: default if x32 listed, else kill
+ *	per syscall: if nr == N { rules with conditions in order, each
+ *	    returning its action when all its conditions hold; then the
+ *	    unconditional action, or the default }
+ *	nr > newest named syscall: ENOSYS (runc's stub); default action
+ *
+ * A 64-bit argument is compared as two 32-bit words, high word first.
+ * Jump offsets are 8-bit; a syscall's block is jumped over with BPF_JA
+ * when it is longer.  Other architectures have no table here, so their
+ * syscalls all get the default action; libseccomp kills a syscall from an
+ * unlisted architecture (SCMP_ACT_KILL, the thread), and so does rt.
+ */
+static struct sock_filter sc_prog[BPF_MAXINSNS];
+static int sc_len;
+static unsigned sc_flags;
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+enum { SC_HI = 4, SC_LO = 0 };
+#else
+enum { SC_HI = 0, SC_LO = 4 };
+#endif
+
+static int
+sc_emit(uint16_t code, uint32_t k, unsigned jt, unsigned jf)
+{
+	if (sc_len == BPF_MAXINSNS)
+		die("linux.seccomp: the filter needs more than %d BPF "
+		    "instructions (the kernel's BPF_MAXINSNS)", BPF_MAXINSNS);
+	sc_prog[sc_len] = (struct sock_filter){ code, (uint8_t)jt, (uint8_t)jf, k };
+	return sc_len++;
+}
+
+/* Points the jump at insn j (jt or jf, whichever is 0xff) at the next
+ * instruction to be emitted. */
+static void
+sc_patch(int j)
+{
+	int off = sc_len - j - 1;
+
+	if (off > 255)
+		die("linux.seccomp: a rule's conditions need a jump of %d "
+		    "instructions (BPF allows 255)", off);
+	if (sc_prog[j].jt == 0xff)
+		sc_prog[j].jt = (uint8_t)off;
+	else
+		sc_prog[j].jf = (uint8_t)off;
+}
+
+/* One condition; jumps that mean "no match" are added to fails[]. */
+static void
+sc_cond(const struct sc_cond *c, int *fails, int *nfails)
+{
+	uint32_t off = SC_OFF_ARGS + 8U * c->index;
+	uint32_t hi = (uint32_t)(c->v >> 32), lo = (uint32_t)c->v;
+	uint16_t cmp = c->op == SC_LT || c->op == SC_GE ? BPF_JGE_K : BPF_JGT_K;
+
+	if (c->op == SC_MASKED_EQ) {
+		sc_emit(BPF_LD_W_ABS, off + SC_HI, 0, 0);
+		sc_emit(BPF_AND_K, hi, 0, 0);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, (uint32_t)(c->v2 >> 32), 0, 0xff);
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		sc_emit(BPF_AND_K, lo, 0, 0);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, (uint32_t)c->v2, 0, 0xff);
+		return;
+	}
+	sc_emit(BPF_LD_W_ABS, off + SC_HI, 0, 0);
+	switch (c->op) {
+	case SC_EQ:
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, hi, 0, 0xff);
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, lo, 0, 0xff);
+		return;
+	case SC_NE:			/* high words differ: a match */
+		sc_emit(BPF_JEQ_K, hi, 0, 2);
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, lo, 0xff, 0);
+		return;
+	case SC_GT: case SC_GE:		/* hi > HI, or hi == HI and lo >(=) LO */
+		sc_emit(BPF_JGT_K, hi, 3, 0);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, hi, 0, 0xff);
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		fails[(*nfails)++] = sc_emit(cmp, lo, 0, 0xff);
+		return;
+	default:			/* LT, LE: not GE, not GT */
+		sc_emit(BPF_JGE_K, hi, 0, 3);
+		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, hi, 0, 0xff);
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		fails[(*nfails)++] = sc_emit(cmp, lo, 0xff, 0);
+		return;
+	}
+}
+
+/* The rules of syscall nr: conditional ones in order, then the rest. */
+static void
+sc_syscall(int nr)
+{
+	const struct seccomp *sc = &spec.sc;
+	uint32_t uncond = sc->def;
+	int skip, fails[2 * 6], nfails;
+	bool found = false;
+
+	sc_emit(BPF_JEQ_K, (uint32_t)nr, 1, 0);
+	skip = sc_emit(BPF_JA, 0, 0, 0);
+	for (int i = 0; i < sc->nrules; i++) {
+		const struct sc_rule *r = &sc->rules[i];
+
+		if (r->nr != nr)
+			continue;
+		if (!r->ncond) {
+			if (!found)
+				uncond = r->action;
+			found = true;
+			continue;
+		}
+		nfails = 0;
+		for (int c = r->cond; c < r->cond + r->ncond; c++)
+			sc_cond(&sc->conds[c], fails, &nfails);
+		sc_emit(BPF_RET_K, r->action, 0, 0);
+		while (nfails > 0)
+			sc_patch(fails[--nfails]);
+	}
+	sc_emit(BPF_RET_K, uncond, 0, 0);
+	sc_prog[skip].k = (uint32_t)(sc_len - skip - 1);
+}
+
+/* Compiles spec.sc into sc_prog (parent, before clone). */
+static void
+sc_compile(void)
+{
+	const struct seccomp *sc = &spec.sc;
+	int native, maxnr = -1, x32 = 0;
+
+	sc_len = 0;
+	sc_flags = sc->flags;
+	sc_emit(BPF_LD_W_ABS, SC_OFF_ARCH, 0, 0);
+	native = sc_emit(BPF_JEQ_K, SC_ARCH_NATIVE, 0xff, 0);
+	for (int a = 0; a < sc->narchs; a++) {
+		if (sc->archs[a] == SC_ARCH_X32) {
+			x32 = 1;
+			continue;
+		}
+		sc_emit(BPF_JEQ_K, sc->archs[a], 0, 1);
+		sc_emit(BPF_RET_K, sc->def, 0, 0);
+	}
+	sc_emit(BPF_RET_K, SECCOMP_RET_KILL_THREAD, 0, 0);
+	sc_patch(native);
+	sc_emit(BPF_LD_W_ABS, SC_OFF_NR, 0, 0);
+	if (SC_ARCH_NATIVE == 0xc000003eU) {	/* x32 shares x86_64's arch */
+		sc_emit(BPF_JGE_K, SC_X32_BIT, 0, 1);
+		sc_emit(BPF_RET_K, x32 ? sc->def : SECCOMP_RET_KILL_THREAD, 0, 0);
+	}
+	for (int i = 0; i < sc->nrules; i++) {
+		int nr = sc->rules[i].nr, j;
+
+		for (j = 0; j < i && sc->rules[j].nr != nr; j++)
+			;
+		if (j == i)		/* the first rule of this syscall */
+			sc_syscall(nr);
+		if (nr > maxnr)
+			maxnr = nr;
+	}
+	if (sc->stub && maxnr >= 0) {
+		sc_emit(BPF_JGT_K, (uint32_t)maxnr, 0, 1);
+		sc_emit(BPF_RET_K, SECCOMP_RET_ERRNO | ENOSYS, 0, 0);
+	}
+	sc_emit(BPF_RET_K, sc->def, 0, 0);
+}
+
+/* The compiled filter is kept in the state dir for `rt exec`, whose
+ * processes it filters too (runc keeps the profile in state.json):
+ * the flags, then the instructions. */
+static void
+sc_save(void)
+{
+	char path[MAX_PATH];
+	int fd;
+
+	if (!CONFIG_SECCOMP || !sc_len)
+		return;
+	st_file(path, "seccomp");
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 || writeall(fd, &sc_flags, sizeof(sc_flags)) < 0 ||
+	    writeall(fd, sc_prog, sizeof(sc_prog[0]) * (size_t)sc_len) < 0)
+		die_errno("write %s", path);
+	close(fd);
+}
+
+static void
+sc_load(void)
+{
+	char path[MAX_PATH];
+	ssize_t n;
+	int fd;
+
+	st_file(path, "seccomp");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return;
+	if (fd < 0 || read(fd, &sc_flags, sizeof(sc_flags)) !=
+	    (ssize_t)sizeof(sc_flags) ||
+	    (n = read(fd, sc_prog, sizeof(sc_prog))) <= 0 ||
+	    n % (ssize_t)sizeof(sc_prog[0]))
+		die("%s: damaged or unreadable", path);
+	sc_len = (int)(n / (ssize_t)sizeof(sc_prog[0]));
+	close(fd);
+}
+
+/* Loads sc_prog: just before execve, or before the capabilities go when
+ * no_new_privs is off (then it needs CAP_SYS_ADMIN, as in runc). */
+static void
+child_seccomp(void)
+{
+	struct sock_fprog prog = { (unsigned short)sc_len, sc_prog };
+
+	if (CONFIG_SECCOMP && sc_len &&
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, sc_flags, &prog) < 0)
+		die_errno("load the seccomp filter");
+}
 
 /* Go's error words, which engines match ("no such file or directory"). */
 static const char *
@@ -3459,7 +4181,9 @@ child_setuser(void)
 {
 	const struct proc *p = &spec.proc;
 
-	if (setgroups((size_t)p->ngids, p->gids) < 0)
+	/* a rootless user namespace has setgroups denied (ns_write_maps) */
+	if (setgroups((size_t)p->ngids, p->gids) < 0 &&
+	    (errno != EPERM || p->ngids))
 		die_errno("setgroups");
 	if (setresgid(p->gid, p->gid, p->gid) < 0)
 		die_errno("setgid %u", (unsigned)p->gid);
@@ -3780,6 +4504,16 @@ child_wait_go(void)
 		_exit(1);		/* the parent failed and says why */
 }
 
+/* A new user namespace: the maps are written; the child still has the
+ * host's ids, unmapped there, until it takes root of the namespace (runc's
+ * nsexec does the same). */
+static void
+child_userns_root(void)
+{
+	if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)
+		die_errno("become root of the user namespace (is 0 mapped?)");
+}
+
 static _Noreturn void
 child_main(void)
 {
@@ -3791,6 +4525,8 @@ child_main(void)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (need_go)
 		child_wait_go();
+	if (!exec_mode && (spec.clone_flags & CLONE_NEWUSER))
+		child_userns_root();
 	if (!exec_mode && (spec.clone_flags & CLONE_NEWCGROUP) &&
 	    unshare(CLONE_NEWCGROUP) < 0)
 		die_errno("unshare the cgroup namespace");
@@ -3805,6 +4541,8 @@ child_main(void)
 		die_errno("process.cwd %s", spec.proc.cwd);
 	child_rlimits();
 	child_home();
+	if (!spec.proc.nnp)
+		child_seccomp();
 	child_user_caps();
 	if (spec.proc.nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl PR_SET_NO_NEW_PRIVS");
@@ -3817,6 +4555,8 @@ child_main(void)
 	for (int sig = 1; sig < NSIG; sig++)	/* no SIG_IGN from rt's caller */
 		signal(sig, SIG_DFL);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+	if (spec.proc.nnp)
+		child_seccomp();
 	execve(exe, spec.proc.args, spec.proc.env);
 	die("exec: \"%s\": %s", spec.proc.args[0], lc_strerror(errno));
 }
@@ -3843,6 +4583,7 @@ ctr_clone(int flags)
 		return syscall(SYS_clone, SIGCHLD | (flags & ~CLONE_NEWCGROUP),
 			       NULL, NULL, NULL, NULL);
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	clone3_ok = pid >= 0;
 	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
 		return pid;
 	need_go = true;
@@ -3859,13 +4600,15 @@ ctr_go(int sock)
 	if (!need_go)
 		return;
 	snprintf(pid, sizeof(pid), "%d", (int)child_pid);
-	if (cg_fd >= 0) {
+	if (cg_fd >= 0 && !clone3_ok) {
 		int fd = openat(cg_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
 
 		if (fd < 0 || writeall(fd, pid, strlen(pid)) < 0)
 			die_errno("cgroup: move %s into its cgroup", pid);
 		close(fd);
 	}
+	if (!exec_mode)
+		ns_write_maps(child_pid);
 	if (sync_send(sock, MSG_GO, -1) < 0)
 		die_errno("sync with the container's init");
 }
@@ -3886,6 +4629,8 @@ ctr_spawn(void)
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
 	if (!exec_mode)
 		ns_join_pid();
+	if (!exec_mode && (spec.clone_flags & CLONE_NEWUSER))
+		need_go = true;		/* the maps come first */
 	pid = ctr_clone(exec_mode ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
@@ -4366,6 +5111,10 @@ ctr_create(const char *id)
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
+	if (spec.sc.on) {
+		sc_compile();
+		sc_save();
+	}
 	cg_fd = cg_setup(id, &st);
 	if (mode == MODE_CREATE) {
 		st_file(fifo, "exec.fifo");
@@ -4513,17 +5262,61 @@ ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
 	}
 }
 
+/* runc spec --rootless: the default spec with runc's edits (specconv's
+ * ToRootless): no gid=5 on devpts, /sys bound, no device rules, the
+ * caller mapped to root in a user namespace, no network namespace. */
+static const char *const rootless_edits[][2] = {
+	{ "\"mode=0620\",\n\t\t\t\t\"gid=5\"\n", "\"mode=0620\"\n" },
+	{ "\"sysfs\",\n\t\t\t\"source\": \"sysfs\",\n\t\t\t\"options\": [\n",
+	  "\"none\",\n\t\t\t\"source\": \"/sys\",\n\t\t\t\"options\": [\n"
+	  "\t\t\t\t\"rbind\",\n" },
+	{ "\t\t\"resources\": {\n\t\t\t\"devices\": [\n\t\t\t\t{\n"
+	  "\t\t\t\t\t\"allow\": false,\n\t\t\t\t\t\"access\": \"rwm\"\n"
+	  "\t\t\t\t}\n\t\t\t]\n\t\t},\n",
+	  "\t\t\"uidMappings\": [\n\t\t\t{\n\t\t\t\t\"containerID\": 0,\n"
+	  "\t\t\t\t\"hostID\": %u,\n\t\t\t\t\"size\": 1\n\t\t\t}\n\t\t],\n"
+	  "\t\t\"gidMappings\": [\n\t\t\t{\n\t\t\t\t\"containerID\": 0,\n"
+	  "\t\t\t\t\"hostID\": %u,\n\t\t\t\t\"size\": 1\n\t\t\t}\n\t\t],\n" },
+	{ "\t\t\t{\n\t\t\t\t\"type\": \"network\"\n\t\t\t},\n", "" },
+	{ "\"mount\"\n\t\t\t}\n",
+	  "\"mount\"\n\t\t\t},\n\t\t\t{\n\t\t\t\t\"type\": \"user\"\n\t\t\t}\n" },
+};
+
+/* Replaces the first `from` in buf (of size bytes) by `to`. */
+static void
+str_replace(char *buf, size_t size, const char *from, const char *to)
+{
+	char *p = strstr(buf, from);
+	size_t fl = strlen(from), tl = strlen(to), len = strlen(buf);
+
+	if (!p || len - fl + tl >= size)
+		return;
+	memmove(p + tl, p + fl, len - (size_t)(p - buf) - fl + 1);
+	memcpy(p, to, tl);
+}
+
+static const char *
+spec_rootless(void)
+{
+	static char fmt[sizeof(default_spec) + 512], out[sizeof(fmt) + 32];
+
+	memcpy(fmt, default_spec, sizeof(default_spec));
+	for (size_t i = 0; i < sizeof(rootless_edits) / sizeof(rootless_edits[0]); i++)
+		str_replace(fmt, sizeof(fmt), rootless_edits[i][0],
+			    rootless_edits[i][1]);
+	snprintf(out, sizeof(out), fmt, (unsigned)geteuid(), (unsigned)getegid());
+	return out;
+}
+
 static int
 cmd_spec(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	if (opt_rootless)
-		die("spec --rootless: not supported yet (rt has no user "
-		    "namespace support in this version)");
 	if (opt_bundle && chdir(opt_bundle) < 0)
 		die_errno("bundle %s", opt_bundle);
-	if (writefile("config.json", default_spec, O_CREAT | O_EXCL, 0666) < 0)
+	if (writefile("config.json", opt_rootless ? spec_rootless() :
+		      default_spec, O_CREAT | O_EXCL, 0666) < 0)
 		die_errno("config.json");
 	return 0;
 }
@@ -4977,6 +5770,8 @@ cmd_exec(int argc, char **argv)
 	}
 	check_console(opt_detach);
 	caps_read_last();
+	if (CONFIG_SECCOMP)
+		sc_load();
 	ns_open_container(st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
 		die("cannot exec in a paused container (use --ignore-paused to override)");
