@@ -50,6 +50,8 @@
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/personality.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -110,6 +112,9 @@
 #ifndef TIOCGPTPEER
 #define TIOCGPTPEER 0x5441
 #endif
+#ifndef PROC_SUPER_MAGIC
+#define PROC_SUPER_MAGIC 0x9fa0
+#endif
 #ifndef MS_LAZYTIME
 #define MS_LAZYTIME (1 << 25)
 #endif
@@ -169,6 +174,14 @@ enum {
 #else
 #error "rt: unknown architecture for seccomp (add its AUDIT_ARCH_ value)"
 #endif
+
+struct sched_attr {			/* linux/sched/types.h, version 0 */
+	uint32_t size, policy;
+	uint64_t flags;
+	int32_t nice;
+	uint32_t priority;
+	uint64_t runtime, deadline, period;
+};
 
 struct open_how {			/* linux/openat2.h */
 	uint64_t flags, mode, resolve;
@@ -286,6 +299,10 @@ struct proc {				/* config.json process */
 	bool nnp;
 	bool has_oom;
 	int oom_score_adj;
+	bool has_sched;
+	struct sched_attr sched;	/* process.scheduler */
+	int ioprio;			/* process.ioPriority, -1 if none */
+	char *apparmor, *selinux;	/* labels for the exec, NULL if none */
 };
 
 #define UNSET INT64_MIN			/* a resource that was not given */
@@ -379,6 +396,9 @@ struct spec {				/* config.json; static, never on a stack */
 	struct seccomp sc;
 	struct idmap uidmap[MAX_IDMAP], gidmap[MAX_IDMAP];	/* CONFIG_MAX_ID_MAPPINGS */
 	int nuidmap, ngidmap;
+	char timens[128];		/* linux.timeOffsets, for timens_offsets */
+	bool has_personality;
+	unsigned long personality;	/* linux.personality.domain */
 };
 
 struct state {				/* /run/rt/<id>/state */
@@ -1288,6 +1308,113 @@ spec_strings(int i, const char *jp, char **out, long max, const char *sym,
 	return n;
 }
 
+/* A name from a table of names; dies naming the JSON path otherwise. */
+static int
+spec_enum(int i, const char *jp, const char *const *names, int n,
+	  const char *what)
+{
+	const char *v = js_str(i, jp);
+
+	for (int x = 0; x < n; x++)
+		if (names[x] && !strcmp(v, names[x]))
+			return x;
+	die("%s: %s: unknown %s \"%s\"", js_file, jp, what, v);
+}
+
+static const char *const sched_policies[] = {	/* SCHED_* values */
+	"SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
+	"SCHED_IDLE", "SCHED_DEADLINE",
+};
+static const char *const sched_flag_names[] = {	/* bit n is 1 << n */
+	"SCHED_FLAG_RESET_ON_FORK", "SCHED_FLAG_RECLAIM",
+	"SCHED_FLAG_DL_OVERRUN", "SCHED_FLAG_KEEP_POLICY",
+	"SCHED_FLAG_KEEP_PARAMS", "SCHED_FLAG_UTIL_CLAMP_MIN",
+	"SCHED_FLAG_UTIL_CLAMP_MAX",
+};
+
+/* process.scheduler, for sched_setattr(2) (runc 1.2). */
+static void
+spec_scheduler(int i, const char *jp)
+{
+	struct sched_attr *a = &spec.proc.sched;
+	int k, n, e, x;
+	bool policy = false;
+	char kp[JP_MAX], ep[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	memset(a, 0, sizeof(*a));
+	a->size = sizeof(*a);
+	JS_EACH_MEMBER(i, k, n) {
+		int v = k + 1;
+
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "policy")) {
+			a->policy = (uint32_t)spec_enum(v, kp, sched_policies, 7,
+							"policy");
+			policy = true;
+		} else if (js_is(k, "nice")) {
+			a->nice = (int32_t)js_int(v, kp, -20, 19);
+		} else if (js_is(k, "priority")) {
+			a->priority = (uint32_t)js_int(v, kp, 0, 99);
+		} else if (js_is(k, "runtime")) {
+			a->runtime = js_u64(v, kp);
+		} else if (js_is(k, "deadline")) {
+			a->deadline = js_u64(v, kp);
+		} else if (js_is(k, "period")) {
+			a->period = js_u64(v, kp);
+		} else if (js_is(k, "flags") && !js_null(v)) {
+			js_array(v, kp, 7, "the 7 SCHED_FLAG_ names");
+			JS_EACH_ELEM(v, e, x) {
+				jp_make(ep, "%s[%d]", kp, x);
+				a->flags |= 1ULL << spec_enum(e, ep, sched_flag_names,
+							     7, "flag");
+			}
+		}
+	}
+	if (!policy)
+		die("%s: %s.policy: missing", js_file, jp);
+	spec.proc.has_sched = true;
+}
+
+static const char *const ioprio_classes[] = {	/* IOPRIO_CLASS_* values */
+	NULL, "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE",
+};
+
+/* process.ioPriority, for ioprio_set(2): class << 13 | priority. */
+static void
+spec_ioprio(int i, const char *jp)
+{
+	int k, n, cls = -1, prio = 0;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "class"))
+			cls = spec_enum(k + 1, kp, ioprio_classes, 4, "class");
+		else if (js_is(k, "priority"))
+			prio = (int)js_int(k + 1, kp, 0, 7);
+	}
+	if (cls < 0)
+		die("%s: %s.class: missing", js_file, jp);
+	spec.proc.ioprio = cls << 13 | prio;
+}
+
+/* A label for an LSM: refused, naming the field, where the host does not
+ * run that LSM (never silently ignored); "" means none. */
+static char *
+spec_lsm(int i, const char *jp, const char *probe, const char *lsm)
+{
+	char *v = js_str(i, jp), buf[4];
+
+	if (!*v)
+		return NULL;
+	if (readfile(probe, buf, sizeof(buf)) < 1 ||
+	    (*lsm == 'A' && buf[0] != 'Y'))
+		die("%s: %s: %s is not enabled on this host", js_file, jp, lsm);
+	return v;
+}
+
 static void
 spec_process_member(int k, const char *kp)
 {
@@ -1329,9 +1456,16 @@ spec_process_member(int k, const char *kp)
 	} else if (js_is(k, "oomScoreAdj")) {
 		p->has_oom = true;
 		p->oom_score_adj = (int)js_int(v, kp, -1000, 1000);
-	} else if (js_is(k, "apparmorProfile") || js_is(k, "selinuxLabel") ||
-		   js_is(k, "scheduler") || js_is(k, "ioPriority")) {
-		spec_unsupported(v, kp);
+	} else if (js_is(k, "scheduler")) {
+		spec_scheduler(v, kp);
+	} else if (js_is(k, "ioPriority")) {
+		spec_ioprio(v, kp);
+	} else if (js_is(k, "apparmorProfile")) {
+		p->apparmor = spec_lsm(v, kp, "/sys/module/apparmor/parameters/"
+				       "enabled", "AppArmor");
+	} else if (js_is(k, "selinuxLabel")) {
+		p->selinux = spec_lsm(v, kp, "/sys/fs/selinux/enforce",
+				      "SELinux");
 	}
 }
 
@@ -1345,6 +1479,7 @@ spec_process(int i, const char *pre)
 	js_expect(i, JSMN_OBJECT, *pre ? "process" : "(top level)");
 	memset(&spec.proc, 0, sizeof(spec.proc));
 	spec.proc.umask = 022;
+	spec.proc.ioprio = -1;
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "%s%s", pre, cfgbuf + toks[k].start);
 		spec_process_member(k, kp);
@@ -1478,9 +1613,6 @@ spec_namespace(int i, const char *jp, struct nsent *ns)
 	if (t == sizeof(ns_types) / sizeof(ns_types[0]))
 		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, type);
 	ns->flag = ns_types[t].flag;
-	if (ns->flag == CLONE_NEWTIME)
-		die("%s: %s.type: %s namespaces are not supported yet", js_file,
-		    jp, type);
 	if (ns->flag == CLONE_NEWUSER && ns->path)
 		die("%s: %s.path: joining a user namespace is not supported "
 		    "yet", js_file, jp);
@@ -2117,6 +2249,58 @@ spec_idmaps(int i, const char *jp, struct idmap *out)
 	return cnt;
 }
 
+/* linux.timeOffsets: lines for /proc/self/timens_offsets. */
+static void
+spec_time_offsets(int i, const char *jp)
+{
+	int k, n, m, c;
+	size_t len = 0;
+	char kp[JP_MAX], mp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		long long secs = 0, nsecs = 0;
+
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (!js_is(k, "monotonic") && !js_is(k, "boottime"))
+			die("%s: %s: unknown clock (monotonic or boottime)",
+			    js_file, kp);
+		js_expect(k + 1, JSMN_OBJECT, kp);
+		JS_EACH_MEMBER(k + 1, m, c) {
+			jp_make(mp, "%s.%s", kp, cfgbuf + toks[m].start);
+			if (js_is(m, "secs"))
+				secs = js_int(m + 1, mp, LLONG_MIN, LLONG_MAX);
+			else if (js_is(m, "nanosecs"))
+				nsecs = js_int(m + 1, mp, 0, 999999999);
+		}
+		len += (size_t)snprintf(spec.timens + len, sizeof(spec.timens) - len,
+					"%s %lld %lld\n", cfgbuf + toks[k].start,
+					secs, nsecs);
+	}
+}
+
+/* linux.personality: the execution domain; no flags are defined. */
+static void
+spec_personality(int i, const char *jp)
+{
+	static const char *const domains[] = { "LINUX", "LINUX32" };
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "domain"))
+			spec.personality = spec_enum(k + 1, kp, domains, 2,
+						     "domain") ? 0x0008 : 0;
+		else if (js_is(k, "flags"))
+			spec_unsupported(k + 1, kp);
+		spec.has_personality |= js_is(k, "domain");
+	}
+	if (!spec.has_personality)
+		die("%s: %s.domain: missing", js_file, jp);
+}
+
 static void
 spec_linux_member(int k, const char *kp)
 {
@@ -2154,9 +2338,14 @@ spec_linux_member(int k, const char *kp)
 		spec.nuidmap = spec_idmaps(v, kp, spec.uidmap);
 	} else if (js_is(k, "gidMappings")) {
 		spec.ngidmap = spec_idmaps(v, kp, spec.gidmap);
-	} else if (js_is(k, "sysctl") ||
-		   js_is(k, "personality") || js_is(k, "intelRdt") ||
-		   js_is(k, "timeOffsets") || js_is(k, "mountLabel")) {
+	} else if (js_is(k, "timeOffsets")) {
+		spec_time_offsets(v, kp);
+	} else if (js_is(k, "personality")) {
+		spec_personality(v, kp);
+	} else if (js_is(k, "mountLabel")) {
+		if (spec_lsm(v, kp, "/sys/fs/selinux/enforce", "SELinux"))
+			die("%s: %s: not supported yet", js_file, kp);
+	} else if (js_is(k, "sysctl") || js_is(k, "intelRdt")) {
 		spec_unsupported(v, kp);
 	}
 }
@@ -2212,6 +2401,8 @@ spec_validate(void)
 		die("%s: root.path: missing", js_file);
 	if (!(spec.clone_flags & CLONE_NEWNS))
 		die("%s: linux.namespaces: rt needs a new mount namespace", js_file);
+	if (*spec.timens && !(spec.clone_flags & CLONE_NEWTIME))
+		die("%s: linux.timeOffsets: needs a new time namespace", js_file);
 	if ((spec.nuidmap || spec.ngidmap) && !(spec.clone_flags & CLONE_NEWUSER))
 		die("%s: linux.uidMappings: needs a new user namespace", js_file);
 	if ((spec.clone_flags & CLONE_NEWUSER) && (!spec.nuidmap || !spec.ngidmap))
@@ -4164,6 +4355,35 @@ child_rlimits(void)
 }
 
 /* Before pivot_root, while /proc is still the host's. */
+/*
+ * Writes to /proc (oom_score_adj, timens_offsets, the LSM's exec label)
+ * go through files opened while /proc is still the host's procfs, before
+ * any config mount, and checked to be procfs: a mount over a /proc path
+ * cannot redirect them (CVE-2025-52881).
+ */
+static int
+child_proc_open(const char *path)
+{
+	struct statfs sf;
+	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		die_errno("open %s", path);
+	if (fstatfs(fd, &sf) < 0 || sf.f_type != PROC_SUPER_MAGIC)
+		die("open %s: not on procfs", path);
+	return fd;
+}
+
+static void
+child_proc_write(const char *path, const char *s)
+{
+	int fd = child_proc_open(path);
+
+	if (writeall(fd, s, strlen(s)) < 0)
+		die_errno("write %s", path);
+	close(fd);
+}
+
 static void
 child_oom_score_adj(void)
 {
@@ -4172,8 +4392,72 @@ child_oom_score_adj(void)
 	if (!spec.proc.has_oom)
 		return;
 	snprintf(buf, sizeof(buf), "%d", spec.proc.oom_score_adj);
-	if (writefile("/proc/self/oom_score_adj", buf, 0, 0) < 0)
-		die_errno("write oom_score_adj %s", buf);
+	child_proc_write("/proc/self/oom_score_adj", buf);
+}
+
+/* The LSM label of the exec, opened now and written just before it. */
+static int lsm_fd = -1;
+
+static void
+child_lsm_open(void)
+{
+	if (spec.proc.apparmor)
+		lsm_fd = child_proc_open(access("/proc/self/attr/apparmor/exec",
+						F_OK) == 0 ?
+					 "/proc/self/attr/apparmor/exec" :
+					 "/proc/self/attr/exec");
+	else if (spec.proc.selinux)
+		lsm_fd = child_proc_open("/proc/self/attr/exec");
+}
+
+static void
+child_lsm_label(void)
+{
+	char buf[MAX_PATH + 8];
+
+	if (lsm_fd < 0)
+		return;
+	if (spec.proc.apparmor)
+		snprintf(buf, sizeof(buf), "exec %s", spec.proc.apparmor);
+	else
+		snprintf(buf, sizeof(buf), "%s", spec.proc.selinux);
+	if (writeall(lsm_fd, buf, strlen(buf)) < 0)
+		die_errno("process.%s %s", spec.proc.apparmor ?
+			  "apparmorProfile" : "selinuxLabel", buf);
+	close(lsm_fd);
+}
+
+/* A new time namespace takes its offsets before anyone is in it, then the
+ * child enters it (a process joins only its children's otherwise). */
+static void
+child_timens(void)
+{
+	int fd;
+
+	if (!(spec.clone_flags & CLONE_NEWTIME))
+		return;
+	if (unshare(CLONE_NEWTIME) < 0)
+		die_errno("unshare the time namespace");
+	if (*spec.timens)
+		child_proc_write("/proc/self/timens_offsets", spec.timens);
+	fd = open("/proc/self/ns/time_for_children", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || setns(fd, CLONE_NEWTIME) < 0)
+		die_errno("enter the time namespace");
+	close(fd);
+}
+
+/* process.scheduler, process.ioPriority and linux.personality. */
+static void
+child_sched(void)
+{
+	const struct proc *p = &spec.proc;
+
+	if (p->has_sched && syscall(SYS_sched_setattr, 0, &p->sched, 0) < 0)
+		die_errno("process.scheduler: sched_setattr");
+	if (p->ioprio >= 0 && syscall(SYS_ioprio_set, 1, 0, p->ioprio) < 0)
+		die_errno("process.ioPriority: ioprio_set");
+	if (spec.has_personality && personality(spec.personality) < 0)
+		die_errno("linux.personality");
 }
 
 static void
@@ -4442,7 +4726,9 @@ child_setup_container(void)
 	if (!opt_no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
 	    errno != ENOSYS && errno != EACCES)
 		die_errno("join a new session keyring");
+	child_timens();
 	child_oom_score_adj();
+	child_lsm_open();
 	child_rootfs(opt_no_pivot);
 }
 
@@ -4453,6 +4739,7 @@ static void
 child_enter_container(void)
 {
 	child_oom_score_adj();
+	child_lsm_open();
 	for (int i = 0; i < exec_nns; i++)
 		if (setns(exec_nsfd[i], exec_nsflag[i]) < 0)
 			die_errno("join the container's namespaces");
@@ -4540,6 +4827,8 @@ child_main(void)
 	if (chdir(spec.proc.cwd) < 0)
 		die_errno("process.cwd %s", spec.proc.cwd);
 	child_rlimits();
+	child_sched();
+	child_lsm_label();
 	child_home();
 	if (!spec.proc.nnp)
 		child_seccomp();
@@ -4574,21 +4863,21 @@ static long
 ctr_clone(int flags)
 {
 	struct clone_args ca = {
-		.flags = (uint64_t)(flags & ~CLONE_NEWCGROUP) | CLONE_INTO_CGROUP,
+		.flags = (uint64_t)(flags & ~(CLONE_NEWCGROUP | CLONE_NEWTIME)) |
+			 CLONE_INTO_CGROUP,
 		.exit_signal = SIGCHLD, .cgroup = (uint64_t)cg_fd,
 	};
 	long pid;
 
+	flags &= ~(CLONE_NEWCGROUP | CLONE_NEWTIME);	/* made by the child */
 	if (cg_fd < 0)
-		return syscall(SYS_clone, SIGCHLD | (flags & ~CLONE_NEWCGROUP),
-			       NULL, NULL, NULL, NULL);
+		return syscall(SYS_clone, SIGCHLD | flags, NULL, NULL, NULL, NULL);
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
 	clone3_ok = pid >= 0;
 	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
 		return pid;
 	need_go = true;
-	return syscall(SYS_clone, SIGCHLD | (flags & ~CLONE_NEWCGROUP), NULL,
-		       NULL, NULL, NULL);
+	return syscall(SYS_clone, SIGCHLD | flags, NULL, NULL, NULL, NULL);
 }
 
 /* Without clone3: the child joins its cgroup from outside, then goes. */
