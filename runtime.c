@@ -4727,7 +4727,6 @@ child_setup_container(void)
 	    errno != ENOSYS && errno != EACCES)
 		die_errno("join a new session keyring");
 	child_timens();
-	child_oom_score_adj();
 	child_lsm_open();
 	child_rootfs(opt_no_pivot);
 }
@@ -4799,6 +4798,25 @@ child_userns_root(void)
 {
 	if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)
 		die_errno("become root of the user namespace (is 0 mapped?)");
+	/* the uid change made it non-dumpable, which leaves /proc/self to
+	 * the host's root; this root cannot write rt's binary anyway */
+	prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+}
+
+/* process.cwd, which must end inside the root: a /proc/self/fd/N link to
+ * a directory fd from the host would lead out (CVE-2024-21626), and the
+ * kernel's getcwd then says "(unreachable)" (runc's check and words). */
+static void
+child_chdir(void)
+{
+	char buf[MAX_PATH];
+
+	if (chdir(spec.proc.cwd) < 0)
+		die_errno("process.cwd %s", spec.proc.cwd);
+	if (syscall(SYS_getcwd, buf, sizeof(buf)) < 0 || buf[0] != '/')
+		die("process.cwd %s: current working directory is outside of "
+		    "container mount namespace root -- possible container "
+		    "breakout detected", spec.proc.cwd);
 }
 
 static _Noreturn void
@@ -4808,6 +4826,8 @@ child_main(void)
 	const char *exe;
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
+	if (cg_fd >= 0)			/* a host directory: not for the child */
+		close(cg_fd);
 	if (mode == MODE_RUN)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (need_go)
@@ -4824,8 +4844,7 @@ child_main(void)
 	slave = CONFIG_TERMINAL && spec.proc.terminal ?
 		child_terminal(!exec_mode) : -1;
 	child_stdio(slave);
-	if (chdir(spec.proc.cwd) < 0)
-		die_errno("process.cwd %s", spec.proc.cwd);
+	child_chdir();
 	child_rlimits();
 	child_sched();
 	child_lsm_label();
@@ -4880,7 +4899,23 @@ ctr_clone(int flags)
 	return syscall(SYS_clone, SIGCHLD | flags, NULL, NULL, NULL, NULL);
 }
 
-/* Without clone3: the child joins its cgroup from outside, then goes. */
+/* process.oomScoreAdj, by the parent: only the host's root may lower it
+ * (CAP_SYS_RESOURCE), and the host's /proc is the one written. */
+static void
+ctr_oom_score_adj(pid_t pid)
+{
+	char path[48], buf[16];
+
+	if (!spec.proc.has_oom)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/oom_score_adj", (int)pid);
+	snprintf(buf, sizeof(buf), "%d", spec.proc.oom_score_adj);
+	if (writefile(path, buf, 0, 0) < 0)
+		die_errno("write oom_score_adj %s", buf);
+}
+
+/* Before the child goes: without clone3 it joins its cgroup from outside;
+ * a new user namespace gets its maps; oomScoreAdj. */
 static void
 ctr_go(int sock)
 {
@@ -4896,8 +4931,10 @@ ctr_go(int sock)
 			die_errno("cgroup: move %s into its cgroup", pid);
 		close(fd);
 	}
-	if (!exec_mode)
+	if (!exec_mode) {
 		ns_write_maps(child_pid);
+		ctr_oom_score_adj(child_pid);
+	}
 	if (sync_send(sock, MSG_GO, -1) < 0)
 		die_errno("sync with the container's init");
 }
@@ -4918,8 +4955,15 @@ ctr_spawn(void)
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
 	if (!exec_mode)
 		ns_join_pid();
-	if (!exec_mode && (spec.clone_flags & CLONE_NEWUSER))
-		need_go = true;		/* the maps come first */
+	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
+	 * child of exec, a created init) must be out of the container's
+	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not
+	 * for a rootless create, whose parent writes the child's uid_map;
+	 * its user cannot write a root-owned rt anyway. */
+	if (exec_mode || !geteuid())
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (!exec_mode && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
+		need_go = true;		/* the maps and oom_score_adj come first */
 	pid = ctr_clone(exec_mode ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
