@@ -349,7 +349,7 @@ struct sc_cond {			/* linux.seccomp.syscalls[].args[] */
 };
 
 struct sc_rule {			/* one syscall name of one rule */
-	int nr;
+	int sys;			/* its row in sc_nrs */
 	uint32_t action;		/* SECCOMP_RET_* | errno */
 	unsigned short cond, ncond;	/* its conditions in seccomp.conds */
 };
@@ -1985,14 +1985,15 @@ static const char *const sc_flag_names[] = {	/* bit n is 1 << n */
 	"SECCOMP_FILTER_FLAG_SPEC_ALLOW",
 };
 
+/* A syscall's row in sc_nrs, or -1. */
 static int
 sc_lookup(const char *name)
 {
 	const char *p = sc_names;
 
-	for (size_t i = 0; *p; i++, p += strlen(p) + 1)
+	for (int i = 0; *p; i++, p += strlen(p) + 1)
 		if (!strcmp(p, name))
-			return sc_nrs[i];
+			return i;
 	return -1;
 }
 
@@ -2069,18 +2070,18 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 			if (sc->conds[a].index == sc->conds[b].index)
 				split = 1;
 	JS_EACH_ELEM(names, e, x) {
-		int nr;
+		int sys;
 
 		jp_make(ep, "%s[%d]", jp, x);
-		nr = sc_lookup(js_str(e, ep));
-		if (nr < 0)
+		sys = sc_lookup(js_str(e, ep));
+		if (sys < 0)
 			continue;
 		for (int c = 0; c < (split ? ncond : 1); c++) {
 			struct sc_rule *r = &sc->rules[sc->nrules];
 
 			check_limit("linux.seccomp.syscalls", sc->nrules + 1,
 				    MAX_SC_RULES, "CONFIG_MAX_SECCOMP_RULES");
-			r->nr = nr;
+			r->sys = sys;
 			r->action = action;
 			r->cond = (unsigned short)(cond + c);
 			r->ncond = (unsigned short)(split ? 1 : ncond);
@@ -4038,22 +4039,33 @@ static sigset_t orig_mask;		/* rt's signal mask before blocking */
 /*
  * linux.seccomp as classic BPF, compiled by the parent before clone:
  *
- *	load arch; native: go on; listed: default action; other: kill
- *	load nr; (x86_64) nr & X32 bit: default if x32 listed, else kill
- *	per syscall: if nr == N { rules with conditions in order, each
- *	    returning its action when all its conditions hold; then the
- *	    unconditional action, or the default }
- *	nr > newest named syscall: ENOSYS (runc's stub); default action
+ *	load arch; one section per listed architecture rt has numbers for
+ *	(the native one always, as libseccomp); others listed: the default
+ *	action; unlisted: kill (libseccomp's SCMP_ACT_KILL for a bad arch)
+ *	section: load nr; per syscall: if nr == N { rules with conditions
+ *	    in order, each returning its action when all its conditions
+ *	    hold; then the unconditional action, or the default }
+ *	nr > the newest syscall named: ENOSYS (runc's stub); the default
  *
- * A 64-bit argument is compared as two 32-bit words, high word first.
- * Jump offsets are 8-bit; a syscall's block is jumped over with BPF_JA
- * when it is longer.  Other architectures have no table here, so their
- * syscalls all get the default action; libseccomp kills a syscall from an
- * unlisted architecture (SCMP_ACT_KILL, the thread), and so does rt.
+ * x32 shares x86_64's audit arch, with __X32_SYSCALL_BIT in nr.  A 64-bit
+ * argument is compared as two 32-bit words, high word first.  Sections and
+ * syscall blocks are jumped over with BPF_JA (32-bit offsets); conditions
+ * use the 8-bit offsets of conditional jumps.
  */
 static struct sock_filter sc_prog[BPF_MAXINSNS];
 static int sc_len;
 static unsigned sc_flags;
+
+static const struct sc_tab {		/* architectures with numbers here */
+	uint32_t audit;
+	int col;			/* of sc_nrs */
+	uint32_t bias;			/* added to nr */
+} sc_tabs[] = {
+	{ SC_ARCH_NATIVE, 0, 0 },
+	{ 0x40000003, 1, 0 },		/* i386, SC_COMPAT only */
+	{ SC_ARCH_X32, 2, SC_X32_BIT },	/* x32, SC_COMPAT only */
+};
+#define NSCTABS (SC_COMPAT ? 3 : 1)
 
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 enum { SC_HI = 4, SC_LO = 0 };
@@ -4071,7 +4083,7 @@ sc_emit(uint16_t code, uint32_t k, unsigned jt, unsigned jf)
 	return sc_len++;
 }
 
-/* Points the jump at insn j (jt or jf, whichever is 0xff) at the next
+/* Points the conditional jump j (jt or jf, whichever is 0xff) at the next
  * instruction to be emitted. */
 static void
 sc_patch(int j)
@@ -4131,9 +4143,17 @@ sc_cond(const struct sc_cond *c, int *fails, int *nfails)
 	}
 }
 
-/* The rules of syscall nr: conditional ones in order, then the rest. */
+static int
+sc_nr(const struct sc_rule *r, const struct sc_tab *t)
+{
+	unsigned nr = sc_nrs[r->sys][t->col];
+
+	return nr == 0xffff ? -1 : (int)(nr + t->bias);
+}
+
+/* The block of syscall nr: conditional rules in order, then the rest. */
 static void
-sc_syscall(int nr)
+sc_syscall(const struct sc_tab *t, int nr)
 {
 	const struct seccomp *sc = &spec.sc;
 	uint32_t uncond = sc->def;
@@ -4145,7 +4165,7 @@ sc_syscall(int nr)
 	for (int i = 0; i < sc->nrules; i++) {
 		const struct sc_rule *r = &sc->rules[i];
 
-		if (r->nr != nr)
+		if (sc_nr(r, t) != nr)
 			continue;
 		if (!r->ncond) {
 			if (!found)
@@ -4164,39 +4184,22 @@ sc_syscall(int nr)
 	sc_prog[skip].k = (uint32_t)(sc_len - skip - 1);
 }
 
-/* Compiles spec.sc into sc_prog (parent, before clone). */
+/* One architecture's section; A holds nr on entry (x32: with its bit). */
 static void
-sc_compile(void)
+sc_section(const struct sc_tab *t)
 {
 	const struct seccomp *sc = &spec.sc;
-	int native, maxnr = -1, x32 = 0;
+	int maxnr = -1;
 
-	sc_len = 0;
-	sc_flags = sc->flags;
-	sc_emit(BPF_LD_W_ABS, SC_OFF_ARCH, 0, 0);
-	native = sc_emit(BPF_JEQ_K, SC_ARCH_NATIVE, 0xff, 0);
-	for (int a = 0; a < sc->narchs; a++) {
-		if (sc->archs[a] == SC_ARCH_X32) {
-			x32 = 1;
-			continue;
-		}
-		sc_emit(BPF_JEQ_K, sc->archs[a], 0, 1);
-		sc_emit(BPF_RET_K, sc->def, 0, 0);
-	}
-	sc_emit(BPF_RET_K, SECCOMP_RET_KILL_THREAD, 0, 0);
-	sc_patch(native);
-	sc_emit(BPF_LD_W_ABS, SC_OFF_NR, 0, 0);
-	if (SC_ARCH_NATIVE == 0xc000003eU) {	/* x32 shares x86_64's arch */
-		sc_emit(BPF_JGE_K, SC_X32_BIT, 0, 1);
-		sc_emit(BPF_RET_K, x32 ? sc->def : SECCOMP_RET_KILL_THREAD, 0, 0);
-	}
 	for (int i = 0; i < sc->nrules; i++) {
-		int nr = sc->rules[i].nr, j;
+		int nr = sc_nr(&sc->rules[i], t), j;
 
-		for (j = 0; j < i && sc->rules[j].nr != nr; j++)
+		if (nr < 0)
+			continue;
+		for (j = 0; j < i && sc_nr(&sc->rules[j], t) != nr; j++)
 			;
 		if (j == i)		/* the first rule of this syscall */
-			sc_syscall(nr);
+			sc_syscall(t, nr);
 		if (nr > maxnr)
 			maxnr = nr;
 	}
@@ -4205,6 +4208,62 @@ sc_compile(void)
 		sc_emit(BPF_RET_K, SECCOMP_RET_ERRNO | ENOSYS, 0, 0);
 	}
 	sc_emit(BPF_RET_K, sc->def, 0, 0);
+}
+
+static bool
+sc_listed(uint32_t audit)
+{
+	for (int a = 0; a < spec.sc.narchs; a++)
+		if (spec.sc.archs[a] == audit)
+			return true;
+	return audit == SC_ARCH_NATIVE;
+}
+
+/* Compiles spec.sc into sc_prog (parent, before clone). */
+static void
+sc_compile(void)
+{
+	const struct seccomp *sc = &spec.sc;
+	int to[3], x32 = -1;
+
+	sc_len = 0;
+	sc_flags = sc->flags;
+	sc_emit(BPF_LD_W_ABS, SC_OFF_ARCH, 0, 0);
+	for (int t = 0; t < NSCTABS; t++) {
+		to[t] = -1;
+		if (sc_tabs[t].audit == SC_ARCH_X32 || !sc_listed(sc_tabs[t].audit))
+			continue;
+		sc_emit(BPF_JEQ_K, sc_tabs[t].audit, 0, 1);
+		to[t] = sc_emit(BPF_JA, 0, 0, 0);
+	}
+	for (int a = 0; a < sc->narchs; a++) {	/* listed, but no numbers */
+		sc_emit(BPF_JEQ_K, sc->archs[a], 0, 1);
+		sc_emit(BPF_RET_K, sc->def, 0, 0);
+	}
+	sc_emit(BPF_RET_K, SECCOMP_RET_KILL_THREAD, 0, 0);
+	for (int t = 0; t < NSCTABS; t++) {
+		if (sc_tabs[t].audit == SC_ARCH_X32) {
+			if (x32 < 0)
+				continue;
+			sc_prog[x32].k = (uint32_t)(sc_len - x32 - 1);
+		} else if (to[t] < 0) {
+			continue;
+		} else {
+			sc_prog[to[t]].k = (uint32_t)(sc_len - to[t] - 1);
+			sc_emit(BPF_LD_W_ABS, SC_OFF_NR, 0, 0);
+		}
+		if (sc_tabs[t].audit == 0xc000003eU) {	/* x86_64: x32 too */
+			sc_emit(BPF_JGE_K, SC_X32_BIT, 0, 2);
+			if (SC_COMPAT && sc_listed(SC_ARCH_X32))
+				x32 = sc_emit(BPF_JA, 0, 0, 0);
+			else
+				sc_emit(BPF_JA, 0, 0, 0);
+			sc_emit(BPF_RET_K, SECCOMP_RET_KILL_THREAD, 0, 0);
+			if (x32 < 0)	/* jump to the kill just above */
+				sc_prog[sc_len - 2].k = 0;
+		}
+		sc_section(&sc_tabs[t]);
+	}
 }
 
 /* The compiled filter is kept in the state dir for `rt exec`, whose

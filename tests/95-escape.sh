@@ -1,0 +1,302 @@
+# 95-escape: the runc/crun CVE history as tests.  Each test is a malicious
+# bundle or a malicious process in the container, and asserts that the host
+# is unaffected: files under $TMPD/host, the runtime's binary, core_pattern,
+# hostname and domainname, and no mount or process left on the host.
+#
+# Everything runs with a copy of the runtime's binary in $TMPD (lc_setup's
+# wrapper), so that a runtime open to CVE-2019-5736 damages only the copy.
+
+. "$TOP/tests/lib-lifecycle.sh"
+lc_setup
+cp "$REAL_RT" "$TMPD/$RT_NAME" && REAL_RT=$TMPD/$RT_NAME
+printf '#!/bin/sh\nexec "%s" --root "%s" "$@"\n' "$REAL_RT" "$LC_ROOT" > "$TMPD/rtw"
+EVIL=$TOP/tests/evil
+[ -x "$EVIL" ] && cp "$EVIL" "$B/rootfs/bin/evil"
+
+after() { nothing_left "$1-nothing-left" "$ID"; }
+
+# ex EXEC-ARGS...: `$RT exec EXEC-ARGS` with stdin /dev/null; sets OUT, ERR, RC
+ex() {
+	timeout "$T_TIMEOUT" "$RT" exec "$@" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
+
+# What must never change: the host side of every trap below.  $TMPD/host is
+# a shared mount, so a mount that escapes a container with shared
+# propagation shows on the host (and hides what is under it).
+mkdir -p "$TMPD/host/hostdir" "$TMPD/host/procdir"
+echo "host-secret-$$" > "$TMPD/host/marker"
+echo hostfile > "$TMPD/host/hostdir/hostfile"
+for f in sink nulltarget; do echo "host-$f" > "$TMPD/host/$f"; done
+mount --bind "$TMPD/host" "$TMPD/host" && mount --make-shared "$TMPD/host"
+snap_mounts
+CORE=$(cat /proc/sys/kernel/core_pattern)
+HOSTNAME0=$(hostname)
+# a runtime that got these wrong must not leave the host broken
+T_EXTRA_CLEANUP='[ "$(cat /proc/sys/kernel/core_pattern)" = "$CORE" ] ||
+	echo "$CORE" > /proc/sys/kernel/core_pattern
+	[ "$(hostname)" = "$HOSTNAME0" ] || hostname "$HOSTNAME0"'
+host_state() {
+	find "$TMPD/host" | sort | while read -r f; do
+		if [ -f "$f" ]; then cksum "$f"; else ls -ld "$f" | awk '{ print $1, $NF }'; fi
+	done
+	cat /proc/sys/kernel/core_pattern /proc/sys/kernel/domainname
+	hostname
+}
+HOST0=$(host_state)
+host_same() { check_eq "$1-host-unchanged" "$HOST0" "$(host_state)"; }
+
+# failed_cleanly NAME: the runtime refused with a one-line error (in $ERR)
+failed_cleanly() {
+	if [ "$RC" != 0 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" = 1 ]
+	then ok "$1"; return 0; fi
+	return 1
+}
+
+# ---- CVE-2019-5736: overwriting the runtime through /proc/PID/exe -----------
+# tests/evil scans the container's /proc while execs come in: the rt child
+# between setns and execve must not be reachable (non-dumpable), and neither
+# its exe nor that of a `#!/proc/self/exe` script (the published exploit)
+# may be opened for writing, directly or by reopening an O_PATH fd later.
+
+if [ -x "$B/rootfs/bin/evil" ]; then
+	printf '#!/proc/self/exe\n' > "$B/rootfs/bin/selfexe"
+	chmod 755 "$B/rootfs/bin/selfexe"
+	sum0=$(cksum < "$REAL_RT")
+	log=$B/rootfs/tmp/evil.out
+	C_ROOT_RO=false create_ct 5736 \
+		"exec evil exe $(stat -c %d:%i "$REAL_RT") /tmp/stop > /tmp/evil.out 2>&1"
+	"$RT" start "$ID" > /dev/null 2>&1
+	poll file_has "$log" scanning
+	ex "$ID" echo in
+	check_eq 5736-exec-works "exit 0: in" "exit $RC: $OUT"
+	for i in 1 2 3 4 5 6 7 8 9 10; do ex "$ID" true; done
+	reached=$(grep '^reached' "$log")
+	for i in 1 2 3 4 5 6 7 8 9 10; do ex "$ID" /bin/selfexe; done
+	: > "$B/rootfs/tmp/stop"
+	poll file_has "$log" done
+	check_match 5736-helper-done '^done ' "$(cat "$log")"
+	check_eq 5736-exec-child-not-dumpable "" "$reached"
+	check_nomatch 5736-exe-not-writable '^write ' "$(cat "$log")"
+	check_eq 5736-binary-unchanged "$sum0" "$(cksum < "$REAL_RT")"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	after 5736
+	rm -f "$B/rootfs/bin/selfexe" "$B/rootfs/tmp/"*
+else
+	skip 5736 "tests/evil not built (make tests/evil)"
+fi
+
+# ---- CVE-2024-21626: leaked fds, process.cwd /proc/self/fd/N ------------------
+# fd 7 is a host directory left open (no close-on-exec) by rt's caller: it
+# must not reach the container, nor be a way out for process.cwd.
+
+exec 7< "$TMPD/host"
+ID=$(newid fds); track "$ID"
+C_ARGS='"ls", "/proc/self/fd"' mkconfig "$B"
+run_ct "$ID"
+check_eq 21626-fds-run "0 1 2 3" "$(echo $OUT)"	# 3 is ls's own
+after fds-run
+echo fd3-data > "$TMPD/fd3"
+exec 3< "$TMPD/fd3"
+sh_ct fds3 'ls /proc/self/fd; cat <&3' --preserve-fds 1
+check_eq 21626-fds-preserve-1 "0 1 2 3 4 fd3-data" "$(echo $OUT)"
+exec 3<&-
+after fds-preserve
+
+start_ct fdsinit 'exec sleep 1000'
+check_eq 21626-fds-create-start "0 1 2" "$(ls "/proc/$PID/fd" 2>&1 | sort | xargs)"
+CT=$ID
+ex "$CT" ls /proc/self/fd
+check_eq 21626-fds-exec "0 1 2 3" "$(echo $OUT)"
+ex "$CT" ls /proc/1/fd
+check_eq 21626-fds-exec-init "0 1 2" "$(echo $OUT)"
+ex -d --pid-file "$TMPD/exec.pid" "$CT" sleep 1000
+check_eq 21626-fds-exec-d "0 1 2" "$(ls "/proc/$(cat "$TMPD/exec.pid")/fd" 2>&1 | sort | xargs)"
+
+# The process must fail to start, or run in the rootfs: pwd -P (getcwd)
+# prints a path, and ../../.. never reaches the host's marker.
+SECRET=host-secret-$$
+cwd_script="exec 2>&1; pwd -P; cat ../../../../../../../../../..$TMPD/host/marker; echo end"
+cwd_check() {
+	case $OUT$ERR in *"$SECRET"*) fail "$1" "no $SECRET" "$OUT"; return ;; esac
+	failed_cleanly "$1" && return
+	check_match "$1" '^/' "$(echo "$OUT" | head -n 1)"
+}
+for n in 3 4 5 6 7 8 9; do
+	C_CWD=/proc/self/fd/$n sh_ct "cwd$n" "$cwd_script"
+	cwd_check "21626-cwd-fd$n-run"
+	after "21626-cwd-fd$n-run"
+	ex --cwd "/proc/self/fd/$n" "$CT" sh -c "$cwd_script"
+	cwd_check "21626-cwd-fd$n-exec"
+	C_CWD=/proc/self/fd/$n create_ct "cs$n" "$cwd_script"
+	if [ "$RC" = 0 ]; then
+		ERR=$("$RT" start "$ID" 2>&1)
+		RC=$?
+		poll is_status "$ID" stopped
+		OUT=$(cat "$TMPD/cs$n.out")
+	fi
+	cwd_check "21626-cwd-fd$n-create-start"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+done
+exec 7<&-
+"$RT" delete -f "$CT" > /dev/null 2>&1
+ID=$CT after 21626-exec
+
+# ---- CVE-2021-30465, CVE-2025-31133/52565/52881: malicious rootfs layouts -----
+# Mount destinations are resolved inside the rootfs: through an absolute
+# symlink (rootfs/mnt/evil -> the host's $TMPD/host/hostdir, no such dir in
+# the rootfs) and a relative one (rootfs/mnt/revil -> ../../..$TMPD/host/hostdir,
+# made in the rootfs too); with shared propagation, so that a mount that
+# escapes reaches the host.  Either a one-line error or the mount inside.
+
+# mounted_at MOUNTPOINT: the fstype mounted there, from mountinfo in $OUT
+mounted_at() {
+	echo "$OUT" | awk -v m="$1" '$5 == m { for (i = 7; $i != "-"; i++) ; print $(i + 1) }'
+}
+ln -s "$TMPD/host/hostdir" "$B/rootfs/mnt/evil"
+ln -s "../../../../../../../..$TMPD/host/hostdir" "$B/rootfs/mnt/revil"
+mkdir -p "$B/rootfs/$TMPD/host/hostdir"
+for p in '' rshared; do
+	x=${p:+, \"rootfsPropagation\": \"$p\"}
+	for d in /mnt/evil/sub /mnt/revil/sub /mnt/revil; do
+		C_LINUX_EXTRA=$x C_MOUNTS_EXTRA=", { \"destination\": \"$d\", \"type\": \"tmpfs\", \"source\": \"tmpfs\" }" \
+			sh_ct symlink 'cat /proc/self/mountinfo'
+		n=30465-dest-$d${p:+-$p}
+		host_same "$n"
+		failed_cleanly "$n-inside" ||
+			check_eq "$n-inside" tmpfs "$(mounted_at "$TMPD/host/hostdir${d#/mnt/*vil}")"
+		after "$n"
+		umount -l "$TMPD/host/hostdir" 2> /dev/null && snap_mounts
+	done
+done
+rm -rf "$B/rootfs/mnt/evil" "$B/rootfs/mnt/revil" "$B/rootfs/tmp/"*
+
+# rootfs/proc a symlink to a host path (CVE-2019-16884, CVE-2023-28642)
+mv "$B/rootfs/proc" "$B/rootfs/proc.real"
+ln -s "$TMPD/host/procdir" "$B/rootfs/proc"
+mkdir -p "$B/rootfs/$TMPD/host/procdir"
+sh_ct procsym 'cat /proc/self/mountinfo'
+host_same proc-symlink
+failed_cleanly proc-symlink-inside ||
+	check_eq proc-symlink-inside proc "$(mounted_at "$TMPD/host/procdir")"
+after proc-symlink
+rm -f "$B/rootfs/proc" && mv "$B/rootfs/proc.real" "$B/rootfs/proc"
+rm -rf "$B/rootfs/tmp/"*
+
+# A bundle whose /dev is a bind of $TMPD/evildev, made by the caller (so
+# the runtime makes no devices of its own): real nodes, one symlink.
+# dev_bind DIR: config.json's /dev tmpfs becomes an rbind of DIR
+dev_bind() {
+	dd=$1
+	rm -rf "$dd" && mkdir -p "$dd/pts"
+	for d in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+		r=${d#*:}
+		mknod -m 666 "$dd/${d%%:*}" c "${r%:*}" "${r#*:}"
+	done
+	ln -s pts/ptmx "$dd/ptmx"
+	sed -i -e "s|\"/dev\", \"type\": \"tmpfs\", \"source\": \"tmpfs\"|\"/dev\", \"type\": \"bind\", \"source\": \"$dd\"|" \
+		-e 's|\[ "nosuid", "strictatime", "mode=755", "size=65536k" \]|[ "rbind" ]|' "$B/config.json"
+}
+
+# CVE-2025-31133: /dev/null a symlink; maskedPaths must bind the real 1:3
+# or refuse.  The symlink names a host file, which exists in the rootfs too.
+M=
+for f in /proc/kcore /proc/keys /proc/timer_list; do [ -f "$f" ] && { M=$f; break; }; done
+mkdir -p "$B/rootfs/$TMPD/host" && echo decoy > "$B/rootfs/$TMPD/host/nulltarget"
+ID=$(newid devnull); track "$ID"
+sh_config "exec 2>&1; head -c 20 $M; echo '|'; stat -c %t:%T $M; echo pwned > $M; echo end"
+dev_bind "$TMPD/evildev"
+ln -sf "$TMPD/host/nulltarget" "$TMPD/evildev/null"
+run_ct "$ID"
+host_same 31133-devnull-symlink
+check_eq 31133-devnull-decoy-untouched decoy "$(cat "$B/rootfs/$TMPD/host/nulltarget")"
+failed_cleanly 31133-devnull-masked || check_eq 31133-devnull-masked "| 1:3 end" "$(echo $OUT)"
+after 31133-devnull
+
+# CVE-2025-52565: /dev/console a symlink to /proc/sysrq-trigger; the pty
+# must land on /dev/console only (or the container is refused).
+if [ -x "$RECVTTY" ] && recv_start "$TMPD/con.out"; then
+	ID=$(newid console); track "$ID"
+	C_TERMINAL=true sh_config 'exec sleep 1000'
+	dev_bind "$TMPD/evildev"
+	ln -s /proc/sysrq-trigger "$TMPD/evildev/console"
+	timeout "$T_TIMEOUT" "$RT" create --bundle "$B" --console-socket "$SOCK" "$ID" \
+		< /dev/null > /dev/null 2> "$TMPD/console.err"
+	RC=$? ERR=$(cat "$TMPD/console.err")
+	if ! failed_cleanly 52565-console-symlink; then
+		ex "$ID" cat /proc/1/mountinfo
+		pts=$(echo "$OUT" | awk '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == "devpts") print $5 }' | sort | xargs)
+		check_eq 52565-console-symlink "/dev/console /dev/pts" "$pts"
+	fi
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	kill "$RPID" 2> /dev/null; wait "$RPID" 2> /dev/null
+	host_same 52565-console
+	after 52565-console
+else
+	skip 52565-console-symlink "tests/recvtty not built or no console socket"
+fi
+
+# CVE-2025-52881: writes the runtime makes to /proc redirected by mounts over
+# /proc files: oomScoreAdj with the host's core_pattern bound over
+# /proc/self/oom_score_adj, a sysctl with a host file over its /proc/sys file.
+C_PROCESS_EXTRA=', "oomScoreAdj": 123' \
+C_MOUNTS_EXTRA=', { "destination": "/proc/self/oom_score_adj", "type": "bind", "source": "/proc/sys/kernel/core_pattern", "options": [ "bind" ] }' \
+	create_ct oom 'exec sleep 1000'
+if ! failed_cleanly 52881-oom-redirect; then
+	"$RT" start "$ID"
+	check_eq 52881-oom-redirect 123 "$(cat "/proc/$(ct_pid "$ID")/oom_score_adj")"
+fi
+"$RT" delete -f "$ID" > /dev/null 2>&1
+host_same 52881-oom
+after 52881-oom
+C_LINUX_EXTRA=', "sysctl": { "kernel.domainname": "evil.example" }' \
+C_MOUNTS_EXTRA=", { \"destination\": \"/proc/sys/kernel/domainname\", \"type\": \"bind\", \"source\": \"$TMPD/host/sink\", \"options\": [ \"bind\" ] }" \
+	sh_ct sysctl 'uname -a'
+failed_cleanly 52881-sysctl-redirect || check_eq 52881-sysctl-redirect 0 "$RC"
+host_same 52881-sysctl
+after 52881-sysctl
+
+# hostname with no uts namespace of its own would be the host's
+C_NAMESPACES='{ "type": "pid" }, { "type": "mount" }' C_HOSTNAME=evil-$$ sh_ct uts hostname
+failed_cleanly hostname-no-uts-refused || fail hostname-no-uts-refused "an error" "exit $RC: $OUT"
+host_same hostname-no-uts
+after hostname-no-uts
+
+# root.path a symlink to the rootfs: followed once, on the host side
+ln -s rootfs "$B/rootlink"
+C_ROOT_PATH=rootlink sh_ct rootlink 'cat /rootfs-marker'
+check_eq root-path-symlink "exit 0: rootfs" "exit $RC: $OUT"
+after root-path-symlink
+rm -f "$B/rootlink"
+
+# ---- capabilities and no_new_privs ---------------------------------------------
+# /proc/1/status of the init (exec'd by the runtime itself).  For uid 0 the
+# kernel clears the ambient set at execve, as for runc.
+capset() {
+	echo "\"bounding\": [ $1 ], \"effective\": [ $1 ], \"permitted\": [ $1 ], \"inheritable\": [ $1 ], \"ambient\": [ $1 ]"
+}
+caps_of() { echo "$OUT" | awk '/^(Cap|NoNewPrivs)/ { printf "%s%s %s", s, $1, $2; s = " " }'; }
+three='"CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"'
+c=0000000020000420 z=0000000000000000
+C_CAPS=$(capset "$three") sh_ct caps3 'cat /proc/1/status'
+check_eq caps-default-root "CapInh: $c CapPrm: $c CapEff: $c CapBnd: $c CapAmb: $z NoNewPrivs: 1" "$(caps_of)"
+C_CAPS=$(capset "$three") C_USER='"uid": 1000, "gid": 1000' sh_ct caps3u 'cat /proc/1/status'
+check_eq caps-default-uid1000 "CapInh: $c CapPrm: $c CapEff: $c CapBnd: $c CapAmb: $c NoNewPrivs: 1" "$(caps_of)"
+C_CAPS=$(capset '') C_NNP=false sh_ct caps0 'cat /proc/1/status'
+check_eq caps-empty "CapInh: $z CapPrm: $z CapEff: $z CapBnd: $z CapAmb: $z NoNewPrivs: 0" "$(caps_of)"
+after caps
+
+# a setuid-root copy of tests/evil, run by uid 1000: no euid 0 under NNP
+if [ -x "$B/rootfs/bin/evil" ]; then
+	cp "$B/rootfs/bin/evil" "$B/rootfs/bin/suid" && chmod 4755 "$B/rootfs/bin/suid"
+	C_USER='"uid": 1000, "gid": 1000' sh_ct suid '/bin/suid ids'
+	check_eq nnp-setuid-no-gain "uid=1000 euid=1000" "$OUT"
+	C_NNP=false C_USER='"uid": 1000, "gid": 1000' sh_ct suid0 '/bin/suid ids'
+	check_eq setuid-gains-without-nnp "uid=1000 euid=0" "$OUT"	# the control
+	after setuid
+	rm -f "$B/rootfs/bin/suid"
+else
+	skip nnp-setuid "tests/evil not built (make tests/evil)"
+fi
