@@ -4355,10 +4355,36 @@ sync_send(int sock, int kind, int fd)
  * its slave returned and bound onto /dev/console, its master sent to the
  * parent.  TIOCGPTPEER (Linux 4.13) opens the slave without a path lookup.
  */
+/* The pty bound on /dev/console, from the slave fd onto the node opened
+ * without following a symlink (CVE-2025-52565: a /dev/console planted as a
+ * symlink must not carry the bind elsewhere). */
+static void
+child_console(int slave, const char *pts)
+{
+	char src[32], dst[32];
+	struct stat st;
+	int fd = open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW |
+		      O_CLOEXEC, 0600);
+
+	if (fd >= 0)
+		close(fd);
+	fd = open("/dev/console", O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0)
+		die_errno("terminal: /dev/console");
+	if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
+		die("terminal: /dev/console: not a file or a character device");
+	fd_path(src, sizeof(src), slave);
+	fd_path(dst, sizeof(dst), fd);
+	if (mount(src, dst, NULL, MS_BIND, NULL) < 0)
+		die("terminal: bind %s on /dev/console: %s", pts,
+		    mount_strerror(errno));
+	close(fd);
+}
+
 static int
 child_terminal(bool console)
 {
-	int master, slave, n, zero = 0, fd;
+	int master, slave, n, zero = 0;
 	char path[32];
 	struct winsize ws = { .ws_row = spec.proc.rows, .ws_col = spec.proc.cols };
 
@@ -4373,13 +4399,8 @@ child_terminal(bool console)
 		slave = xopen(path, O_RDWR | O_NOCTTY, 0);
 	if ((ws.ws_row || ws.ws_col) && ioctl(slave, TIOCSWINSZ, &ws) < 0)
 		die_errno("terminal: set window size");
-	fd = console ? open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW |
-			    O_CLOEXEC, 0600) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (console && mount(path, "/dev/console", NULL, MS_BIND, NULL) < 0)
-		die("terminal: bind %s on /dev/console: %s", path,
-		    mount_strerror(errno));
+	if (console)
+		child_console(slave, path);
 	if (sync_send(syncfd, MSG_PTY, master) < 0)
 		die_errno("terminal: send pty master");
 	close(master);
@@ -4826,12 +4847,14 @@ child_wait_start(void)
 	char path[32];
 	int fd;
 
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fifo_fd);
+	if (access(path, W_OK) < 0)	/* fail create, not start */
+		die_errno("open exec fifo");
 	if (sync_send(syncfd, MSG_READY, -1) < 0)
 		_exit(1);		/* create died: nobody to start us */
 	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
 		signal(exit_signals[i], child_sig_exit);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fifo_fd);
 	fd = open(path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0 || write(fd, "0", 1) != 1)
 		die_errno("open exec fifo");
@@ -5510,8 +5533,9 @@ ctr_create(const char *id)
 	cg_fd = cg_setup(id, &st);
 	if (mode == MODE_CREATE) {
 		st_file(fifo, "exec.fifo");
-		if (mkfifo(fifo, 0622) < 0)
-			die_errno("mkfifo %s", fifo);
+		if (mkfifo(fifo, 0622) < 0 || chmod(fifo, 0622) < 0)
+			die_errno("mkfifo %s", fifo);	/* 0622 whatever the
+							   umask: any user opens it */
 		fifo_fd = xopen(fifo, O_PATH, 0);
 	}
 	sock = ctr_spawn();
