@@ -3785,6 +3785,32 @@ child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 	close(fd);
 }
 
+/* proc and sysfs only on a plain directory, never through a symlink or
+ * onto a file (runc: the /proc symlink attacks, CVE-2019-19921). */
+static void
+child_plain_dir(int rootfd, const struct mnt *m)
+{
+	char parent[MAX_PATH], *name;
+	struct stat st;
+	int pfd;
+
+	xsnprintf(parent, sizeof(parent), "%s", m->dest);
+	for (size_t n = strlen(parent); n > 1 && parent[n - 1] == '/'; n--)
+		parent[n - 1] = 0;
+	name = strrchr(parent, '/');
+	if (!name || !name[1])
+		return;
+	*name++ = 0;
+	pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
+	if (pfd < 0)
+		die_errno("mount %s on %s: destination", m->type, m->dest);
+	if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISDIR(st.st_mode))
+		die("mount %s on %s: filesystem \"%s\" must be mounted on an "
+		    "ordinary directory", m->type, m->dest, m->type);
+	close(pfd);
+}
+
 /* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
 static void
 child_mount_one(int rootfd, const struct mnt *m)
@@ -3800,6 +3826,9 @@ child_mount_one(int rootfd, const struct mnt *m)
 		if (!S_ISDIR(st.st_mode))
 			create = RES_FILE;
 	}
+	if (!(m->flags & MS_BIND) && (!strcmp(type, "proc") ||
+				       !strcmp(type, "sysfs")))
+		child_plain_dir(rootfd, m);
 	fd = child_resolve(rootfd, m->dest, create);
 	if (fd < 0)
 		die_errno("mount %s on %s: destination", src, m->dest);
