@@ -4030,6 +4030,42 @@ child_readonly(const char *p, bool bind)
 }
 
 /*
+ * With rootfsPropagation shared, the mount holding the rootfs must not be
+ * shared, or pivot_root (and the MS_MOVE fallback) fail with EINVAL: it is
+ * made private, as runc's rootfsParentMountPrivate does; the requested
+ * propagation is set on the new "/" afterwards.
+ */
+static void
+child_parent_private(void)
+{
+	static char info[65536];
+	char root[MAX_PATH], best[MAX_PATH] = "", *line, *save;
+	bool shared = false;
+
+	if (!realpath(spec.root, root) || readfile("/proc/self/mountinfo", info,
+						   sizeof(info)) < 0)
+		die_errno("rootfs %s: find its mount", spec.root);
+	for (line = strtok_r(info, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char mp[MAX_PATH];
+		size_t n;
+
+		if (sscanf(line, "%*s %*s %*s %*s %4095s", mp) != 1)
+			continue;
+		n = strlen(mp);
+		if (strncmp(root, mp, n) || (root[n] != '/' && root[n] &&
+					     strcmp(mp, "/")) ||
+		    n < strlen(best))
+			continue;
+		strcpy(best, mp);
+		shared = strstr(line, " shared:") && strstr(line, " shared:") <
+			 strstr(line, " - ");
+	}
+	if (shared && mount(NULL, best, NULL, MS_PRIVATE, NULL) < 0)
+		die("make %s private: %s", best, mount_strerror(errno));
+}
+
+/*
  * The whole rootfs: propagation of "/", the rootfs bound onto itself (so it
  * is a mount point), the mounts, the devices, the new root, then masked
  * and read-only paths and root.readonly inside it.
@@ -4042,6 +4078,8 @@ child_rootfs(bool no_pivot)
 
 	if (mount(NULL, "/", NULL, prop, NULL) < 0)
 		die("set propagation of /: %s", mount_strerror(errno));
+	if (prop & MS_SHARED)
+		child_parent_private();
 	if (mount(spec.root, spec.root, NULL, MS_BIND | MS_REC, NULL) < 0)
 		die("bind rootfs %s: %s", spec.root, mount_strerror(errno));
 	rootfd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
@@ -4050,6 +4088,8 @@ child_rootfs(bool no_pivot)
 	child_devices(rootfd);
 	child_pivot_root(rootfd, no_pivot);
 	close(rootfd);
+	if ((prop & MS_SHARED) && mount(NULL, "/", NULL, prop, NULL) < 0)
+		die("set propagation of /: %s", mount_strerror(errno));
 	child_masked_paths();
 	for (int i = 0; i < spec.nreadonly; i++)
 		child_readonly(spec.readonly[i], true);

@@ -111,6 +111,18 @@ after propshared
 C_MOUNTS_EXTRA=$(bindm '"rbind", "rprivate"') sh_ct propprivate 'cat /proc/self/mountinfo'
 check_nomatch prop-rprivate 'shared:|master:' "$(optf /mnt/data)"
 after propprivate
+# rootfsPropagation shared: the container runs (pivot_root needs the mount
+# holding the rootfs private first, as runc does), and its "/" is shared as
+# the spec asks (runc 1.1 leaves it private)
+for rp in shared rshared; do
+	C_LINUX_EXTRA=", \"rootfsPropagation\": \"$rp\"" sh_ct "rootprop-$rp" \
+		'cat /proc/self/mountinfo'
+	check_eq "rootprop-$rp-exit" "exit 0" "exit $RC"
+	if need_rt_only "rootprop-$rp"; then
+		check_match "rootprop-$rp" 'shared:[0-9]+' "$(optf /)"
+	fi
+	after "rootprop-$rp"
+done
 unset C_LINUX_EXTRA C_MOUNTS_EXTRA
 umount "$TMPD/data"
 snap_mounts

@@ -230,7 +230,20 @@ lsm_err() {
 	after "$1"
 }
 if has_lsm apparmor; then
-	skip lsm-apparmor "AppArmor is enabled on this host"
+	# applied for real: the exec label is "unconfined" (always loaded), and
+	# a profile the kernel does not have fails the run naming the field
+	C_PROCESS_EXTRA=', "apparmorProfile": "unconfined"' sh_ct lsm-apparmor-unconfined \
+		'cat /proc/self/attr/current'
+	check_eq lsm-apparmor-unconfined "exit 0: unconfined" "exit $RC: $OUT"
+	after lsm-apparmor-unconfined
+	if need_rt_only lsm-apparmor-missing; then
+		C_PROCESS_EXTRA=', "apparmorProfile": "rt-no-such-profile"' \
+			sh_ct lsm-apparmor-missing 'echo ran'
+		check_match lsm-apparmor-missing \
+			'^exit 1: rt: process.apparmorProfile exec rt-no-such-profile: ' \
+			"exit $RC: $OUT$ERR"
+		after lsm-apparmor-missing
+	fi
 else
 	lsm_err lsm-apparmor '"apparmorProfile": "rt-test"' \
 		'rt: config.json: process.apparmorProfile: AppArmor is not enabled on this host'

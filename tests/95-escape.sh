@@ -45,8 +45,15 @@ host_state() {
 	cat /proc/sys/kernel/core_pattern /proc/sys/kernel/domainname
 	hostname
 }
-HOST0=$(host_state)
-host_same() { check_eq "$1-host-unchanged" "$HOST0" "$(host_state)"; }
+host_state > "$TMPD/host.snap"
+# host_same NAME: ok, or FAIL with the lines gone (-) and new (+); undoes
+# a changed core_pattern or hostname so that the next tests start clean
+host_same() {
+	host_state > "$TMPD/host.now"
+	check_eq "$1-host-unchanged" "" "$(grep -vxF -f "$TMPD/host.now" "$TMPD/host.snap" |
+		sed 's/^/-/'; grep -vxF -f "$TMPD/host.snap" "$TMPD/host.now" | sed 's/^/+/')"
+	eval "$T_EXTRA_CLEANUP"
+}
 
 # failed_cleanly NAME: the runtime refused with a one-line error (in $ERR)
 failed_cleanly() {
@@ -78,8 +85,8 @@ if [ -x "$B/rootfs/bin/evil" ]; then
 	: > "$B/rootfs/tmp/stop"
 	poll file_has "$log" done
 	check_match 5736-helper-done '^done ' "$(cat "$log")"
-	check_eq 5736-exec-child-not-dumpable "" "$reached"
-	check_nomatch 5736-exe-not-writable '^write ' "$(cat "$log")"
+	check_eq 5736-exec-child-not-dumpable "" "$(echo "$reached" | head -n 3)"
+	check_eq 5736-exe-not-writable "" "$(grep '^write ' "$log" | head -n 3)"
 	check_eq 5736-binary-unchanged "$sum0" "$(cksum < "$REAL_RT")"
 	"$RT" delete -f "$ID" > /dev/null 2>&1
 	after 5736
@@ -125,7 +132,7 @@ cwd_check() {
 	check_match "$1" '^/' "$(echo "$OUT" | head -n 1)"
 }
 # (nothing_left clobbers n, i, p, c: these loops use other names)
-for fd in 3 4 5 6 7 8 9; do
+for fd in 3 4 5 6 7 8 9 10 11 12; do
 	C_CWD=/proc/self/fd/$fd sh_ct "cwd$fd" "$cwd_script"
 	cwd_check "21626-cwd-fd$fd-run"
 	after "21626-cwd-fd$fd-run"
@@ -147,14 +154,16 @@ ID=$CT after 21626-exec
 
 # ---- CVE-2021-30465, CVE-2025-31133/52565/52881: malicious rootfs layouts -----
 # Mount destinations are resolved inside the rootfs: through an absolute
-# symlink (rootfs/mnt/evil -> the host's $TMPD/host/hostdir, no such dir in
-# the rootfs) and a relative one (rootfs/mnt/revil -> ../../..$TMPD/host/hostdir,
-# made in the rootfs too); with shared propagation, so that a mount that
-# escapes reaches the host.  Either a one-line error or the mount inside.
+# symlink (rootfs/mnt/evil -> $TMPD/host/hostdir) and a relative one
+# (rootfs/mnt/revil -> ../../..$TMPD/host/hostdir); the dir exists on the
+# host and in the rootfs.  Escaping, the runtime would make hostdir/sub on
+# the host, or mount there; the second round has shared propagation, so such
+# a mount reaches the host's mountinfo.  Either a one-line error or the
+# mount inside.
 
 # mounted_at MOUNTPOINT: the fstype mounted there, from mountinfo in $OUT
 mounted_at() {
-	echo "$OUT" | awk -v m="$1" '$5 == m { for (i = 7; $i != "-"; i++) ; print $(i + 1) }'
+	echo "$OUT" | awk -v m="$1" '$5 == m { for (i = 7; i < NF && $i != "-"; i++) ; print $(i + 1) }'
 }
 ln -s "$TMPD/host/hostdir" "$B/rootfs/mnt/evil"
 ln -s "../../../../../../../..$TMPD/host/hostdir" "$B/rootfs/mnt/revil"
@@ -169,7 +178,9 @@ for prop in '' rshared; do
 		failed_cleanly "$name-inside" ||
 			check_eq "$name-inside" tmpfs "$(mounted_at "$TMPD/host/hostdir${dest#/mnt/*vil}")"
 		after "$name"
-		umount -l "$TMPD/host/hostdir" 2> /dev/null && snap_mounts
+		umount_under "$TMPD/host/hostdir"	# what escaped, for the next test
+		rmdir "$TMPD/host/hostdir/sub" 2> /dev/null
+		snap_mounts
 	done
 done
 rm -rf "$B/rootfs/mnt/evil" "$B/rootfs/mnt/revil" "$B/rootfs/tmp/"*
@@ -202,22 +213,28 @@ dev_bind() {
 }
 
 # CVE-2025-31133: /dev/null a symlink; maskedPaths must bind the real 1:3
-# or refuse.  The symlink names a host file, which exists in the rootfs too.
+# or refuse.  The symlink names a host file, which exists in the rootfs too
+# (a decoy, writable: the root is read-write here).
 M=
 for f in /proc/kcore /proc/keys /proc/timer_list; do [ -f "$f" ] && { M=$f; break; }; done
 mkdir -p "$B/rootfs/$TMPD/host" && echo decoy > "$B/rootfs/$TMPD/host/nulltarget"
 ID=$(newid devnull); track "$ID"
-sh_config "exec 2>&1; head -c 20 $M; echo '|'; stat -c %t:%T $M; echo pwned > $M; echo end"
+C_ROOT_RO=false sh_config "exec 2>&1; head -c 20 $M; echo '|'; stat -c %t:%T $M; echo pwned > $M; echo end"
 dev_bind "$TMPD/evildev"
 ln -sf "$TMPD/host/nulltarget" "$TMPD/evildev/null"
-run_ct "$ID"
-host_same 31133-devnull-symlink
-check_eq 31133-devnull-decoy-untouched decoy "$(cat "$B/rootfs/$TMPD/host/nulltarget")"
-failed_cleanly 31133-devnull-masked || check_eq 31133-devnull-masked "| 1:3 end" "$(echo $OUT)"
-after 31133-devnull
+if [ -n "$M" ]; then
+	run_ct "$ID"
+	host_same 31133-devnull-symlink
+	check_eq 31133-devnull-decoy-untouched decoy "$(cat "$B/rootfs/$TMPD/host/nulltarget")"
+	failed_cleanly 31133-devnull-masked || check_eq 31133-devnull-masked "| 1:3 end" "$(echo $OUT)"
+	after 31133-devnull
+else
+	skip 31133-devnull "none of /proc/kcore /proc/keys /proc/timer_list here"
+fi
 
-# CVE-2025-52565: /dev/console a symlink to /proc/sysrq-trigger; the pty
-# must land on /dev/console only (or the container is refused).
+# CVE-2025-52565: /dev/console a symlink to /tmp/ctarget, a file of the
+# rootfs (runc 1.1.5 binds the pty there); the pty must land on /dev/console
+# only, or the container is refused.
 if [ -x "$RECVTTY" ] && recv_start "$TMPD/con.out" 2> "$TMPD/recvtty.err"; then
 	ID=$(newid console); track "$ID"
 	C_TERMINAL=true sh_config 'exec sleep 1000'
@@ -228,7 +245,7 @@ if [ -x "$RECVTTY" ] && recv_start "$TMPD/con.out" 2> "$TMPD/recvtty.err"; then
 	RC=$? ERR=$(cat "$TMPD/console.err")
 	if ! failed_cleanly 52565-console-symlink; then
 		ex "$ID" cat /proc/1/mountinfo
-		pts=$(echo "$OUT" | awk '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == "devpts") print $5 }' | sort | xargs)
+		pts=$(echo "$OUT" | awk '{ for (i = 7; i < NF && $i != "-"; i++) ; if ($(i + 1) == "devpts") print $5 }' | sort | xargs)
 		check_eq 52565-console-symlink "/dev/console /dev/pts" "$pts"
 	fi
 	"$RT" delete -f "$ID" > /dev/null 2>&1
@@ -246,8 +263,8 @@ C_PROCESS_EXTRA=', "oomScoreAdj": 123' \
 C_MOUNTS_EXTRA=', { "destination": "/proc/self/oom_score_adj", "type": "bind", "source": "/proc/sys/kernel/core_pattern", "options": [ "bind" ] }' \
 	create_ct oom 'exec sleep 1000'
 if ! failed_cleanly 52881-oom-redirect; then
-	"$RT" start "$ID"
-	check_eq 52881-oom-redirect 123 "$(cat "/proc/$(ct_pid "$ID")/oom_score_adj")"
+	"$RT" start "$ID" > /dev/null 2>&1
+	check_eq 52881-oom-redirect 123 "$(cat "/proc/$(ct_pid "$ID")/oom_score_adj" 2>&1)"
 fi
 "$RT" delete -f "$ID" > /dev/null 2>&1
 host_same 52881-oom

@@ -3,11 +3,11 @@
  *
  *   evil exe DEV:INO STOPFILE
  *	CVE-2019-5736.  Until STOPFILE exists, scan /proc over and over: open
- *	/proc/PID/exe of every other process O_WRONLY, and O_PATH; an O_PATH
+ *	/proc/PID/exe of every other process O_WRONLY, and O_PATH; one O_PATH
  *	fd whose file is DEV:INO (the runtime's binary on the host, as stat
  *	prints st_dev and st_ino) is kept and reopened O_WRONLY through
  *	/proc/self/fd/N on every pass, as the published exploit does.  After
- *	STOPFILE, keep trying the kept fds for 2 more seconds (the runtime's
+ *	STOPFILE, keep trying the kept fd for 2 more seconds (the runtime's
  *	host processes must be gone for a write open to pass ETXTBSY).
  *	Prints `reached PID COMM` the first time a PID's exe is DEV:INO,
  *	`write direct|reopen PID` when a write open of it succeeded (then
