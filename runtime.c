@@ -4740,6 +4740,42 @@ child_home(void)
 
 /* args[0] searched in the container's PATH, as Go's exec.LookPath does;
  * the words are Go's, which engines match. */
+/*
+ * CVE-2019-5736 as published: a container's program whose "#!" line names
+ * /proc/self/exe makes the kernel run rt's own binary inside the container,
+ * where /proc/PID/exe hands the file out.  rt neither re-executes nor
+ * copies itself, so it refuses an executable, or any of the (at most 4)
+ * interpreters its "#!" lines chain to, that is rt's own file.
+ */
+static dev_t rt_dev;			/* rt's binary, stat'ed by the parent */
+static ino_t rt_ino;
+
+static void
+child_not_rt(const char *path, int depth)
+{
+	char buf[256], *p, *end;
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &st) == 0 && st.st_dev == rt_dev && st.st_ino == rt_ino)
+		die("exec: \"%s\": %s is rt's own binary, refused (CVE-2019-5736)",
+		    spec.proc.args[0], path);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n < 3 || buf[0] != '#' || buf[1] != '!' || depth == 4)
+		return;
+	buf[n] = 0;
+	for (p = buf + 2; *p == ' ' || *p == '\t'; p++)
+		;
+	end = p + strcspn(p, " \t\n");
+	*end = 0;
+	if (*p)
+		child_not_rt(p, depth + 1);
+}
+
 static const char *
 child_find_exec(void)
 {
@@ -4750,6 +4786,7 @@ child_find_exec(void)
 	if (strchr(a0, '/')) {
 		if (stat(a0, &st) < 0)
 			die("exec: \"%s\": stat %s: %s", a0, a0, lc_strerror(errno));
+		child_not_rt(a0, 0);
 		return a0;
 	}
 	if (!path)
@@ -4760,8 +4797,10 @@ child_find_exec(void)
 		snprintf(buf, sizeof(buf), "%.*s/%s", (int)(len ? len : 1),
 			 len ? path : ".", a0);
 		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
-		    access(buf, X_OK) == 0)
+		    access(buf, X_OK) == 0) {
+			child_not_rt(buf, 0);
 			return buf;
+		}
 		path += len + (path[len] == ':');
 	}
 	die("exec: \"%s\": executable file not found in $PATH", a0);
@@ -5096,6 +5135,7 @@ ctr_go(int sock)
 static int
 ctr_spawn(void)
 {
+	struct stat rtst;
 	int sv[2];
 	sigset_t set;
 	long pid;
@@ -5113,6 +5153,10 @@ ctr_spawn(void)
 	 * its user cannot write a root-owned rt anyway. */
 	if (exec_mode || !geteuid())
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (stat("/proc/self/exe", &rtst) == 0) {
+		rt_dev = rtst.st_dev;
+		rt_ino = rtst.st_ino;
+	}
 	if (!exec_mode && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
 		need_go = true;		/* the maps and oom_score_adj come first */
 	pid = ctr_clone(exec_mode ? 0 : spec.clone_flags);
@@ -6873,6 +6917,8 @@ main(int argc, char **argv)
 	const struct cmd *c = NULL;
 	int n;
 
+	if (!geteuid())		/* see ctr_spawn: also when run by a container */
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	log_open();
 	root_default();
 	if (opt_version) {
