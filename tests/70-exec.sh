@@ -7,14 +7,6 @@ lc_setup
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
 
-# ex EXEC-ARGS...: `$RT exec EXEC-ARGS` with stdin /dev/null; sets OUT, ERR, RC
-ex() {
-	timeout "$T_TIMEOUT" "$RT" exec "$@" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
-	RC=$?
-	OUT=$(cat "$TMPD/out")
-	ERR=$(cat "$TMPD/err")
-}
-
 # the container all the exec tests share: init is `sleep 1000` (so
 # /proc/1/cmdline is known), hostname box-exec
 ID=$(newid exec); track "$ID"

@@ -15,14 +15,6 @@ EVIL=$TOP/tests/evil
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
 
-# ex EXEC-ARGS...: `$RT exec EXEC-ARGS` with stdin /dev/null; sets OUT, ERR, RC
-ex() {
-	timeout "$T_TIMEOUT" "$RT" exec "$@" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
-	RC=$?
-	OUT=$(cat "$TMPD/out")
-	ERR=$(cat "$TMPD/err")
-}
-
 # What must never change: the host side of every trap below.  $TMPD/host is
 # a shared mount, so a mount that escapes a container with shared
 # propagation shows on the host (and hides what is under it).

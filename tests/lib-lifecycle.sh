@@ -148,3 +148,11 @@ recv_start() {
 	RPID=$!
 	poll test -S "$SOCK"
 }
+
+# ex EXEC-ARGS...: `$RT exec EXEC-ARGS` with stdin /dev/null; sets OUT, ERR, RC
+ex() {
+	timeout "$T_TIMEOUT" "$RT" exec "$@" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
