@@ -4039,27 +4039,34 @@ static void
 child_parent_private(void)
 {
 	static char info[65536];
-	char root[MAX_PATH], best[MAX_PATH] = "", *line, *save;
+	char root[MAX_PATH], best[MAX_PATH] = "", link[32], *line, *save;
 	bool shared = false;
+	int fd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
+	ssize_t len;
 
-	if (!realpath(spec.root, root) || readfile("/proc/self/mountinfo", info,
-						   sizeof(info)) < 0)
+	fd_path(link, sizeof(link), fd);
+	len = readlink(link, root, sizeof(root) - 1);
+	close(fd);
+	if (len < 0 || readfile("/proc/self/mountinfo", info, sizeof(info)) < 0)
 		die_errno("rootfs %s: find its mount", spec.root);
+	root[len] = 0;
 	for (line = strtok_r(info, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char mp[MAX_PATH];
+		char *mp = line, *sep = strstr(line, " - ");
 		size_t n;
 
-		if (sscanf(line, "%*s %*s %*s %*s %4095s", mp) != 1)
+		for (int f = 0; f < 4 && mp; f++)	/* the 5th field */
+			if ((mp = strchr(mp, ' ')))
+				mp++;
+		if (!mp || !sep)
 			continue;
-		n = strlen(mp);
-		if (strncmp(root, mp, n) || (root[n] != '/' && root[n] &&
-					     strcmp(mp, "/")) ||
-		    n < strlen(best))
+		n = strcspn(mp, " ");
+		if (strncmp(root, mp, n) || (root[n] != '/' && root[n] && n > 1) ||
+		    n < strlen(best) || n >= sizeof(best))
 			continue;
-		strcpy(best, mp);
-		shared = strstr(line, " shared:") && strstr(line, " shared:") <
-			 strstr(line, " - ");
+		memcpy(best, mp, n);
+		best[n] = 0;
+		shared = strstr(line, " shared:") && strstr(line, " shared:") < sep;
 	}
 	if (shared && mount(NULL, best, NULL, MS_PRIVATE, NULL) < 0)
 		die("make %s private: %s", best, mount_strerror(errno));
@@ -5639,7 +5646,7 @@ ctr_create(const char *id)
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
-	if (spec.sc.on) {
+	if (CONFIG_SECCOMP && spec.sc.on) {
 		sc_compile();
 		sc_save();
 	}
