@@ -239,6 +239,8 @@ enum {
 	MAX_RES = CONFIG_MAX_RESOURCE_ENTRIES,
 	MAX_SC_RULES = CONFIG_MAX_SECCOMP_RULES,
 	MAX_IDMAP = CONFIG_MAX_ID_MAPPINGS,
+	MAX_HOOKS = CONFIG_MAX_HOOKS,
+	MAX_SYSCTLS = CONFIG_MAX_SYSCTLS,
 	MAX_SC_ARCHS = 24,		/* every SCMP_ARCH_ name once */
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
@@ -367,6 +369,17 @@ struct seccomp {			/* linux.seccomp, before compiling */
 	int nconds;
 };
 
+enum hook_kind {			/* config.json hooks, in spec order */
+	H_PRESTART, H_CREATE_RUNTIME, H_CREATE_CONTAINER, H_START_CONTAINER,
+	H_POSTSTART, H_POSTSTOP, NHOOKKINDS,
+};
+
+struct hook {				/* one entry of a hooks list */
+	char *path;
+	int args, env;			/* their JSON array tokens, -1 if none */
+	int timeout;			/* seconds, 0 for none */
+};
+
 struct idmap {				/* linux.uidMappings[] */
 	uint32_t inner, outer, size;	/* containerID, hostID, size */
 };
@@ -399,6 +412,11 @@ struct spec {				/* config.json; static, never on a stack */
 	char timens[128];		/* linux.timeOffsets, for timens_offsets */
 	bool has_personality;
 	unsigned long personality;	/* linux.personality.domain */
+	struct hook hooks[NHOOKKINDS][MAX_HOOKS];	/* CONFIG_MAX_HOOKS */
+	int nhooks[NHOOKKINDS];
+	int hooks_tok;			/* the hooks object, 0 if none */
+	struct kv sysctl[MAX_SYSCTLS];	/* CONFIG_MAX_SYSCTLS */
+	int nsysctl;
 };
 
 struct state {				/* /run/rt/<id>/state */
@@ -416,7 +434,8 @@ enum msg_kind {				/* records on the child's sync socket */
 	MSG_ERROR = 1,			/* child failed: text says why */
 	MSG_PTY,			/* the pty master rides along (SCM_RIGHTS) */
 	MSG_READY,			/* set up; waiting for start */
-	MSG_GO,				/* parent to child: now in its cgroup */
+	MSG_GO,				/* parent to child: go on */
+	MSG_HOOKS,			/* mounts done: run prestart, createRuntime */
 };
 
 struct errmsg {				/* one record on the sync socket */
@@ -785,6 +804,19 @@ writefile(const char *path, const char *s, int flags, mode_t mode)
 	if (close(fd) < 0)
 		r = -1;
 	return r;
+}
+
+/* Replaces the first `from` in buf (of size bytes) by `to`. */
+static void
+str_replace(char *buf, size_t size, const char *from, const char *to)
+{
+	char *p = strstr(buf, from);
+	size_t fl = strlen(from), tl = strlen(to), len = strlen(buf);
+
+	if (!p || len - fl + tl >= size)
+		return;
+	memmove(p + tl, p + fl, len - (size_t)(p - buf) - fl + 1);
+	memcpy(p, to, tl);
 }
 
 /* tmp file plus rename, so readers see the old or the new file whole. */
@@ -2302,6 +2334,138 @@ spec_personality(int i, const char *jp)
 		die("%s: %s.domain: missing", js_file, jp);
 }
 
+static int sysctl_tok;			/* linux.sysctl, parsed last */
+
+/* A namespace of this type joined by path (its parameters are its own). */
+static bool
+spec_ns_path(int flag)
+{
+	for (int i = 0; i < spec.nns; i++)
+		if (spec.ns[i].flag == flag && spec.ns[i].path)
+			return true;
+	return false;
+}
+
+/* hooks: runtime-spec config.md "POSIX-platform Hooks". */
+static const char *const hook_names[NHOOKKINDS] = {
+	"prestart", "createRuntime", "createContainer", "startContainer",
+	"poststart", "poststop",
+};
+
+/* A JSON array of strings within a limit; returns its token or -1. */
+static int
+spec_str_array(int i, const char *jp, long max, const char *sym)
+{
+	int e, x;
+	char ep[JP_MAX];
+
+	if (js_null(i))
+		return -1;
+	js_array(i, jp, max, sym);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		js_str(e, ep);
+	}
+	return i;
+}
+
+static void
+spec_hook(int i, const char *jp, struct hook *h)
+{
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	h->args = h->env = -1;
+	JS_EACH_MEMBER(i, k, n) {
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		if (js_is(k, "path"))
+			h->path = js_path(k + 1, kp);
+		else if (js_is(k, "args"))
+			h->args = spec_str_array(k + 1, kp, MAX_ARGS,
+						 "CONFIG_MAX_ARGS");
+		else if (js_is(k, "env"))
+			h->env = spec_str_array(k + 1, kp, MAX_ENV,
+						"CONFIG_MAX_ENV");
+		else if (js_is(k, "timeout") && !js_null(k + 1))
+			h->timeout = (int)js_int(k + 1, kp, 1, INT_MAX);
+	}
+	if (!h->path)
+		die("%s: %s.path: missing", js_file, jp);
+	if (h->path[0] != '/')
+		die("%s: %s.path: %s: not an absolute path", js_file, jp, h->path);
+}
+
+static void
+spec_hooks(int i)
+{
+	int k, n, e, x, kind;
+	char kp[JP_MAX], ep[JP_MAX];
+
+	if (js_null(i))
+		return;
+	js_expect(i, JSMN_OBJECT, "hooks");
+	spec.hooks_tok = i;
+	JS_EACH_MEMBER(i, k, n) {
+		for (kind = 0; kind < NHOOKKINDS; kind++)
+			if (js_is(k, hook_names[kind]))
+				break;
+		if (kind == NHOOKKINDS || js_null(k + 1))
+			continue;
+		jp_make(kp, "hooks.%s", hook_names[kind]);
+		spec.nhooks[kind] = JS_ARRAY(k + 1, kp, CONFIG_MAX_HOOKS);
+		JS_EACH_ELEM(k + 1, e, x) {
+			jp_make(ep, "%s[%d]", kp, x);
+			spec_hook(e, ep, &spec.hooks[kind][x]);
+		}
+	}
+}
+
+/* linux.sysctl: only parameters of a namespace the container has of its
+ * own (runc's validation): ipc, uts, and net.* with a network namespace. */
+static void
+spec_sysctl(int i, const char *jp)
+{
+	static const struct {
+		const char *prefix;
+		int ns;
+	} nsd[] = {
+		{ "kernel.msgmax", CLONE_NEWIPC }, { "kernel.msgmnb", CLONE_NEWIPC },
+		{ "kernel.msgmni", CLONE_NEWIPC }, { "kernel.sem", CLONE_NEWIPC },
+		{ "kernel.shmall", CLONE_NEWIPC }, { "kernel.shmmax", CLONE_NEWIPC },
+		{ "kernel.shmmni", CLONE_NEWIPC },
+		{ "kernel.shm_rmid_forced", CLONE_NEWIPC },
+		{ "fs.mqueue.", CLONE_NEWIPC }, { "net.", CLONE_NEWNET },
+		{ "kernel.hostname", CLONE_NEWUTS },
+		{ "kernel.domainname", CLONE_NEWUTS },
+	};
+	int k, n;
+	char kp[JP_MAX];
+
+	js_expect(i, JSMN_OBJECT, jp);
+	check_limit(jp, toks[i].size, MAX_SYSCTLS, "CONFIG_MAX_SYSCTLS");
+	JS_EACH_MEMBER(i, k, n) {
+		char *key = cfgbuf + toks[k].start;
+		size_t d;
+
+		jp_make(kp, "%s.%s", jp, key);
+		for (d = 0; d < sizeof(nsd) / sizeof(nsd[0]); d++)
+			if (!strncmp(key, nsd[d].prefix, strlen(nsd[d].prefix)))
+				break;
+		if (d == sizeof(nsd) / sizeof(nsd[0]))
+			die("%s: %s: not a namespaced parameter (runc refuses "
+			    "it too)", js_file, kp);
+		if (!(spec.clone_flags & nsd[d].ns) && !spec_ns_path(nsd[d].ns))
+			die("%s: %s: the container shares the host's %s "
+			    "namespace", js_file, kp, nsd[d].ns == CLONE_NEWNET ?
+			    "network" : nsd[d].ns == CLONE_NEWIPC ? "ipc" : "uts");
+		if (strstr(key, "..") || strchr(key, '/'))
+			die("%s: %s: not a parameter name", js_file, kp);
+		spec.sysctl[spec.nsysctl].k = key;
+		spec.sysctl[spec.nsysctl++].v = js_str(k + 1, kp);
+	}
+}
+
 static void
 spec_linux_member(int k, const char *kp)
 {
@@ -2346,7 +2510,9 @@ spec_linux_member(int k, const char *kp)
 	} else if (js_is(k, "mountLabel")) {
 		if (spec_lsm(v, kp, "/sys/fs/selinux/enforce", "SELinux"))
 			die("%s: %s: not supported yet", js_file, kp);
-	} else if (js_is(k, "sysctl") || js_is(k, "intelRdt")) {
+	} else if (js_is(k, "sysctl")) {
+		sysctl_tok = v;		/* after the namespaces: spec_linux */
+	} else if (js_is(k, "intelRdt")) {
 		spec_unsupported(v, kp);
 	}
 }
@@ -2362,6 +2528,8 @@ spec_linux(int i)
 		jp_make(kp, "linux.%s", cfgbuf + toks[k].start);
 		spec_linux_member(k, kp);
 	}
+	if (sysctl_tok > 0 && !js_null(sysctl_tok))
+		spec_sysctl(sysctl_tok, "linux.sysctl");
 }
 
 static void
@@ -2444,7 +2612,7 @@ spec_load(void)
 		else if (js_is(k, "annotations"))
 			spec_annotations(v);
 		else if (js_is(k, "hooks"))
-			spec_unsupported(v, "hooks");
+			spec_hooks(v);
 	}
 	spec_validate();
 }
@@ -2484,7 +2652,7 @@ st_remove_dir(intptr_t arg)
 {
 	static const char *const files[] = {
 		"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
-		"seccomp",
+		"seccomp", "hooks", "hooks.tmp",
 	};
 	char path[MAX_PATH];
 
@@ -4077,8 +4245,8 @@ child_parent_private(void)
  * is a mount point), the mounts, the devices, the new root, then masked
  * and read-only paths and root.readonly inside it.
  */
-static void
-child_rootfs(bool no_pivot)
+static int
+child_rootfs(void)
 {
 	unsigned long prop = spec.root_prop ? spec.root_prop : MS_SLAVE | MS_REC;
 	int rootfd;
@@ -4093,6 +4261,15 @@ child_rootfs(bool no_pivot)
 	for (int i = 0; i < spec.nmounts; i++)
 		child_mount_one(rootfd, &spec.mounts[i]);
 	child_devices(rootfd);
+	return rootfd;
+}
+
+/* ... then the new root, masked and read-only paths, root.readonly. */
+static void
+child_rootfs_finish(int rootfd, bool no_pivot)
+{
+	unsigned long prop = spec.root_prop;
+
 	child_pivot_root(rootfd, no_pivot);
 	close(rootfd);
 	if ((prop & MS_SHARED) && mount(NULL, "/", NULL, prop, NULL) < 0)
@@ -4583,6 +4760,156 @@ child_lsm_label(void)
 	close(lsm_fd);
 }
 
+/*
+ * Hooks run by fork and execve with the state JSON on stdin and their
+ * stdout and stderr kept for the error line (runc's "error running hook"
+ * words).  createContainer and startContainer run in the child, the
+ * others in rt; a timeout kills the hook.  The JSON comes from hook_tmpl,
+ * rendered by the parent before clone with a placeholder pid and status.
+ */
+#define HOOK_PID_MARK "\"pid\":2147483647"
+static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
+static pid_t hook_pid;			/* the init's pid on the host */
+
+static int
+hook_memfd(const char *data)
+{
+	int fd = (int)syscall(SYS_memfd_create, "rt-hook", 1 /* CLOEXEC */);
+
+	if (fd < 0 || (data && (writeall(fd, data, strlen(data)) < 0 ||
+				lseek(fd, 0, SEEK_SET) < 0)))
+		die_errno("hook: memfd");
+	return fd;
+}
+
+/* What fd holds, on one line, for an error message. */
+static const char *
+hook_output(int fd, char *buf, size_t n)
+{
+	ssize_t len = pread(fd, buf, n - 1, 0);
+
+	buf[len > 0 ? len : 0] = 0;
+	for (char *p = buf; *p; p++)
+		if (*p == '\n')
+			*p = p[1] ? ' ' : 0;
+	return buf;
+}
+
+/* Waits for the hook, killing it after its timeout; its wait status. */
+static int
+hook_wait(pid_t pid, int timeout)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	int status;
+
+	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		close(pfd.fd);
+		return -1;
+	}
+	if (pfd.fd >= 0)
+		close(pfd.fd);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+static int
+hook_run(const struct hook *h, const char *json, char *err, size_t n)
+{
+	static char *argv[MAX_ARGS + 1], *envp[MAX_ENV + 1];
+	char o[256], e[256];
+	int in = hook_memfd(json), out = hook_memfd(NULL), errfd = hook_memfd(NULL);
+	int st, x, t;
+	pid_t pid;
+
+	argv[0] = h->path;
+	argv[1] = envp[0] = NULL;
+	if (h->args >= 0)
+		JS_EACH_ELEM(h->args, t, x)
+			(argv[x] = cfgbuf + toks[t].start, argv[x + 1] = NULL);
+	if (h->env >= 0)
+		JS_EACH_ELEM(h->env, t, x)
+			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
+	pid = (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+	if (pid < 0)			/* libc's fork would bring malloc in */
+		die_errno("hook %s: fork", h->path);
+	if (pid == 0) {
+		dup2(in, 0);
+		dup2(out, 1);
+		dup2(errfd, 2);
+		execve(h->path, argv, envp);
+		dprintf(2, "exec %s: %s", h->path, strerror(errno));
+		_exit(127);
+	}
+	st = hook_wait(pid, h->timeout);
+	if (st == -1)
+		snprintf(err, n, "hook ran past specified timeout of %ds",
+			 h->timeout);
+	else if (WIFSIGNALED(st))
+		snprintf(err, n, "signal: %s, stdout: %s, stderr: %s",
+			 strsignal(WTERMSIG(st)), hook_output(out, o, sizeof(o)),
+			 hook_output(errfd, e, sizeof(e)));
+	else if (WEXITSTATUS(st))
+		snprintf(err, n, "exit status %d, stdout: %s, stderr: %s",
+			 WEXITSTATUS(st), hook_output(out, o, sizeof(o)),
+			 hook_output(errfd, e, sizeof(e)));
+	close(in);
+	close(out);
+	close(errfd);
+	return st == 0 ? 0 : -1;
+}
+
+/* Runs the hooks of one kind with the state JSON (from hook_tmpl when json
+ * is NULL); a failure ends rt, or is a warning for poststart/poststop. */
+static void
+hooks_run(enum hook_kind kind, const char *status, const char *json)
+{
+	static char buf[sizeof(hook_tmpl) + 64];
+	char pid[32], st[64], err[800];
+
+	if (!spec.nhooks[kind])
+		return;
+	if (!json) {
+		memcpy(buf, hook_tmpl, sizeof(hook_tmpl));
+		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)hook_pid);
+		str_replace(buf, sizeof(buf), HOOK_PID_MARK, pid);
+		snprintf(st, sizeof(st), "\"status\":\"%s\"", status);
+		str_replace(buf, sizeof(buf), "\"status\":\"creating\"", st);
+		json = buf;
+	}
+	for (int i = 0; i < spec.nhooks[kind]; i++) {
+		if (hook_run(&spec.hooks[kind][i], json, err, sizeof(err)) == 0)
+			continue;
+		if (kind == H_POSTSTART || kind == H_POSTSTOP)
+			warn("error running %s hook #%d: %s", hook_names[kind], i,
+			     err);
+		else
+			die("error running %s hook #%d: %s", hook_names[kind], i,
+			    err);
+	}
+}
+
+/* linux.sysctl, in the container's namespaces, through the host's /proc
+ * (before any config mount) checked to be procfs. */
+static void
+child_sysctl(void)
+{
+	char path[MAX_PATH];
+
+	for (int i = 0; i < spec.nsysctl; i++) {
+		char *p;
+
+		xsnprintf(path, sizeof(path), "/proc/sys/%s", spec.sysctl[i].k);
+		for (p = path + 10; *p; p++)
+			if (*p == '.')
+				*p = '/';
+		child_proc_write(path, spec.sysctl[i].v);
+	}
+}
+
 /* A new time namespace takes its offsets before anyone is in it, then the
  * child enters it (a process joins only its children's otherwise). */
 static void
@@ -4909,23 +5236,6 @@ ctr_sigset(sigset_t *set)
 	sigdelset(set, SIGTRAP);
 }
 
-/* A new container: its namespaces, hostname, loopback and rootfs. */
-static void
-child_setup_container(void)
-{
-	child_join_namespaces();
-	if (spec.clone_flags & CLONE_NEWUTS)
-		child_uts();
-	if (spec.clone_flags & CLONE_NEWNET)
-		child_loopback();
-	if (!opt_no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
-	    errno != ENOSYS && errno != EACCES)
-		die_errno("join a new session keyring");
-	child_timens();
-	child_lsm_open();
-	child_rootfs(opt_no_pivot);
-}
-
 /* rt exec: the container's namespaces (opened by the parent, mount last)
  * and its root; after setns(CLONE_NEWNS) the root is the namespace's,
  * which is not the container's where it was chrooted (initramfs). */
@@ -4985,6 +5295,33 @@ child_wait_go(void)
 	if (recv(syncfd, &m, sizeof(m), 0) != (ssize_t)sizeof(m) ||
 	    m.kind != MSG_GO)
 		_exit(1);		/* the parent failed and says why */
+}
+
+/* A new container: its namespaces, hostname, loopback and rootfs. */
+static void
+child_setup_container(void)
+{
+	int rootfd;
+
+	child_join_namespaces();
+	if (spec.clone_flags & CLONE_NEWUTS)
+		child_uts();
+	if (spec.clone_flags & CLONE_NEWNET)
+		child_loopback();
+	if (!opt_no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
+	    errno != ENOSYS && errno != EACCES)
+		die_errno("join a new session keyring");
+	child_timens();
+	child_sysctl();
+	child_lsm_open();
+	rootfd = child_rootfs();
+	if (spec.nhooks[H_PRESTART] || spec.nhooks[H_CREATE_RUNTIME]) {
+		if (sync_send(syncfd, MSG_HOOKS, -1) < 0)
+			_exit(1);
+		child_wait_go();
+	}
+	hooks_run(H_CREATE_CONTAINER, "creating", NULL);
+	child_rootfs_finish(rootfd, opt_no_pivot);
 }
 
 /* A new user namespace: the maps are written; the child still has the
@@ -5056,6 +5393,8 @@ child_main(void)
 	child_close_fds((int)opt_preserve_fds);
 	if (mode == MODE_CREATE)
 		child_wait_start();
+	if (!exec_mode)
+		hooks_run(H_START_CONTAINER, "created", NULL);
 	prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
 	for (int sig = 1; sig < NSIG; sig++)	/* no SIG_IGN from rt's caller */
 		signal(sig, SIG_DFL);
@@ -5224,6 +5563,12 @@ ctr_sync(int sock)
 		}
 		if (m.kind == MSG_PTY)
 			master = fd;
+		if (m.kind == MSG_HOOKS) {	/* in rt's namespaces */
+			hooks_run(H_PRESTART, "creating", NULL);
+			hooks_run(H_CREATE_RUNTIME, "creating", NULL);
+			if (sync_send(sock, MSG_GO, -1) < 0)
+				die_errno("sync with the container's init");
+		}
 		if (m.kind == MSG_READY)
 			break;
 	}
@@ -5631,6 +5976,109 @@ st_fill(struct state *st)
  * create killed half-way leaves something `delete --force` can remove.
  * Returns the pty master (or -1).
  */
+/* Appends to a bounded buffer; a full buffer stays full (callers size it). */
+static __attribute__((format(printf, 3, 4))) void
+buf_add(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
+/* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
+static void
+state_json(char *out, size_t size, const char *id, const struct state *st,
+	   const char *status, bool pretty, const char *owner)
+{
+	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
+	char path[MAX_PATH];
+	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
+	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
+
+	json_escape(b, sizeof(b), st->bundle);
+	json_escape(r, sizeof(r), st->rootfs);
+	*out = 0;
+	buf_add(out, size, "{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s"
+		"\"pid\":%s%d,%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s"
+		"\"rootfs\":%s\"%s\",%s\"created\":%s\"%s\",", nl, sp, nl, sp, id,
+		nl, sp, (int)pid, nl, sp, status, nl, sp, b, nl, sp, r, nl, sp,
+		st->created);
+	st_file(path, "annotations");
+	if (readfile(path, buf, sizeof(buf)) > 0) {
+		char *line = buf, *next;
+
+		buf_add(out, size, "%s\"annotations\":%s{", nl, sp);
+		for (; *line; line = next) {
+			char *tab = strchr(line, '\t');
+
+			next = line + strcspn(line, "\n");
+			if (*next)
+				*next++ = 0;
+			if (!tab)
+				continue;
+			*tab = 0;
+			buf_add(out, size, "%s\"%s\":%s\"%s\"%s", pretty ?
+				"\n    " : "", line, sp, tab + 1, *next ? "," : "");
+		}
+		buf_add(out, size, "%s},", pretty ? "\n  " : "");
+	}
+	buf_add(out, size, "%s\"owner\":%s\"%s\"%s}", nl, sp, owner,
+		pretty ? "\n" : "");
+}
+
+static void
+print_state_json(const char *id, const struct state *st, const char *status,
+		 bool pretty, const char *owner)
+{
+	static char out[2 * 16384 + 8 * MAX_PATH];
+
+	state_json(out, sizeof(out), id, st, status, pretty, owner);
+	fputs(out, stdout);
+}
+
+/*
+ * Hooks at create: the state JSON for them, with a placeholder pid, and
+ * the hooks object kept in the state dir (as written in config.json) for
+ * `start` (poststart) and `delete` (poststop).
+ */
+static void
+hooks_prepare(const char *id, struct state *st)
+{
+	static char raw[MAX_CONFIG_SIZE + 1];
+	const jsmntok_t *t = &toks[spec.hooks_tok];
+	char path[MAX_PATH];
+
+	if (!spec.hooks_tok)
+		return;
+	st->pid = INT_MAX;		/* HOOK_PID_MARK */
+	state_json(hook_tmpl, sizeof(hook_tmpl), id, st, "creating", false, "");
+	st->pid = 0;
+	if (readfile("config.json", raw, sizeof(raw)) < t->end)
+		die("config.json: changed while rt read it");
+	raw[t->end] = 0;
+	st_file(path, "hooks");
+	xwrite_atomic(path, raw + t->start);
+}
+
+/* start and delete: the hooks kept at create, and the state JSON. */
+static bool
+hooks_load(const char *id, const struct state *st, const char *status,
+	   char *json, size_t n)
+{
+	char path[MAX_PATH];
+
+	st_file(path, "hooks");
+	if (access(path, F_OK) < 0)
+		return false;
+	js_load(path, path);
+	spec_hooks(0);
+	state_json(json, n, id, st, status, false, "");
+	return true;
+}
+
 static int
 ctr_create(const char *id)
 {
@@ -5646,6 +6094,8 @@ ctr_create(const char *id)
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
+	st_save_annotations();
+	hooks_prepare(id, &st);
 	if (CONFIG_SECCOMP && spec.sc.on) {
 		sc_compile();
 		sc_save();
@@ -5662,7 +6112,7 @@ ctr_create(const char *id)
 	st.pid = child_pid;
 	st.start = proc_starttime(child_pid);
 	st_save(&st);
-	st_save_annotations();
+	hook_pid = child_pid;
 	master = ctr_sync(sock);
 	write_pid_file(child_pid);
 	close(st_fd);			/* unlock: a foreground run must not */
@@ -5689,43 +6139,6 @@ ctr_release(const struct state *st)
 	}
 	close(p.fd);
 	unlink(path);
-}
-
-static void
-print_state_json(const char *id, const struct state *st, const char *status,
-		 bool pretty, const char *owner)
-{
-	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
-	char path[MAX_PATH];
-	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
-	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
-
-	json_escape(b, sizeof(b), st->bundle);
-	json_escape(r, sizeof(r), st->rootfs);
-	printf("{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s\"pid\":%s%d,"
-	       "%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s\"rootfs\":%s\"%s\","
-	       "%s\"created\":%s\"%s\",", nl, sp, nl, sp, id, nl, sp, (int)pid,
-	       nl, sp, status, nl, sp, b, nl, sp, r, nl, sp, st->created);
-	st_file(path, "annotations");
-	if (readfile(path, buf, sizeof(buf)) > 0) {
-		char *line = buf, *next;
-
-		printf("%s\"annotations\":%s{", nl, sp);
-		for (; *line; line = next) {
-			char *tab = strchr(line, '\t');
-
-			next = line + strcspn(line, "\n");
-			if (*next)
-				*next++ = 0;
-			if (!tab)
-				continue;
-			*tab = 0;
-			printf("%s\"%s\":%s\"%s\"%s", pretty ? "\n    " : "", line,
-			       sp, tab + 1, *next ? "," : "");
-		}
-		printf("%s},", pretty ? "\n  " : "");
-	}
-	printf("%s\"owner\":%s\"%s\"%s}", nl, sp, owner, pretty ? "\n" : "");
 }
 
 /* Calls fn for init and each of its descendants (walking /proc for
@@ -5818,19 +6231,6 @@ static const char *const rootless_edits[][2] = {
 	  "\"mount\"\n\t\t\t},\n\t\t\t{\n\t\t\t\t\"type\": \"user\"\n\t\t\t}\n" },
 };
 
-/* Replaces the first `from` in buf (of size bytes) by `to`. */
-static void
-str_replace(char *buf, size_t size, const char *from, const char *to)
-{
-	char *p = strstr(buf, from);
-	size_t fl = strlen(from), tl = strlen(to), len = strlen(buf);
-
-	if (!p || len - fl + tl >= size)
-		return;
-	memmove(p + tl, p + fl, len - (size_t)(p - buf) - fl + 1);
-	memcpy(p, to, tl);
-}
-
 static const char *
 spec_rootless(void)
 {
@@ -5881,6 +6281,8 @@ cmd_start(int argc, char **argv)
 	if (strcmp(status, "created"))
 		die("cannot start an already %s container", status);
 	ctr_release(&st);
+	if (hooks_load(argv[0], &st, "running", hook_tmpl, sizeof(hook_tmpl)))
+		hooks_run(H_POSTSTART, "running", hook_tmpl);
 	return 0;
 }
 
@@ -5892,6 +6294,7 @@ cmd_run(int argc, char **argv)
 	(void)argc;
 	mode = opt_detach ? MODE_DETACH : MODE_RUN;
 	master = ctr_create(argv[0]);
+	hooks_run(H_POSTSTART, "running", NULL);
 	if (opt_detach) {
 		console_send(master);
 		undo_forget();
@@ -5902,6 +6305,8 @@ cmd_run(int argc, char **argv)
 	if (opt_keep)
 		undo_forget();
 	undo_all();
+	if (!opt_keep)
+		hooks_run(H_POSTSTOP, "stopped", NULL);
 	return status;
 }
 
@@ -6110,6 +6515,7 @@ cmd_delete(int argc, char **argv)
 {
 	static struct state st;
 	const char *status;
+	bool hooks;
 
 	(void)argc;
 	if (st_open(argv[0], LOCK_EX, &st) < 0) {
@@ -6131,7 +6537,10 @@ cmd_delete(int argc, char **argv)
 	}
 	if (st.cgroup[0])
 		cg_remove(st.cgroup, st.cg_made > 0 ? st.cg_made : 1);
+	hooks = hooks_load(argv[0], &st, "stopped", hook_tmpl, sizeof(hook_tmpl));
 	st_remove_dir(0);
+	if (hooks)
+		hooks_run(H_POSTSTOP, "stopped", hook_tmpl);
 	return 0;
 }
 
