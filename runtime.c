@@ -7053,6 +7053,75 @@ struct opt {
 	void *ptr;
 };
 
+/*
+ * rt features: the runtime-spec's features.md document, from the tables
+ * rt parses with (so it cannot claim what rt does not do), indented as
+ * runc prints it.
+ */
+static void
+feat_list(const char *ind, const char *key, const char *const *names,
+	  size_t stride, int n, const char *pre, bool last)
+{
+	printf("%s\"%s\": [\n", ind, key);
+	for (int i = 0; i < n; i++) {
+		const char *name = *(const char *const *)(const void *)
+			((const char *)names + stride * (size_t)i);
+
+		printf("%s    \"%s%s\"%s\n", ind, pre, name, i + 1 < n ? "," : "");
+	}
+	printf("%s]%s\n", ind, last ? "" : ",");
+}
+
+static int
+cmd_features(int argc, char **argv)
+{
+	static const char *const ns[] = {
+		"cgroup", "ipc", "mount", "network", "pid", "time", "user", "uts",
+	};
+	const char *const b[] = { "false", "true" };
+
+	(void)argc;
+	(void)argv;
+	printf("{\n    \"ociVersionMin\": \"1.0.0\",\n"
+	       "    \"ociVersionMax\": \"1.2.0\",\n");
+	feat_list("    ", "hooks", hook_names, sizeof(char *), NHOOKKINDS, "", 0);
+	feat_list("    ", "mountOptions", &mntopts[0].name, sizeof(mntopts[0]),
+		  (int)NMNTOPTS, "", 0);
+	printf("    \"linux\": {\n");
+	feat_list("        ", "namespaces", ns, sizeof(char *), 8, "", 0);
+	feat_list("        ", "capabilities", cap_names, sizeof(char *), NCAPS,
+		  "CAP_", 0);
+	printf("        \"cgroup\": {\n            \"v1\": false,\n"
+	       "            \"v2\": %s,\n            \"systemd\": false,\n"
+	       "            \"systemdUser\": false\n        },\n"
+	       "        \"seccomp\": {\n            \"enabled\": %s", b[CONFIG_CGROUPS],
+	       b[CONFIG_SECCOMP]);
+	if (CONFIG_SECCOMP) {
+		printf(",\n");
+		feat_list("            ", "actions", &sc_actions[0].name,
+			  sizeof(sc_actions[0]), (int)(sizeof(sc_actions) /
+			  sizeof(sc_actions[0])) - 1, "", 0);	/* not NOTIFY */
+		feat_list("            ", "operators", sc_ops, sizeof(char *), 7,
+			  "", 0);
+		feat_list("            ", "archs", &sc_arches[0].name,
+			  sizeof(sc_arches[0]), (int)(sizeof(sc_arches) /
+			  sizeof(sc_arches[0])), "", 0);
+		feat_list("            ", "knownFlags", sc_flag_names,
+			  sizeof(char *), 3, "", 0);
+		feat_list("            ", "supportedFlags", sc_flag_names,
+			  sizeof(char *), 3, "", 1);
+	} else {
+		printf("\n");
+	}
+	printf("        },\n        \"apparmor\": {\n            \"enabled\": true\n"
+	       "        },\n        \"selinux\": {\n            \"enabled\": true\n"
+	       "        },\n        \"intelRdt\": {\n            \"enabled\": false\n"
+	       "        }\n    },\n    \"annotations\": {\n"
+	       "        \"org.opencontainers.rt.version\": \"%s\"\n    }\n}\n",
+	       RT_VERSION);
+	return 0;
+}
+
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
@@ -7184,6 +7253,8 @@ static const struct cmd cmds[] = {
 	{ "events", cmd_events, 1, 1, events_opts,
 	  "[--stats] [--interval 5s] <container-id>",
 	  "print the container's cgroup statistics (and OOM events) as JSON" },
+	{ "features", cmd_features, 0, 0, none_opts, "",
+	  "show the features of this rt as runtime-spec features.md JSON" },
 	{ "exec", cmd_exec, 1, MAX_ARGS + 1, exec_opts,
 	  "[options] <container-id> [command [args...]]",
 	  "run a new process inside a running container" },
