@@ -22,8 +22,9 @@ DEPS_BUILD = gcc musl-tools libjsmn-dev
 DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
 DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio
+DEPS_ENGINES = containerd podman conmon docker.io
 
-.PHONY: FORCE all demo check check-vm deps install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check check-vm deps deps-check install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -120,8 +121,10 @@ menuconfig:
 # ---- packages, demo, tests ------------------------------------------------
 # Installs only what is missing, so a machine that has everything needs no
 # network and no root.
-deps:
-	@missing=$$(for p in $(DEPS_BUILD) $(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM); do \
+# `deps` is what the demo needs; `deps-check` adds runc, the VM and the
+# container engines the tests drive.
+deps deps-check:
+	@missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES)); do \
 		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "  APT     $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
@@ -145,7 +148,7 @@ tests/%: tests/%.c
 
 # The host suite, then the same suite in a pure cgroup v2 QEMU guest on an
 # initramfs root and on an ext4 disk root; the last line sums the VM runs.
-check: deps rt $(TEST_HELPERS)
+check: deps-check rt $(TEST_HELPERS)
 	@sh tests/run | tee .check-host.log
 	@sh tests/vm/run | tee .check-vm.log
 	@for f in host vm; do tail -n 1 .check-$$f.log; done | awk ' \
