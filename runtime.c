@@ -4837,6 +4837,10 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 	if (pid < 0)			/* libc's fork would bring malloc in */
 		die_errno("hook %s: fork", h->path);
 	if (pid == 0) {
+		sigset_t none;
+
+		sigemptyset(&none);	/* rt blocks signals around a container */
+		sigprocmask(SIG_SETMASK, &none, NULL);
 		dup2(in, 0);
 		dup2(out, 1);
 		dup2(errfd, 2);
