@@ -459,6 +459,7 @@ static bool opt_root_set;		/* --root given */
 static const char *opt_log;
 static bool opt_log_json;
 static bool opt_debug;
+static const char *opt_cgroup_manager = "cgroupfs";	/* crun's option */
 
 static int stage = STAGE_PARENT;
 static int die_status = 1;		/* rt exec, like runc exec, says 255 */
@@ -1920,8 +1921,10 @@ spec_pids(int i, const char *jp, struct resources *r)
 	js_expect(i, JSMN_OBJECT, jp);
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "limit"))
+		if (js_is(k, "limit"))	/* 0: no limit asked (runc) */
 			r->pids = js_int(k + 1, kp, INT64_MIN + 1, INT64_MAX);
+	if (r->pids == 0)
+		r->pids = UNSET;
 	}
 }
 
@@ -3568,6 +3571,16 @@ cg_setup(const char *id, struct state *st)
 	char needed[128];
 	int fd;
 
+	if (!strcmp(opt_cgroup_manager, "disabled")) {
+		cg_needed(&spec.res, needed, sizeof(needed));
+		if (*needed)
+			die("%s: linux.resources: needs a cgroup, and "
+			    "--cgroup-manager is disabled", js_file);
+		if (res_wanted(&spec.res))
+			warn("--cgroup-manager disabled: the container stays in "
+			     "rt's cgroup and its device rules are not enforced");
+		return -1;
+	}
 	if (!CONFIG_CGROUPS || !cg_find_mount()) {
 		if (res_wanted(&spec.res))
 			die("%s: linux.resources: %s", js_file, CONFIG_CGROUPS ?
@@ -4804,7 +4817,7 @@ hook_wait(pid_t pid, int timeout)
 
 	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
-		kill(pid, SIGKILL);
+		kill(-pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		close(pfd.fd);
 		return -1;
@@ -4841,6 +4854,7 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 
 		sigemptyset(&none);	/* rt blocks signals around a container */
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		setpgid(0, 0);		/* a timeout kills what it started too */
 		dup2(in, 0);
 		dup2(out, 1);
 		dup2(errfd, 2);
@@ -5124,6 +5138,9 @@ child_find_exec(void)
 	if (strchr(a0, '/')) {
 		if (stat(a0, &st) < 0)
 			die("exec: \"%s\": stat %s: %s", a0, a0, lc_strerror(errno));
+		if (!S_ISREG(st.st_mode) || access(a0, X_OK) < 0)
+			die("exec: \"%s\": permission denied", a0);	/* runc,
+					   at create: engines make it 126 */
 		child_not_rt(a0, 0);
 		return a0;
 	}
@@ -5357,6 +5374,18 @@ child_chdir(void)
 		    "breakout detected", spec.proc.cwd);
 }
 
+/* The init's pid on the host, for the hooks it runs: the host's /proc
+ * still tells it before the rootfs. */
+static void
+child_host_pid(void)
+{
+	char buf[16];
+	ssize_t n = readlink("/proc/self", buf, sizeof(buf) - 1);
+
+	buf[n > 0 ? n : 0] = 0;
+	hook_pid = (pid_t)atoi(buf);
+}
+
 static _Noreturn void
 child_main(void)
 {
@@ -5364,6 +5393,8 @@ child_main(void)
 	const char *exe;
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
+	if (spec.hooks_tok && !exec_mode)
+		child_host_pid();
 	if (cg_fd >= 0)			/* a host directory: not for the child */
 		close(cg_fd);
 	if (mode == MODE_RUN)
@@ -6029,8 +6060,11 @@ state_json(char *out, size_t size, const char *id, const struct state *st,
 		}
 		buf_add(out, size, "%s},", pretty ? "\n  " : "");
 	}
-	buf_add(out, size, "%s\"owner\":%s\"%s\"%s}", nl, sp, owner,
-		pretty ? "\n" : "");
+	if (owner)			/* runc's state has it, hooks' not */
+		buf_add(out, size, "%s\"owner\":%s\"%s\"", nl, sp, owner);
+	else
+		out[strlen(out) - 1] = 0;	/* the last comma */
+	buf_add(out, size, "%s}", pretty ? "\n" : "");
 }
 
 static void
@@ -6058,7 +6092,7 @@ hooks_prepare(const char *id, struct state *st)
 	if (!spec.hooks_tok)
 		return;
 	st->pid = INT_MAX;		/* HOOK_PID_MARK */
-	state_json(hook_tmpl, sizeof(hook_tmpl), id, st, "creating", false, "");
+	state_json(hook_tmpl, sizeof(hook_tmpl), id, st, "creating", false, NULL);
 	st->pid = 0;
 	if (readfile("config.json", raw, sizeof(raw)) < t->end)
 		die("config.json: changed while rt read it");
@@ -6079,7 +6113,7 @@ hooks_load(const char *id, const struct state *st, const char *status,
 		return false;
 	js_load(path, path);
 	spec_hooks(0);
-	state_json(json, n, id, st, status, false, "");
+	state_json(json, n, id, st, status, false, NULL);
 	return true;
 }
 
@@ -6271,6 +6305,22 @@ cmd_create(int argc, char **argv)
 	return 0;
 }
 
+/* After start: until the init has run its startContainer hooks and
+ * execve'd (its name is no longer rt's), for poststart to come after. */
+static void
+ctr_wait_exec(const struct state *st)
+{
+	char path[48], comm[32];
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)st->pid);
+	for (int i = 0; i < 10000 && st_alive(st); i++) {
+		if (readfile(path, comm, sizeof(comm)) < 0 ||
+		    strcmp(comm, "rt:[child]\n"))
+			return;
+		usleep(1000);
+	}
+}
+
 static int
 cmd_start(int argc, char **argv)
 {
@@ -6285,8 +6335,11 @@ cmd_start(int argc, char **argv)
 	if (strcmp(status, "created"))
 		die("cannot start an already %s container", status);
 	ctr_release(&st);
-	if (hooks_load(argv[0], &st, "running", hook_tmpl, sizeof(hook_tmpl)))
+	if (hooks_load(argv[0], &st, "running", hook_tmpl, sizeof(hook_tmpl)) &&
+	    spec.nhooks[H_POSTSTART]) {
+		ctr_wait_exec(&st);
 		hooks_run(H_POSTSTART, "running", hook_tmpl);
+	}
 	return 0;
 }
 
@@ -7242,6 +7295,7 @@ static const struct opt global_opts[] = {
 	{ "log-format", 0, OPT_STR, &log_format },
 	{ "debug", 0, OPT_FLAG, &opt_debug },
 	{ "systemd-cgroup", 0, OPT_FLAG, &opt_systemd_cgroup },
+	{ "cgroup-manager", 0, OPT_STR, &opt_cgroup_manager },
 	{ "criu", 0, OPT_STR, &opt_criu },
 	{ "rootless", 0, OPT_STR, &opt_rootless_global },
 	{ "help", 'h', OPT_FLAG, &opt_help },
@@ -7315,14 +7369,15 @@ opt_set(const struct opt *o, const char *what, const char *val)
 		struct optlist *l = o->ptr;
 
 		if (l->n == (int)(sizeof(l->v) / sizeof(l->v[0])))
-			die("%s: too many --%s options", what, o->name);
+			die("%s%stoo many --%s options", what, *what ? ": " : "", o->name);
 		l->v[l->n++] = val;
 		return;
 	}
 	errno = 0;
 	*(long *)o->ptr = strtol(val, &end, 10);
 	if (*end || errno || *(long *)o->ptr < 0)
-		die("%s: --%s: invalid number \"%s\"", what, o->name, val);
+		die("%s%s--%s: invalid number \"%s\"", what, *what ? ": " : "",
+		    o->name, val);
 }
 
 /* Parses options up to the first argument; returns its index. */
@@ -7340,11 +7395,12 @@ opt_parse(const struct opt *opts, int argc, char **argv, const char *what)
 		eq = strchr(name, '=');
 		o = opt_find(opts, name, eq ? (size_t)(eq - name) : strlen(name));
 		if (!o)
-			die("%s: unknown option %s", what, argv[i]);
+			die("%s%sunknown option %s", what, *what ? ": " : "",
+			    argv[i]);
 		if (o->kind == OPT_FLAG && eq)
-			die("%s: %s takes no value", what, argv[i]);
+			die("%s%s%s takes no value", what, *what ? ": " : "", argv[i]);
 		if (o->kind != OPT_FLAG && !eq && i + 1 >= argc)
-			die("%s: %s needs a value", what, argv[i]);
+			die("%s%s%s needs a value", what, *what ? ": " : "", argv[i]);
 		opt_set(o, what, eq ? eq + 1 : o->kind == OPT_FLAG ? NULL : argv[++i]);
 	}
 	return i;
@@ -7386,6 +7442,11 @@ log_open(void)
 	logfd = open(opt_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
 	if (logfd < 0)
 		die_errno("--log %s", opt_log);
+	if (strcmp(opt_cgroup_manager, "cgroupfs") &&
+	    strcmp(opt_cgroup_manager, "systemd") &&
+	    strcmp(opt_cgroup_manager, "disabled"))
+		die("--cgroup-manager: unknown manager \"%s\" (cgroupfs, "
+		    "systemd or disabled)", opt_cgroup_manager);
 }
 
 /* runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
@@ -7404,7 +7465,7 @@ root_default(void)
 int
 main(int argc, char **argv)
 {
-	int i = 1 + opt_parse(global_opts, argc - 1, argv + 1, "rt");
+	int i = 1 + opt_parse(global_opts, argc - 1, argv + 1, "");
 	const struct cmd *c = NULL;
 	int n;
 

@@ -1,0 +1,499 @@
+# 96-hooks: OCI hooks (all six: their order, the state JSON on stdin, args,
+# env, the namespaces each runs in; failures, timeouts, bad paths),
+# linux.sysctl (set inside, host unchanged, the refusals), `rt features`, and
+# the config.json / process.json files docker, podman and containerd wrote
+# (tests/configs/, copies of what the engines handed runc) run with only
+# their host-specific parts rewritten.
+
+. "$TOP/tests/lib-lifecycle.sh"
+lc_setup
+
+# after NAME: the id $ID left nothing behind
+after() { nothing_left "$1-nothing-left" "$ID"; }
+
+# json_flat: check that stdin is one JSON value and print one line per scalar
+# in it, `PATH TOKEN` (.linux.namespaces[2] "user"); on a syntax error print
+# `invalid JSON at byte N` and return 1.  Any POSIX awk (busybox too).
+json_flat() {
+	awk '
+	function ws() { while (p <= n && index(" \t\n\r", substr(s, p, 1))) p++ }
+	function str(   c, q) {
+		q = p; p++
+		while (p <= n) {
+			c = substr(s, p, 1)
+			if (c == "\"") { p++; tok = substr(s, q, p - q); return 1 }
+			if (c == "\\") {
+				p++; c = substr(s, p, 1)
+				if (c == "u") {
+					if (substr(s, p + 1, 4) !~ /^[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]$/) return 0
+					p += 4
+				} else if (!index("\"\\/bfnrt", c)) return 0
+			} else if (c < " ") return 0
+			p++
+		}
+		return 0
+	}
+	function val(path,   c, i, k) {
+		ws(); c = substr(s, p, 1)
+		if (c == "{") {
+			p++; ws()
+			if (substr(s, p, 1) == "}") { p++; return 1 }
+			for (;;) {
+				ws()
+				if (substr(s, p, 1) != "\"" || !str()) return 0
+				k = substr(tok, 2, length(tok) - 2)
+				ws()
+				if (substr(s, p, 1) != ":") return 0
+				p++
+				if (!val(path "." k)) return 0
+				ws(); c = substr(s, p, 1); p++
+				if (c == "}") return 1
+				if (c != ",") return 0
+			}
+		}
+		if (c == "[") {
+			p++; ws()
+			if (substr(s, p, 1) == "]") { p++; return 1 }
+			for (i = 0; ; i++) {
+				if (!val(path "[" i "]")) return 0
+				ws(); c = substr(s, p, 1); p++
+				if (c == "]") return 1
+				if (c != ",") return 0
+			}
+		}
+		if (c == "\"") {
+			if (!str()) return 0
+		} else if (match(substr(s, p, 40), /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/)) {
+			tok = substr(s, p, RLENGTH); p += RLENGTH
+		} else if (substr(s, p, 4) == "true" || substr(s, p, 4) == "null") {
+			tok = substr(s, p, 4); p += 4
+		} else if (substr(s, p, 5) == "false") {
+			tok = "false"; p += 5
+		} else return 0
+		print path " " tok
+		return 1
+	}
+	{ s = s $0 "\n" }
+	END {
+		p = 1; n = length(s)
+		if (!val("")) { print "invalid JSON at byte " p; exit 1 }
+		ws()
+		if (p <= n) { print "invalid JSON: trailing data at byte " p; exit 1 }
+	}'
+}
+
+# jget FLAT PATH: the value at PATH (a sed BRE, e.g. '\.status') in the
+# json_flat output FLAT, string quotes removed
+jget() {
+	printf '%s\n' "$1" | sed -n "s/^$2 //p" | sed 's/^"\(.*\)"$/\1/'
+}
+# jlist FLAT PATH: the values of array PATH[], one line, space separated
+jlist() { echo $(jget "$1" "$2\[[0-9]*\]"); }
+# jkeys FLAT: the top-level keys, in order
+jkeys() { echo $(printf '%s\n' "$1" | sed -n 's/^\.\([A-Za-z0-9_]*\).*/\1/p' | uniq); }
+
+HOSTMNT=$(readlink /proc/self/ns/mnt)
+
+# ---- hooks: the state on stdin, args, env, namespaces, order --------------------
+
+# /hook.sh KIND LOG (in the rootfs; the host hooks run it by its host path)
+# appends to LOG one line each: the state JSON read from stdin, its own argv
+# and environ (those of this sh, read through its /proc/self: a child's
+# would show what sh exports), its mount namespace, and whether / is the
+# rootfs (only the rootfs has /rootfs-marker)
+cat > "$B/rootfs/hook.sh" <<'EOF'
+n=$1
+cd /proc/self || exit 1
+{
+	echo "$n state $(cat)"
+	echo "$n argv $(tr '\0' ' ' < cmdline | sed 's/ $//')"
+	echo "$n env $(tr '\0' '|' < environ | sed 's/|$//')"
+	echo "$n mnt $(readlink ns/mnt)"
+	echo "$n root $([ -e /rootfs-marker ] && echo rootfs || echo host)"
+} >> "$2"
+EOF
+LOG=$B/rootfs/tmp/hooks.log
+# hk KIND LOG [DIR]: one hook running DIR/hook.sh (DIR: the rootfs's host
+# path by default) by /bin/busybox with argv[0] "sh", and an env of two
+hk() {
+	echo "{ \"path\": \"/bin/busybox\", \"args\": [ \"sh\", \"${3-$B/rootfs}/hook.sh\", \"$1\", \"$2\" ], \"env\": [ \"HOOK=$1\", \"X=a b\" ] }"
+}
+# every kind once; startContainer runs in the container: its path and log
+# are the container's
+HOOKS=", \"annotations\": { \"hooktest\": \"yes\", \"org.example.b\": \"2\" },
+	\"hooks\": { \"prestart\": [ $(hk prestart "$LOG") ],
+	\"createRuntime\": [ $(hk createRuntime "$LOG") ],
+	\"createContainer\": [ $(hk createContainer "$LOG") ],
+	\"startContainer\": [ $(hk startContainer /tmp/hooks.log '') ],
+	\"poststart\": [ $(hk poststart "$LOG") ],
+	\"poststop\": [ $(hk poststop "$LOG") ] }"
+
+# hl KIND WHAT: line WHAT (state argv env mnt root) that hook KIND logged
+hl() { sed -n "s/^$1 $2 //p" "$LOG"; }
+# order: the kinds in the order they ran
+order() { echo $(sed -n 's/^\([A-Za-z]*\) state .*/\1/p' "$LOG" 2>/dev/null); }
+
+# check_hook P KIND STATUS PIDS MNT ROOT: what hook KIND logged: valid state
+# JSON with this ociVersion, id, status STATUS, pid one of PIDS (none: not
+# checked), bundle and annotations; argv and env exactly as configured; the
+# mount namespace MNT, / being ROOT (rootfs or host)
+check_hook() {
+	_p=$1 _k=$2 _dir=$B/rootfs _log=$LOG
+	[ "$_k" = startContainer ] && _dir= _log=/tmp/hooks.log
+	_s=$(hl "$_k" state)
+	if ! _f=$(printf '%s\n' "$_s" | json_flat); then
+		fail "$_p-$_k-state-json" "one line of JSON" "$_s: $_f"
+		return
+	fi
+	check_eq "$_p-$_k-state" "$OCIV $ID $3 $B yes 2" \
+		"$(jget "$_f" '\.ociVersion') $(jget "$_f" '\.id') $(jget "$_f" '\.status') $(jget "$_f" '\.bundle') $(jget "$_f" '\.annotations\.hooktest') $(jget "$_f" '\.annotations\.org\.example\.b')"
+	_pid=$(jget "$_f" '\.pid')
+	case " $4 " in
+	"  ") ;;
+	*" $_pid "*) ok "$_p-$_k-state-pid" ;;
+	*) fail "$_p-$_k-state-pid" "pid $4" "$_pid" ;;
+	esac
+	check_eq "$_p-$_k-argv" "sh $_dir/hook.sh $_k $_log" "$(hl "$_k" argv)"
+	check_eq "$_p-$_k-env" "HOOK=$_k|X=a b" "$(hl "$_k" env)"
+	check_eq "$_p-$_k-ns" "$5 $6" "$(hl "$_k" mnt) $(hl "$_k" root)"
+}
+
+# run: a container that waits for the gate, so its state can be read while
+# it runs; then every hook's log
+rm -f "$LOG"
+ID=$(newid hrun); track "$ID"
+C_ROOT_RO=false C_TOP_EXTRA=$HOOKS sh_config "$(gate_wait hrun); echo done"
+timeout "$T_TIMEOUT" "$RT" run --bundle "$B" "$ID" \
+	< /dev/null > "$TMPD/hrun.out" 2> "$TMPD/hrun.err" &
+RUNP=$!
+wait_status hooks-run-running "$ID" running
+ST=$("$RT" state "$ID" 2>&1)
+PID=$(state_field pid) OCIV=$(state_field ociVersion)
+CTMNT=$(readlink "/proc/$PID/ns/mnt")
+check_eq hooks-run-ct-mntns-differs yes "$([ -n "$CTMNT" ] && [ "$CTMNT" != "$HOSTMNT" ] && echo yes || echo "$CTMNT")"
+gate_open hrun
+wait $RUNP
+check_eq hooks-run "exit 0: done: " "exit $?: $(cat "$TMPD/hrun.out"): $(cat "$TMPD/hrun.err")"
+# runc 1.1.5's run starts the process (and so runs startContainer) only
+# after the poststart hooks, which the spec puts after the process started
+if [ "$RT_IS_REF" = 1 ]; then
+	check_eq hooks-run-order "prestart createRuntime createContainer poststart startContainer poststop" "$(order)"
+else
+	check_eq hooks-run-order "prestart createRuntime createContainer startContainer poststart poststop" "$(order)"
+fi
+# pid: the init's host pid as state shows it; in the two hooks run inside
+# the container runc 1.1.5 gives its pid there, 1.  poststart: runc 1.1.5
+# says "created" (it has not started the process yet, above); the process
+# runs, so rt says "running".  poststop: the pid is gone (runc omits it).
+POSTSTART=running
+[ "$RT_IS_REF" = 1 ] && POSTSTART=created
+check_hook hooks-run prestart creating "$PID" "$HOSTMNT" host
+check_hook hooks-run createRuntime creating "$PID" "$HOSTMNT" host
+check_hook hooks-run createContainer creating "$PID 1" "$CTMNT" host
+check_hook hooks-run startContainer created "$PID 1" "$CTMNT" rootfs
+check_hook hooks-run poststart $POSTSTART "$PID" "$HOSTMNT" host
+check_hook hooks-run poststop stopped "" "$HOSTMNT" host
+after hooks-run
+
+# create, start, delete: each runs its own hooks
+rm -f "$LOG"
+C_ROOT_RO=false C_TOP_EXTRA=$HOOKS create_ct hcs "$(gate_wait hcs); echo done"
+check_eq hooks-create "exit 0: " "exit $RC: $ERR"
+# runc 1.1.5 runs the poststart hooks in create, before the process started
+if [ "$RT_IS_REF" = 1 ]; then
+	check_eq hooks-create-order "prestart createRuntime createContainer poststart" "$(order)"
+else
+	check_eq hooks-create-order "prestart createRuntime createContainer" "$(order)"
+fi
+ST=$("$RT" state "$ID" 2>&1)
+PID=$(state_field pid) OCIV=$(state_field ociVersion)
+CTMNT=$(readlink "/proc/$PID/ns/mnt")
+check_hook hooks-create prestart creating "$PID" "$HOSTMNT" host
+check_hook hooks-create createRuntime creating "$PID" "$HOSTMNT" host
+check_hook hooks-create createContainer creating "$PID 1" "$CTMNT" host
+e=$("$RT" start "$ID" 2>&1)
+check_eq hooks-start "exit 0: " "exit $?: $e"
+has_started() { grep -q '^startContainer root ' "$LOG"; }
+poll has_started
+# runc 1.1.5's poststart ran in create (above)
+if [ "$RT_IS_REF" = 1 ]; then
+	check_eq hooks-start-order "prestart createRuntime createContainer poststart startContainer" "$(order)"
+else
+	check_eq hooks-start-order "prestart createRuntime createContainer startContainer poststart" "$(order)"
+fi
+check_hook hooks-start startContainer created "$PID 1" "$CTMNT" rootfs
+check_hook hooks-start poststart $POSTSTART "$PID" "$HOSTMNT" host
+gate_open hcs
+wait_status hooks-stopped "$ID" stopped
+check_eq hooks-no-poststop-before-delete "" "$(hl poststop state)"
+e=$("$RT" delete "$ID" 2>&1)
+check_eq hooks-delete "exit 0: " "exit $?: $e"
+check_eq hooks-delete-order "poststop" "$(order | awk '{ print $NF }')"
+check_hook hooks-delete poststop stopped "" "$HOSTMNT" host
+after hooks-delete
+
+# ---- hooks that fail --------------------------------------------------------------
+
+cat > "$TMPD/fail.sh" <<'EOF'
+#!/bin/sh
+echo "out-$1"
+echo "err-$1" >&2
+exit 1
+EOF
+cat > "$TMPD/slow.sh" <<'EOF'
+#!/bin/sh
+sleep 5
+EOF
+chmod 755 "$TMPD/fail.sh" "$TMPD/slow.sh"
+OKHOOK='{ "path": "/bin/busybox", "args": [ "true" ] }'
+# failhooks KIND: KIND's hooks are one that succeeds, then #1 fails
+failhooks() {
+	echo ", \"hooks\": { \"$1\": [ $OKHOOK, { \"path\": \"$TMPD/fail.sh\", \"args\": [ \"fail.sh\", \"$1\" ] } ] }"
+}
+# check_hookerr NAME MESSAGE: $ERR is rt's MESSAGE, or runc 1.1.5's words
+check_hookerr() {
+	if [ "$RT_IS_REF" = 1 ]; then
+		check_has "$1" "error running hook #1: error running hook: exit status 1" "$ERR"
+	else
+		check_eq "$1" "$2" "$ERR"
+	fi
+}
+
+# before the process starts: run fails with the hook's status and output,
+# and the container is gone
+for k in prestart createRuntime createContainer; do
+	C_TOP_EXTRA=$(failhooks $k) sh_ct "f$k" 'echo ran'
+	check_eq "hook-fail-$k-rc" "exit 1: " "exit $RC: $OUT"
+	check_hookerr "hook-fail-$k-msg" \
+		"rt: error running $k hook #1: exit status 1, stdout: out-$k, stderr: err-$k"
+	after "hook-fail-$k"
+done
+
+# poststart: the spec says warn and go on; runc 1.1.5 fails the run
+if need_rt_only hook-fail-poststart; then
+	C_TOP_EXTRA=$(failhooks poststart) sh_ct fpoststart 'echo ran'
+	check_eq hook-fail-poststart "exit 0: ran: rt: warning: error running poststart hook #1: exit status 1, stdout: out-poststart, stderr: err-poststart" \
+		"exit $RC: $OUT: $ERR"
+	after hook-fail-poststart
+fi
+
+# poststop: a warning, delete succeeds all the same
+C_TOP_EXTRA=$(failhooks poststop) create_ct fpoststop 'true'
+"$RT" start "$ID"
+wait_status hook-fail-poststop-stopped "$ID" stopped
+ERR=$("$RT" delete "$ID" 2>&1)
+check_eq hook-fail-poststop-rc 0 "$?"
+check_hookerr hook-fail-poststop-msg \
+	"rt: warning: error running poststop hook #1: exit status 1, stdout: out-poststop, stderr: err-poststop"
+after hook-fail-poststop
+
+# timeout 1 on a hook that sleeps 5: killed after 1s.  runc 1.1.5 kills the
+# hook's sh but then waits for the sleep, which holds its stdout, and says
+# "1.0s".
+t0=$(date +%s)
+C_TOP_EXTRA=", \"hooks\": { \"prestart\": [ { \"path\": \"$TMPD/slow.sh\", \"timeout\": 1 } ] }" \
+	sh_ct slow 'echo ran'
+t1=$(date +%s)
+check_eq hook-timeout-rc "exit 1: " "exit $RC: $OUT"
+if need_rt_only hook-timeout-msg; then
+	check_eq hook-timeout-msg "rt: error running prestart hook #0: hook ran past specified timeout of 1s" "$ERR"
+	if [ $((t1 - t0)) -le 3 ]; then ok hook-timeout-time
+	else fail hook-timeout-time "1-3s" "$((t1 - t0))s"; fi
+fi
+after hook-timeout
+
+# a relative path: refused when the config is read (runc 1.1.5 tries it
+# relative to its cwd)
+if need_rt_only hook-relative-path; then
+	C_TOP_EXTRA=', "hooks": { "prestart": [ { "path": "bin/x" } ] }' sh_ct hrel 'echo ran'
+	check_eq hook-relative-path "exit 1: : rt: config.json: hooks.prestart[0].path: bin/x: not an absolute path" \
+		"exit $RC: $OUT: $ERR"
+	after hook-relative-path
+fi
+
+# ---- linux.sysctl ---------------------------------------------------------------------
+
+P=/proc/sys/net/ipv4/ip_unprivileged_port_start S=/proc/sys/kernel/shmmni
+before="$(cat "$P" "$S" 2>&1)"
+C_LINUX_EXTRA=', "sysctl": { "net.ipv4.ip_unprivileged_port_start": "0", "kernel.shmmni": "1000" }' \
+	sh_ct sysctl "cat $P $S"
+check_eq sysctl-inside "exit 0: 0 1000: " "exit $RC: $(echo $OUT): $ERR"
+check_eq sysctl-host-unchanged "$(echo $before)" "$(echo $(cat "$P" "$S" 2>&1))"
+after sysctl
+
+# refused: not namespaced; net.* in the host's network namespace (runc
+# refuses both, in its own words)
+C_LINUX_EXTRA=', "sysctl": { "vm.swappiness": "10" }' sh_ct sysctlvm 'echo ran'
+check_eq sysctl-not-namespaced-rc "exit 1: " "exit $RC: $OUT"
+need_rt_only sysctl-not-namespaced-msg && check_eq sysctl-not-namespaced-msg \
+	"rt: config.json: linux.sysctl.vm.swappiness: not a namespaced parameter (runc refuses it too)" "$ERR"
+after sysctl-not-namespaced
+
+C_NAMESPACES='{ "type": "pid" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \
+C_LINUX_EXTRA=', "sysctl": { "net.ipv4.ip_forward": "1" }' sh_ct sysctlnet 'echo ran'
+check_eq sysctl-host-netns-rc "exit 1: " "exit $RC: $OUT"
+need_rt_only sysctl-host-netns-msg && check_eq sysctl-host-netns-msg \
+	"rt: config.json: linux.sysctl.net.ipv4.ip_forward: the container shares the host's network namespace" "$ERR"
+after sysctl-host-netns
+
+# ---- features ------------------------------------------------------------------------
+
+F=$("$RT" features 2>&1)
+check_eq features-rc 0 "$?"
+if FL=$(printf '%s\n' "$F" | json_flat); then ok features-json
+else fail features-json "valid JSON" "$FL"; fi
+check_eq features-keys "ociVersionMin ociVersionMax hooks mountOptions linux annotations" "$(jkeys "$FL")"
+check_eq features-hooks "prestart createRuntime createContainer startContainer poststart poststop" \
+	"$(jlist "$FL" '\.hooks')"
+# runc 1.1.5 has no time namespaces
+NS=" $(jlist "$FL" '\.linux\.namespaces') "
+check_match features-namespaces-user ' user ' "$NS"
+need_rt_only features-namespaces-time && check_match features-namespaces-time ' time ' "$NS"
+check_match features-mount-rbind ' rbind ' " $(jlist "$FL" '\.mountOptions') "
+SECCOMP=$(jget "$FL" '\.linux\.seccomp\.enabled')
+if [ "$SECCOMP" = true ]; then
+	check_match features-seccomp-errno ' SCMP_ACT_ERRNO ' " $(jlist "$FL" '\.linux\.seccomp\.actions') "
+else
+	skip features-seccomp "seccomp not enabled in this build: $SECCOMP"
+fi
+if need_cmd features-keys-as-runc runc; then
+	check_eq features-keys-as-runc "$(jkeys "$(runc features | json_flat)")" "$(jkeys "$FL")"
+fi
+
+# ---- the engines' config.json and process.json ------------------------------------------
+
+# tests/configs/: docker 20.10, podman 4.3 and containerd 1.6 (ctr) as they
+# ran busybox with runc on Debian 12 (-run-d detached, -run-t with a
+# terminal; -exec, -exec-t the process of an exec).  Rewritten here with sed
+# -E for this host: root.path to our rootfs; namespace paths dropped (new
+# namespaces); every hook path to $TMPD/hook.sh, which logs its arguments
+# and the id from the state (a prestart hook is added at the end where
+# there is none, so process.args stays the first "args");
+# bind mount sources to files in $TMPD/files; cgroupsPath /ID;
+# resources other than devices dropped (a hybrid host has no memory, pids,
+# cpu or io controller in cgroup2); terminal false; process.args (the first
+# "args") replaced.
+mkdir -p "$TMPD/files/shm"
+for f in resolv.conf hostname hosts .containerenv; do echo "$f" > "$TMPD/files/$f"; done
+printf '#!/bin/sh\necho "$* | $(sed -n '\''s/.*"id":"\\([^"]*\\)".*/\\1/p'\'')" >> "%s"\n' \
+	"$TMPD/hook.log" > "$TMPD/hook.sh"
+chmod 755 "$TMPD/hook.sh"
+STATUS='"sh","-c","id; grep -E \"^(Cap[A-Za-z]+|NoNewPrivs|Seccomp):\" /proc/self/status"'
+CAP_NAMES="CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID
+	SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW
+	IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT SYS_PTRACE SYS_PACCT
+	SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD
+	LEASE AUDIT_WRITE AUDIT_CONTROL SETFCAP MAC_OVERRIDE MAC_ADMIN SYSLOG
+	WAKE_ALARM BLOCK_SUSPEND AUDIT_READ PERFMON BPF CHECKPOINT_RESTORE"
+
+# sed_repl STRING: STRING made safe as a sed s### replacement
+sed_repl() { printf '%s' "$1" | sed 's/[\\&#]/\\&/g'; }
+
+# engine_config NAME ARGS: tests/configs/NAME.config.json for this host
+# into $B/config.json, process.args ARGS (a JSON list body), cgroup /$ID
+engine_config() {
+	_src=$TOP/tests/configs/$1.config.json
+	_ins=
+	grep -q '"hooks":' "$_src" ||
+		_ins='s#\}$#,"hooks":{"prestart":[{"path":"x","args":["hook","'"$1"'"]}]}}#'
+	sed -E -e "${_ins:-s#^##}" \
+		-e 's#("type":"[a-z]+"),"path":"[^"]*"#\1#g' \
+		-e 's#"path":"[^"]*"#"path":"'"$(sed_repl "$TMPD/hook.sh")"'"#g' \
+		-e 's#"root":\{"path":"[^"]*"#"root":{"path":"'"$(sed_repl "$B/rootfs")"'"#' \
+		-e 's#"source":"/[^"]*/([^/"]+)"#"source":"'"$(sed_repl "$TMPD/files")"'/\1"#g' \
+		-e 's#"cgroupsPath":"[^"]*"#"cgroupsPath":"/'"$ID"'"#' \
+		-e 's#,"(memory|pids|cpu|blockIO)":\{[^}]*\}##g' \
+		-e 's#"terminal":true#"terminal":false#' \
+		-e 's#"args":\[("([^"\\]|\\.)*",?)*\]#"args":['"$(sed_repl "$2")"']#' \
+		"$_src" > "$B/config.json"
+}
+# engine_process NAME ARGS: tests/configs/NAME.process.json, terminal false,
+# args ARGS if given, into $TMPD/process.json
+engine_process() {
+	sed -E -e 's#"terminal":true#"terminal":false#' \
+		-e "${2:+s#\"args\":\\[(\"([^\"\\\\]|\\\\.)*\",?)*\\]#\"args\":[$(sed_repl "$2")]#}" \
+		"$TOP/tests/configs/$1.process.json" > "$TMPD/process.json"
+}
+
+# capmask FLAT PATH: the hex mask of the capability names in array PATH
+capmask() {
+	_m=0
+	for _c in $(jlist "$1" "$2"); do
+		_i=0
+		for _k in $CAP_NAMES; do
+			[ "CAP_$_k" = "$_c" ] && _m=$((_m | (1 << _i)))
+			_i=$((_i + 1))
+		done
+	done
+	printf '%016x' "$_m"
+}
+# want_status FLAT PREFIX SECCOMP: the /proc/self/status lines STATUS prints
+# for the capabilities and noNewPrivileges at PREFIX (\.process or empty),
+# and Seccomp SECCOMP
+want_status() {
+	_nnp=0
+	[ "$(jget "$1" "$2\.noNewPrivileges")" = true ] && _nnp=1
+	echo "CapInh: $(capmask "$1" "$2\.capabilities\.inheritable")" \
+		"CapPrm: $(capmask "$1" "$2\.capabilities\.permitted")" \
+		"CapEff: $(capmask "$1" "$2\.capabilities\.effective")" \
+		"CapBnd: $(capmask "$1" "$2\.capabilities\.bounding")" \
+		"CapAmb: $(capmask "$1" "$2\.capabilities\.ambient")" \
+		"NoNewPrivs: $_nnp Seccomp: $3"
+}
+# want_id FLAT: busybox id's line for process.user (root, additionalGids)
+want_id() {
+	_g=
+	for _i in $(jlist "$1" '\.process\.user\.additionalGids'); do
+		_g="$_g,$_i($(awk -F: -v g="$_i" '$3 == g { print $1 }' "$B/rootfs/etc/group"))"
+	done
+	echo "uid=0(root) gid=0(root)${_g:+ groups=${_g#,}}"
+}
+got_status() {
+	echo $(printf '%s\n' "$1" | grep -E '^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp):')
+}
+
+for cfg in docker-run-d docker-run-t podman-run-d podman-run-t \
+	containerd-ctr-run-d containerd-ctr-run-t; do
+	ID=$(newid "$cfg"); track "$ID"
+	engine_config "$cfg" "$STATUS"
+	if ! CF=$(json_flat < "$B/config.json"); then
+		fail "$cfg-rewritten" "valid JSON" "$CF"
+		continue
+	fi
+	SC=0
+	[ -n "$(jget "$CF" '\.linux\.seccomp\.defaultAction')" ] && SC=2
+	if [ "$SC" = 2 ] && [ "$SECCOMP" != true ]; then
+		skip "$cfg" "seccomp not enabled in this build"
+		continue
+	fi
+	: > "$TMPD/hook.log"
+	run_ct "$ID"
+	check_eq "$cfg-run" "exit 0: " "exit $RC: $ERR"
+	check_eq "$cfg-id" "$(want_id "$CF")" "$(echo "$OUT" | sed -n 1p)"
+	check_eq "$cfg-status" "$(want_status "$CF" '\.process' $SC)" "$(got_status "$OUT")"
+	# the hook's args (after argv[0]) and the id from its stdin
+	check_eq "$cfg-hook" "$(echo $(jget "$CF" '\.hooks\.prestart\[0\]\.args\[[1-9][0-9]*\]')) | $ID" \
+		"$(cat "$TMPD/hook.log")"
+	after "$cfg"
+
+	# the matching process.json exec'd into the same config, detached
+	ID=$(newid "$cfg-x"); track "$ID"
+	engine_config "$cfg" '"sleep","1000"'
+	timeout "$T_TIMEOUT" "$RT" run -d --bundle "$B" "$ID" \
+		< /dev/null > "$TMPD/rund.out" 2>&1
+	check_eq "$cfg-run-d" "exit 0: " "exit $?: $(cat "$TMPD/rund.out")"
+	case $cfg in
+	*-d) p=${cfg%-run-d}-exec
+		engine_process "$p"
+		ex --process "$TMPD/process.json" "$ID"
+		check_eq "$p" "exit 7: in-exec sleep 1000: " "exit $RC: $OUT: $ERR" ;;
+	*-t) p=${cfg%-run-t}-exec-t
+		engine_process "$p" "$STATUS"
+		PF=$(json_flat < "$TMPD/process.json")
+		ex --process "$TMPD/process.json" "$ID"
+		check_eq "$p-rc" "exit 0: " "exit $RC: $ERR"
+		check_eq "$p-status" "$(want_status "$PF" '' $SC)" "$(got_status "$OUT")" ;;
+	esac
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	after "$cfg-x"
+done
