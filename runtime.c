@@ -3171,24 +3171,31 @@ cg_mkdir(char *dir)
 }
 
 /* rmdir of the levels rt made, deepest first; EBUSY while the last
- * processes exit is waited out a little. */
-static void
+ * processes exit is waited out a little.  -1 (EBUSY) when the container's
+ * own level still has processes. */
+static int
 cg_remove(const char *cgdir, int made)
 {
 	char dir[MAX_PATH];
 	struct timespec ts = { 0, 5000000 };
+	int r = 0;
 
 	xsnprintf(dir, sizeof(dir), "%s", cgdir);
 	for (int i = 0; i < made; i++) {
 		char *slash;
+		int t;
 
-		for (int t = 0; rmdir(dir) < 0 && errno == EBUSY && t < 400; t++)
+		for (t = 0; rmdir(dir) < 0 && errno == EBUSY && t < 400; t++)
 			nanosleep(&ts, NULL);
+		if (i == 0 && t == 400)	/* its own level still has processes */
+			r = -1;
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)
 			break;
 		*slash = 0;
 	}
+	errno = EBUSY;
+	return r;
 }
 
 /* A limit where -1 (or, for pids, anything below 1) means none. */
@@ -6544,7 +6551,10 @@ cmd_kill(int argc, char **argv)
 	int sig = argc > 1 ? parse_signal(argv[1]) : SIGTERM;
 
 	st_must_open(argv[0], 0, &st);
-	if (!st_alive(&st))
+	/* --all reaches what a dead init without a pid namespace of its own
+	 * left in the cgroup (runc; the shim's kill --all before delete) */
+	if (!st_alive(&st) && !(opt_all && st.cgroup[0] &&
+				access(st.cgroup, F_OK) == 0))
 		die("container not running");
 	if (opt_all && sig == SIGKILL)
 		ctr_kill_all(&st);
@@ -6591,9 +6601,11 @@ cmd_delete(int argc, char **argv)
 	if (st_alive(&st)) {
 		ctr_kill_all(&st);
 		ctr_wait_gone(&st);
+	} else if (st.cgroup[0] && access(st.cgroup, F_OK) == 0) {
+		ctr_kill_all(&st);	/* what the init left behind */
 	}
-	if (st.cgroup[0])
-		cg_remove(st.cgroup, st.cg_made > 0 ? st.cg_made : 1);
+	if (st.cgroup[0] && cg_remove(st.cgroup, st.cg_made > 0 ? st.cg_made : 1) < 0)
+		die_errno("cgroup %s: remove", st.cgroup);
 	hooks = hooks_load(argv[0], &st, "stopped", hook_tmpl, sizeof(hook_tmpl));
 	st_remove_dir(0);
 	if (hooks)

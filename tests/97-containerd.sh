@@ -54,7 +54,7 @@ crun() { cx run $RUNX "$@"; }
 # task_field ID N: column N of ID's line in `ctr task ls` (2 pid, 3 status)
 task_field() { CTR task ls 2>/dev/null | awk -v id="$1" -v n="$2" '$1 == id { print $n }'; }
 task_is() { [ "$(task_field "$1" 3)" = "$2" ]; }
-# rt_state ID: the status in `$RT --root $RSTATE state ID`, or none
+# rt_status ID, rt_pid ID: the status, pid in `$RT --root $RSTATE state ID`, or none
 rt_status() {
 	ST=$("$RT" --root "$RSTATE" state "$1" 2>/dev/null) || { echo none; return; }
 	state_field status
@@ -115,7 +115,7 @@ ctd_stop() {
 			CTR container rm "$id" >/dev/null 2>&1
 		done
 		kill "$CPID" 2>/dev/null
-		T_POLL=50 poll pid_dead "$CPID" || kill -9 "$CPID" 2>/dev/null
+		poll pid_dead "$CPID" || kill -9 "$CPID" 2>/dev/null
 		CPID=
 	fi
 	for p in $(our_procs | sed 's/:.*//'); do kill -9 "$p" 2>/dev/null; done
@@ -251,7 +251,7 @@ ID=$(newid ignterm)
 bg_run ignterm --rm "$IMG" "$ID" sh -c "trap '' TERM; echo ready; while :; do sleep 0.1; done"
 poll file_has "$TMPD/ignterm.out" ready
 cx task kill "$ID"
-sleep 0.5
+sleep 0.5	# time for the SIGTERM to have killed it, had it not been ignored
 check_eq kill-term-ignored RUNNING "$(task_field "$ID" 3)"
 cx task kill -s SIGKILL "$ID"
 check_eq kill-sigkill "exit 0: " "exit $RC: $OUT$ERR"
@@ -366,6 +366,8 @@ $(printf 'sh -c %s \n' "$LOOP")" "$OUT$ERR"
 	cx task exec --exec-id e4 "$D" nosuchcmd
 	check_rc exec-nosuchcmd-exit 1
 	check_match exec-nosuchcmd-msg '^ctr: OCI runtime exec failed: (.*: )?exec: "nosuchcmd": executable file not found in \$PATH: unknown$' "$ERR"
+	# the shim took that from the runtime's --log file, --log-format json
+	check_match exec-nosuchcmd-log-json '^\{"level":"error","msg":"(.*: )?exec: \\"nosuchcmd\\": executable file not found in \$PATH","time":"[0-9T:Z.+-]+"\}$' "$(rtlog "$D")"
 	cx task exec --exec-id e5 "$D" /etc/noexec
 	check_rc exec-noexec-exit 1
 	check_match exec-noexec-msg '^ctr: OCI runtime exec failed: (.*: )?exec: "/etc/noexec": permission denied: unknown$' "$ERR"
@@ -394,7 +396,7 @@ $(printf 'sh -c %s \n' "$LOOP")" "$OUT$ERR"
 	check_eq pause-task-status PAUSED "$(task_field "$D" 3)"
 	check_eq pause-rt-state paused "$(rt_status "$D")"
 	a=$(counter "$D")
-	sleep 0.6
+	sleep 0.6	# six ticks of the loop, had it not been frozen
 	b=$(counter "$D")
 	check_eq pause-counter-stopped "$a" "$b"
 	cx task resume "$D"
@@ -457,7 +459,7 @@ check_eq run-again-3 "exit 2: run 3" "exit $RC: $OUT$ERR"
 cx container rm "$ID"
 check_eq run-again-rm "exit 0: " "exit $RC: $OUT$ERR"
 
-# a stuck create cannot happen: a task ignoring TERM in a kill -> rm -f path
+# ctr task rm -f: the shim kills a task that ignores SIGTERM, then deletes it
 ID=$(newid force)
 crun -d "$IMG" "$ID" sh -c "trap '' TERM; while :; do sleep 0.1; done"
 poll task_is "$ID" RUNNING
@@ -473,16 +475,22 @@ check_eq task-rm-force-container-rm 0 "$RC"
 cx container ls -q
 check_eq end-no-container "" "$OUT"
 check_eq end-no-runtime-state "" "$(ls -A "$RSTATE" 2>/dev/null)"
-T_POLL=30 poll test -z "$(our_procs)"
+no_our_procs() { [ -z "$(our_procs)" ]; }
+poll no_our_procs
 check_eq end-no-shim-or-runtime-process "" "$(our_procs)"
 check_eq end-no-container-process "" "$(procs_in_ns)"
 check_eq end-no-mounts "" "$(grep -F " $TMPD" /proc/self/mountinfo)"
 check_eq end-no-cgroups "" "$(ns_cgroups)"
 
-# the shims' runtime calls all succeeded, cleanups included (containerd logs
-# each failed one, e.g. "failed to remove runc container ... did not terminate
-# successfully" from `$RT delete --force` after a shim exits)
-check_eq end-containerd-log-clean "" "$(grep -E 'did not terminate successfully|level=error' "$CD/containerd.log" | cut -c 1-400)"
+# no runtime call failed behind ctr's back (containerd logs the shims'
+# errors).  Left out, as runc gives them too: containerd 1.6's "copy shim
+# log" race and the `delete --force` of its cleanup after a shim exits,
+# which sometimes ends "exit status 255" with no message.
+LOGERR=$(grep -E 'did not terminate successfully|level=error' "$CD/containerd.log" |
+	grep -v 'msg="copy shim log"' |
+	grep -v 'failed to remove runc container.* did not terminate successfully: exit status 255: \\" runtime' |
+	cut -c 1-400)
+check_eq end-containerd-log-clean "" "$LOGERR"
 
 kill "$CPID"
 if poll pid_dead "$CPID"; then ok containerd-stopped

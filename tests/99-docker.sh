@@ -14,6 +14,9 @@
 # <exec-root>/containerd/daemon/io.containerd.runtime.v2.task/moby/<id>; even
 # with --network none the config carries the libnetwork-setkey prestart hook
 # and the net.ipv4 sysctls; cgroupsPath is /docker/<id>.
+#
+# DK_STORAGE=vfs where overlay2 does not work on /tmp; DOCKER=PATH for another
+# CLI than the one next to dockerd.
 
 . "$TOP/tests/lib-lifecycle.sh"
 
