@@ -7431,6 +7431,8 @@ usage(int fd)
 		"  --log FILE          log file; errors are also on stderr\n"
 		"  --log-format FMT    text or json\n"
 		"  --debug             log debug lines\n"
+		"  --cgroup-manager M  cgroupfs (default) or systemd: the same\n"
+		"                      cgroup files; disabled: no cgroup\n"
 		"  --help, --version\n");
 }
 
