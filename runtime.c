@@ -2309,9 +2309,11 @@ spec_time_offsets(int i, const char *jp)
 			else if (js_is(m, "nanosecs"))
 				nsecs = js_int(m + 1, mp, 0, 999999999);
 		}
+		if (strstr(spec.timens, cfgbuf + toks[k].start))
+			die("%s: %s: given twice", js_file, kp);
 		len += (size_t)snprintf(spec.timens + len, sizeof(spec.timens) - len,
 					"%s %lld %lld\n", cfgbuf + toks[k].start,
-					secs, nsecs);
+					secs, nsecs);	/* 2 lines of < 50 fit */
 	}
 }
 
@@ -2339,13 +2341,18 @@ spec_personality(int i, const char *jp)
 
 static int sysctl_tok;			/* linux.sysctl, parsed last */
 
-/* A namespace of this type joined by path (its parameters are its own). */
+/* A namespace of this type joined by path that is not rt's own (the
+ * host's): its parameters are the container's. */
 static bool
-spec_ns_path(int flag)
+spec_ns_path(int flag, const char *self)
 {
+	struct stat a, b;
+
 	for (int i = 0; i < spec.nns; i++)
 		if (spec.ns[i].flag == flag && spec.ns[i].path)
-			return true;
+			return stat(spec.ns[i].path, &a) == 0 &&
+			       stat(self, &b) == 0 && (a.st_ino != b.st_ino ||
+						       a.st_dev != b.st_dev);
 	return false;
 }
 
@@ -2379,6 +2386,7 @@ spec_hook(int i, const char *jp, struct hook *h)
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
+	memset(h, 0, sizeof(*h));
 	h->args = h->env = -1;
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
@@ -2458,7 +2466,10 @@ spec_sysctl(int i, const char *jp)
 		if (d == sizeof(nsd) / sizeof(nsd[0]))
 			die("%s: %s: not a namespaced parameter (runc refuses "
 			    "it too)", js_file, kp);
-		if (!(spec.clone_flags & nsd[d].ns) && !spec_ns_path(nsd[d].ns))
+		if (!(spec.clone_flags & nsd[d].ns) &&
+		    !spec_ns_path(nsd[d].ns, nsd[d].ns == CLONE_NEWNET ?
+				  "/proc/self/ns/net" : nsd[d].ns == CLONE_NEWIPC ?
+				  "/proc/self/ns/ipc" : "/proc/self/ns/uts"))
 			die("%s: %s: the container shares the host's %s "
 			    "namespace", js_file, kp, nsd[d].ns == CLONE_NEWNET ?
 			    "network" : nsd[d].ns == CLONE_NEWIPC ? "ipc" : "uts");
@@ -3185,10 +3196,13 @@ cg_remove(const char *cgdir, int made)
 		char *slash;
 		int t;
 
-		for (t = 0; rmdir(dir) < 0 && errno == EBUSY && t < 400; t++)
+		for (t = 0; rmdir(dir) < 0 && errno == EBUSY; t++) {
+			if (t == 400 || (i > 0 && t == 20)) {
+				r = i == 0 ? -1 : r;	/* its own level: in use */
+				break;
+			}
 			nanosleep(&ts, NULL);
-		if (i == 0 && t == 400)	/* its own level still has processes */
-			r = -1;
+		}
 		slash = strrchr(dir, '/');
 		if (!slash || slash == dir)
 			break;
@@ -4042,7 +4056,8 @@ child_mount_one(int rootfd, const struct mnt *m)
 						   network (cgroup) namespace may
 						   not mount sysfs (cgroup2): bind
 						   the host's, as runc does */
-			b.src = *type == 's' ? "/sys" : *cg_mnt ? cg_mnt :
+			b.src = *type == 's' ? "/sys" : *cg_dir_cur ?
+				(char *)cg_dir_cur : *cg_mnt ? cg_mnt :
 				"/sys/fs/cgroup";
 			b.flags |= MS_BIND | MS_REC;
 			child_mount_bind(rootfd, &b, target);
@@ -4226,7 +4241,7 @@ child_readonly(const char *p, bool bind)
 static void
 child_parent_private(void)
 {
-	static char info[65536];
+	static char info[1 << 20];
 	char root[MAX_PATH], best[MAX_PATH] = "", link[32], *line, *save;
 	bool shared = false;
 	int fd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
@@ -4237,6 +4252,8 @@ child_parent_private(void)
 	close(fd);
 	if (len < 0 || readfile("/proc/self/mountinfo", info, sizeof(info)) < 0)
 		die_errno("rootfs %s: find its mount", spec.root);
+	if (strlen(info) == sizeof(info) - 1)
+		die("/proc/self/mountinfo: more than %zu bytes", sizeof(info) - 1);
 	root[len] = 0;
 	for (line = strtok_r(info, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
@@ -4313,8 +4330,7 @@ static sigset_t orig_mask;		/* rt's signal mask before blocking */
  * linux.seccomp as classic BPF, compiled by the parent before clone:
  *
  *	load arch; one section per listed architecture rt has numbers for
- *	(the native one always, as libseccomp); others listed: the default
- *	action; unlisted: kill (libseccomp's SCMP_ACT_KILL for a bad arch)
+ *	(the native one always, as libseccomp); any other: kill
  *	section: load nr; per syscall: if nr == N { rules with conditions
  *	    in order, each returning its action when all its conditions
  *	    hold; then the unconditional action, or the default }
@@ -4509,10 +4525,8 @@ sc_compile(void)
 		sc_emit(BPF_JEQ_K, sc_tabs[t].audit, 0, 1);
 		to[t] = sc_emit(BPF_JA, 0, 0, 0);
 	}
-	for (int a = 0; a < sc->narchs; a++) {	/* listed, but no numbers */
-		sc_emit(BPF_JEQ_K, sc->archs[a], 0, 1);
-		sc_emit(BPF_RET_K, sc->def, 0, 0);
-	}
+	/* unlisted, or listed without numbers here (its rules could not be
+	 * applied): killed, never let through */
 	sc_emit(BPF_RET_K, SECCOMP_RET_KILL_THREAD, 0, 0);
 	for (int t = 0; t < NSCTABS; t++) {
 		if (sc_tabs[t].audit == SC_ARCH_X32) {
@@ -4824,7 +4838,8 @@ hook_wait(pid_t pid, int timeout)
 
 	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
-		kill(-pid, SIGKILL);
+		if (kill(-pid, SIGKILL) < 0)
+			kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
 		close(pfd.fd);
 		return -1;
@@ -4865,10 +4880,12 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 		dup2(in, 0);
 		dup2(out, 1);
 		dup2(errfd, 2);
+		syscall(SYS_close_range, 3, ~0U, 0);	/* nothing of rt's */
 		execve(h->path, argv, envp);
 		dprintf(2, "exec %s: %s", h->path, strerror(errno));
 		_exit(127);
 	}
+	setpgid(pid, pid);		/* as the child does: no race */
 	st = hook_wait(pid, h->timeout);
 	if (st == -1)
 		snprintf(err, n, "hook ran past specified timeout of %ds",
@@ -5103,8 +5120,9 @@ child_home(void)
  * CVE-2019-5736 as published: a container's program whose "#!" line names
  * /proc/self/exe makes the kernel run rt's own binary inside the container,
  * where /proc/PID/exe hands the file out.  rt neither re-executes nor
- * copies itself, so it refuses an executable, or any of the (at most 4)
- * interpreters its "#!" lines chain to, that is rt's own file.
+ * copies itself, so it refuses an executable, or any of the (at most 5)
+ * interpreters its "#!" lines chain to, that is rt's own file, checked
+ * just before execve.
  */
 static dev_t rt_dev;			/* rt's binary, stat'ed by the parent */
 static ino_t rt_ino;
@@ -5124,8 +5142,8 @@ child_not_rt(const char *path, int depth)
 	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 	if (fd >= 0)
 		close(fd);
-	if (n < 3 || buf[0] != '#' || buf[1] != '!' || depth == 4)
-		return;
+	if (n < 3 || buf[0] != '#' || buf[1] != '!' || depth > 5)
+		return;			/* the kernel follows 5 interpreters */
 	buf[n] = 0;
 	for (p = buf + 2; *p == ' ' || *p == '\t'; p++)
 		;
@@ -5148,7 +5166,6 @@ child_find_exec(void)
 		if (!S_ISREG(st.st_mode) || access(a0, X_OK) < 0)
 			die("exec: \"%s\": permission denied", a0);	/* runc,
 					   at create: engines make it 126 */
-		child_not_rt(a0, 0);
 		return a0;
 	}
 	if (!path)
@@ -5159,10 +5176,8 @@ child_find_exec(void)
 		snprintf(buf, sizeof(buf), "%.*s/%s", (int)(len ? len : 1),
 			 len ? path : ".", a0);
 		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
-		    access(buf, X_OK) == 0) {
-			child_not_rt(buf, 0);
+		    access(buf, X_OK) == 0)
 			return buf;
-		}
 		path += len + (path[len] == ':');
 	}
 	die("exec: \"%s\": executable file not found in $PATH", a0);
@@ -5342,6 +5357,8 @@ child_setup_container(void)
 	child_timens();
 	child_sysctl();
 	child_lsm_open();
+	if (spec.clone_flags & CLONE_NEWUSER)	/* see child_userns_root */
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	rootfd = child_rootfs();
 	if (spec.nhooks[H_PRESTART] || spec.nhooks[H_CREATE_RUNTIME]) {
 		if (sync_send(syncfd, MSG_HOOKS, -1) < 0)
@@ -5361,7 +5378,8 @@ child_userns_root(void)
 	if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)
 		die_errno("become root of the user namespace (is 0 mapped?)");
 	/* the uid change made it non-dumpable, which leaves /proc/self to
-	 * the host's root; this root cannot write rt's binary anyway */
+	 * the host's root: dumpable for its own /proc writes, then not again
+	 * (child_setup_container) before anything of the container runs */
 	prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
 }
 
@@ -5441,6 +5459,7 @@ child_main(void)
 	for (int sig = 1; sig < NSIG; sig++)	/* no SIG_IGN from rt's caller */
 		signal(sig, SIG_DFL);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
+	child_not_rt(exe, 0);
 	if (spec.proc.nnp)
 		child_seccomp();
 	execve(exe, spec.proc.args, spec.proc.env);

@@ -67,6 +67,19 @@ if [ $USERNS = 1 ]; then
 	rm -f "$B/rootfs/x"
 	after maps
 
+	# a created init waits in rt's code: root of the user namespace must not
+	# reach rt's binary through /proc/1/exe (CVE-2019-5736; rt only: runc's
+	# init is a sealed copy)
+	if need_rt_only userns-init-not-dumpable; then
+		create_ct undump 'true'
+		x=$(timeout "$T_TIMEOUT" "$RT" exec "$ID" sh -c \
+			'readlink /proc/1/exe || echo denied; head -c 4 /proc/1/exe || echo denied' 2>/dev/null)
+		check_eq userns-init-not-dumpable "exit 0: denied denied" "exit $RC: $(echo $x)"
+		"$RT" delete -f "$ID" > /dev/null 2>&1
+		ID=$(newid undump)
+		after undump
+	fi
+
 	# the default mounts (sysfs: the netns makes it mountable) and devices
 	mnts='/proc /dev /dev/pts /dev/shm /dev/mqueue /sys'
 	sh_ct mounts "awk -v want='$mnts' 'BEGIN { n = split(want, w, \" \"); for (i = 1; i <= n; i++) m[w[i]] = 1 } { for (i = 7; \$i != \"-\"; i++); if (\$5 in m) print \$5, \$(i + 1) }' /proc/self/mountinfo | sort

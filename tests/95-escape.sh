@@ -87,6 +87,22 @@ else
 	skip 5736 "tests/evil not built (make tests/evil)"
 fi
 
+# The kernel follows five "#!" interpreters: a chain of five scripts ending
+# in /proc/self/exe must not get rt's binary run inside the container (rt
+# only; runc runs a sealed copy of itself instead)
+if need_rt_only 5736-chain; then
+	for n in 0 1 2 3; do printf '#!/s%d\n' $((n + 1)) > "$B/rootfs/s$n"; done
+	printf '#!/proc/self/exe\n' > "$B/rootfs/s4"
+	chmod 755 "$B/rootfs/s0" "$B/rootfs/s1" "$B/rootfs/s2" "$B/rootfs/s3" "$B/rootfs/s4"
+	ID=$(newid chain); track "$ID"
+	C_ARGS='"/s0"' mkconfig "$B"
+	run_ct "$ID"
+	check_eq 5736-chain "exit 1: rt: exec: \"/s0\": /proc/self/exe is rt's own binary, refused (CVE-2019-5736)" \
+		"exit $RC: $OUT$ERR"
+	after chain
+	rm -f "$B/rootfs/s0" "$B/rootfs/s1" "$B/rootfs/s2" "$B/rootfs/s3" "$B/rootfs/s4"
+fi
+
 # ---- CVE-2024-21626: leaked fds, process.cwd /proc/self/fd/N ------------------
 # fd 7 is a host directory left open (no close-on-exec) by rt's caller: it
 # must not reach the container, nor be a way out for process.cwd.
