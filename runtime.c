@@ -2075,15 +2075,7 @@ spec_sc_cond(int i, const char *jp, struct sc_cond *c)
 		} else if (js_is(k, "valueTwo")) {
 			c->v2 = js_u64(k + 1, kp);
 		} else if (js_is(k, "op")) {
-			const char *op = js_str(k + 1, kp);
-			uint8_t o = 0;
-
-			while (o < 7 && strcmp(op, sc_ops[o]))
-				o++;
-			if (o == 7)
-				die("%s: %s: unknown operator \"%s\"", js_file,
-				    kp, op);
-			c->op = o;
+			c->op = (uint8_t)spec_enum(k + 1, kp, sc_ops, 7, "operator");
 			has_op = true;
 		}
 	}
@@ -2194,20 +2186,12 @@ static void
 spec_sc_flags(int i, const char *jp)
 {
 	int e, x;
-	unsigned f;
 	char ep[JP_MAX];
 
 	js_array(i, jp, 8, "the number of seccomp flags");
 	JS_EACH_ELEM(i, e, x) {
-		const char *name;
-
 		jp_make(ep, "%s[%d]", jp, x);
-		name = js_str(e, ep);
-		for (f = 0; f < 3 && strcmp(name, sc_flag_names[f]); f++)
-			;
-		if (f == 3)
-			die("%s: %s: unknown flag \"%s\"", js_file, ep, name);
-		spec.sc.flags |= 1U << f;
+		spec.sc.flags |= 1U << spec_enum(e, ep, sc_flag_names, 3, "flag");
 	}
 }
 
