@@ -23,8 +23,9 @@ DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
 DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio
 DEPS_ENGINES = containerd podman conmon docker.io
+DEPS_BENCH = runc crun gnuplot-nox binutils
 
-.PHONY: FORCE all demo check check-vm deps deps-check install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check check-vm bench deps deps-check deps-bench install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -123,8 +124,9 @@ menuconfig:
 # network and no root.
 # `deps` is what the demo needs; `deps-check` adds runc, the VM and the
 # container engines the tests drive.
-deps deps-check:
-	@missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES)); do \
+deps deps-check deps-bench:
+	@missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES)) \
+		$(if $(filter deps-bench,$@),$(DEPS_VM) $(DEPS_BENCH)); do \
 		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "  APT     $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
@@ -160,6 +162,12 @@ check: deps-check rt $(TEST_HELPERS)
 check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
 
+# rt against runc and crun in one run, in the test VM (pure cgroup v2); a
+# report, never a failure: tests/bench/results/ and the README's table.
+BENCH_HELPERS = tests/bench/timeit tests/bench/floor
+bench: deps-bench rt $(BENCH_HELPERS)
+	@sh tests/bench/run
+
 install: rt
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 rt $(DESTDIR)$(PREFIX)/bin/rt
@@ -176,7 +184,7 @@ bloatcheck: rt
 	$(Q)diff .baseline .bloat | grep '^[<>]' | sort -k3 | head -40 || true
 
 clean:
-	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS)
+	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS) $(BENCH_HELPERS)
 	rm -rf box tests/vm/.build .check-host.log .check-vm.log
 
 distclean: clean
