@@ -30,7 +30,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
 #include <net/if.h>
 #include <poll.h>
@@ -117,6 +116,18 @@
 #endif
 #ifndef MS_LAZYTIME
 #define MS_LAZYTIME (1 << 25)
+#endif
+#ifndef CGROUP2_SUPER_MAGIC
+#define CGROUP2_SUPER_MAGIC 0x63677270
+#endif
+#ifdef SYS_setresuid32			/* i386, arm: the 32-bit-id calls */
+#define SYS_SETRESUID SYS_setresuid32
+#define SYS_SETRESGID SYS_setresgid32
+#define SYS_SETGROUPS SYS_setgroups32
+#else
+#define SYS_SETRESUID SYS_setresuid
+#define SYS_SETRESGID SYS_setresgid
+#define SYS_SETGROUPS SYS_setgroups
 #endif
 
 /* Classic BPF and seccomp (linux/filter.h, linux/seccomp.h, linux/audit.h). */
@@ -213,6 +224,29 @@ static int
 sys_pivot_root(const char *new_root, const char *put_old)
 {
 	return (int)syscall(SYS_pivot_root, new_root, put_old);
+}
+
+/*
+ * musl's setresuid, setresgid and setgroups go through __setxid, which
+ * applies them to every thread with three rt_sigprocmask calls around;
+ * rt is single-threaded, so the plain syscalls do.
+ */
+static int
+sys_setresuid(uid_t uid)
+{
+	return (int)syscall(SYS_SETRESUID, uid, uid, uid);
+}
+
+static int
+sys_setresgid(gid_t gid)
+{
+	return (int)syscall(SYS_SETRESGID, gid, gid, gid);
+}
+
+static int
+sys_setgroups(int n, const gid_t *gids)
+{
+	return (int)syscall(SYS_SETGROUPS, n, gids);
 }
 
 /*
@@ -449,6 +483,13 @@ struct undo {
 	intptr_t arg;
 };
 
+struct self {				/* rt's /proc/self/status */
+	bool read;			/* false: all below unknown */
+	uid_t uid;			/* real; (uid_t)-1 if unknown */
+	gid_t egid;			/* effective; (gid_t)-1 if unknown */
+	uint64_t sigign;		/* SigIgn: ignored signals, bit sig-1 */
+};
+
 /*
  * ==== 6. globals ==========================================================
  */
@@ -461,6 +502,7 @@ static bool opt_log_json;
 static bool opt_debug;
 static const char *opt_cgroup_manager = "cgroupfs";	/* crun's option */
 
+static uid_t rt_euid;			/* geteuid() once: rt never changes it */
 static int stage = STAGE_PARENT;
 static int die_status = 1;		/* rt exec, like runc exec, says 255 */
 static int syncfd = -1;			/* child's end of the sync socket */
@@ -697,10 +739,13 @@ xsnprintf(char *buf, size_t n, const char *fmt, ...)
 		die("path too long: %.64s... (raise CONFIG_MAX_PATH)", buf);
 }
 
+/* Every open in rt is openat(AT_FDCWD, ...): musl's open() follows an
+ * O_CLOEXEC open with fcntl(F_SETFD) for kernels before 2.6.23, its
+ * openat() does not. */
 static int
 xopen(const char *path, int flags, mode_t mode)
 {
-	int fd = open(path, flags | O_CLOEXEC, mode);
+	int fd = openat(AT_FDCWD, path, flags | O_CLOEXEC, mode);
 
 	if (fd < 0)
 		die_errno("open %s", path);
@@ -725,11 +770,17 @@ writeall(int fd, const void *buf, size_t len)
 	return 0;
 }
 
-/* Reads at most n-1 bytes of a file, NUL-terminated; -1 with errno. */
+/*
+ * Reads at most n-1 bytes of a file, NUL-terminated; -1 with errno.  once:
+ * a /proc file the kernel makes whole at the first read (a single_open
+ * seq file such as status, stat, cgroup or comm; a sysctl), so that one
+ * read(2) does, without a second one for EOF.  Not for files of many
+ * records, such as mountinfo, which come a page at a time.
+ */
 static ssize_t
-readfile(const char *path, char *buf, size_t n)
+readpath(const char *path, char *buf, size_t n, bool once)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	ssize_t len, total = 0;
 
 	if (fd < 0)
@@ -743,11 +794,61 @@ readfile(const char *path, char *buf, size_t n)
 			break;
 		}
 		total += len;
+		if (once)
+			break;
 	}
 	close(fd);
 	if (total >= 0)
 		buf[total] = 0;
 	return total;
+}
+
+static ssize_t
+readfile(const char *path, char *buf, size_t n)
+{
+	return readpath(path, buf, n, false);
+}
+
+static ssize_t
+readproc(const char *path, char *buf, size_t n)
+{
+	return readpath(path, buf, n, true);
+}
+
+/*
+ * rt's real uid, effective gid and ignored signals, from one read of
+ * /proc/self/status, by the parent before clone (the child has the
+ * copy).  A number that cannot be read is all ones: no such id, and
+ * every signal to be reset; so is all of it without a self_read.
+ */
+static struct self rt_self;
+
+static void
+self_read(void)
+{
+	static const char *const key[] = { "\nUid:", "\nGid:", "\nSigIgn:" };
+	unsigned long long v[3];
+	char buf[4096], *end;
+
+	buf[0] = 0;
+	readproc("/proc/self/status", buf, sizeof(buf));
+	for (int k = 0; k < 3; k++) {
+		char *p = strstr(buf, key[k]);
+
+		v[k] = ~0ULL;
+		if (!p)
+			continue;
+		p += strlen(key[k]);
+		if (k == 1)		/* Gid: real, then effective */
+			strtoull(p, &p, 10);
+		v[k] = strtoull(p, &end, k == 2 ? 16 : 10);
+		if (end == p)
+			v[k] = ~0ULL;
+	}
+	rt_self.read = true;
+	rt_self.uid = (uid_t)v[0];
+	rt_self.egid = (gid_t)v[1];
+	rt_self.sigign = v[2];
 }
 
 struct dirscan {			/* getdents64, without opendir's malloc */
@@ -768,7 +869,7 @@ static bool
 dir_open(struct dirscan *d, const char *path)
 {
 	d->n = d->off = 0;
-	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	d->fd = openat(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	return d->fd >= 0;
 }
 
@@ -796,7 +897,7 @@ dir_next(struct dirscan *d)
 static int
 writefile(const char *path, const char *s, int flags, mode_t mode)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC | flags, mode);
+	int fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC | flags, mode);
 	int r;
 
 	if (fd < 0)
@@ -827,8 +928,13 @@ xwrite_atomic(const char *path, const char *s)
 	char tmp[MAX_PATH];
 
 	xsnprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (writefile(tmp, s, O_CREAT | O_TRUNC, 0644) < 0)
+	if (writefile(tmp, s, O_CREAT | O_TRUNC, 0644) < 0) {
+		int e = errno;
+
+		unlink(tmp);
+		errno = e;
 		die_errno("write %s", tmp);
+	}
 	if (rename(tmp, path) < 0) {
 		unlink(tmp);
 		die_errno("rename %s", path);
@@ -2644,19 +2750,28 @@ st_file(char *buf, const char *name)
 	xsnprintf(buf, MAX_PATH, "%s/%s", st_path, name);
 }
 
-/* Removes the state directory and what rt puts in it. */
+static const char *const st_files[] = {	/* what rt puts in the dir */
+	"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
+	"seccomp", "hooks", "hooks.tmp",
+};
+static unsigned st_made;		/* st_files this rt wrote, by bit: */
+enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 2, SF_FIFO = 1 << 4,
+       SF_SECCOMP = 1 << 5, SF_HOOKS = 1 << 6 };
+
+/*
+ * Removes the state directory and what rt puts in it: all it may hold
+ * (delete), or, undoing this rt's create (only_made), the files it wrote;
+ * xwrite_atomic leaves no tmp file behind when it dies.
+ */
 static void
-st_remove_dir(intptr_t arg)
+st_remove_dir(intptr_t only_made)
 {
-	static const char *const files[] = {
-		"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
-		"seccomp", "hooks", "hooks.tmp",
-	};
 	char path[MAX_PATH];
 
-	(void)arg;
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		st_file(path, files[i]);
+	for (size_t i = 0; i < sizeof(st_files) / sizeof(st_files[0]); i++) {
+		if (only_made && !(st_made >> i & 1))
+			continue;
+		st_file(path, st_files[i]);
 		unlink(path);
 	}
 	rmdir(st_path);
@@ -2669,9 +2784,9 @@ st_lock(int op, const char *id)
 		die_errno("%s: lock", id);
 }
 
-/* mkdir -p of the state root, then the container's directory, locked. */
+/* mkdir -p of the state root */
 static void
-st_create(const char *id)
+st_create_root(void)
 {
 	char dir[MAX_PATH];
 
@@ -2686,13 +2801,27 @@ st_create(const char *id)
 	}
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		die_errno("mkdir %s", dir);
+}
+
+/* The container's directory, locked; the state root first when it is
+ * not there yet. */
+static void
+st_create(const char *id)
+{
+	int r;
+
 	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
-	if (mkdir(st_path, 0700) < 0) {
+	r = mkdir(st_path, 0700);
+	if (r < 0 && errno == ENOENT) {
+		st_create_root();
+		r = mkdir(st_path, 0700);
+	}
+	if (r < 0) {
 		if (errno == EEXIST)
 			die("%s: container with given ID already exists", id);
 		die_errno("mkdir %s", st_path);
 	}
-	undo_push(st_remove_dir, 0);
+	undo_push(st_remove_dir, 1);
 	st_fd = xopen(st_path, O_RDONLY | O_DIRECTORY, 0);
 	st_lock(LOCK_EX, id);
 }
@@ -2706,7 +2835,7 @@ proc_starttime(pid_t pid)
 	unsigned long long start = 0;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (pid <= 0 || readfile(path, buf, sizeof(buf)) < 0)
+	if (pid <= 0 || readproc(path, buf, sizeof(buf)) < 0)
 		return 0;
 	p = strrchr(buf, ')');		/* comm may hold spaces and ')' */
 	if (!p || p[1] != ' ' || p[2] == 'Z' || p[2] == 'X')
@@ -2728,7 +2857,7 @@ proc_ppid(pid_t pid)
 	char path[32], buf[1024], *p;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (pid <= 0 || readfile(path, buf, sizeof(buf)) < 0)
+	if (pid <= 0 || readproc(path, buf, sizeof(buf)) < 0)
 		return 0;
 	p = strrchr(buf, ')');
 	return p && p[1] == ' ' && p[2] ? (pid_t)atoi(p + 4) : 0;
@@ -2750,6 +2879,7 @@ st_save(const struct state *s)
 		 "bundle %s\nrootfs %s\ncgroup %s\ncg_made %d\n", (int)s->pid,
 		 s->start, (unsigned)s->owner, s->created, s->bundle, s->rootfs,
 		 s->cgroup, s->cg_made);
+	st_made |= SF_STATE;
 	st_file(path, "state");
 	xwrite_atomic(path, buf);
 }
@@ -2773,6 +2903,7 @@ st_save_annotations(void)
 		buf[o++] = '\n';
 	}
 	buf[o] = 0;
+	st_made |= SF_ANNOT;
 	st_file(path, "annotations");
 	xwrite_atomic(path, buf);
 }
@@ -2828,7 +2959,7 @@ st_open(const char *id, int op, struct state *s)
 	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
 	if (st_fd >= 0)
 		close(st_fd);
-	st_fd = open(st_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	st_fd = openat(AT_FDCWD, st_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (st_fd < 0) {
 		if (errno == ENOENT)
 			return -1;
@@ -2892,16 +3023,27 @@ user_name(uid_t uid)
  */
 static char cg_mnt[MAX_PATH];		/* the cgroup2 mount, "" if none */
 
-/* The first cgroup2 mount in mountinfo ("/sys/fs/cgroup" on a pure v2
- * host, "/sys/fs/cgroup/unified" on a hybrid one). */
+/* The cgroup2 mount: "/sys/fs/cgroup" on a pure v2 host and
+ * "/sys/fs/cgroup/unified" on a hybrid one (where runc looks), asked of
+ * statfs; elsewhere the first cgroup2 mount in mountinfo. */
 static bool
 cg_find_mount(void)
 {
+	static const char *const usual[] = {
+		"/sys/fs/cgroup", "/sys/fs/cgroup/unified",
+	};
 	static char buf[65536];
 	char *line, *next;
+	struct statfs sf;
 
 	if (cg_mnt[0])
 		return true;
+	for (size_t i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
+		if (statfs(usual[i], &sf) == 0 &&
+		    sf.f_type == CGROUP2_SUPER_MAGIC) {
+			strcpy(cg_mnt, usual[i]);
+			return true;
+		}
 	if (readfile("/proc/self/mountinfo", buf, sizeof(buf)) < 0)
 		return false;
 	for (line = buf; *line; line = next) {
@@ -2972,7 +3114,7 @@ cg_path(char *out, const char *id)
 	}
 	/* relative or empty: below the parent of rt's own cgroup, whose
 	 * processes would keep it from enabling controllers (runc) */
-	if (readfile("/proc/self/cgroup", own, sizeof(own)) < 0 ||
+	if (readproc("/proc/self/cgroup", own, sizeof(own)) < 0 ||
 	    !(c = strstr(own, "0::/")))
 		die_errno("/proc/self/cgroup: no cgroup v2 line");
 	c += 3;
@@ -3283,10 +3425,12 @@ cg_io(const char *dir, const struct resources *r)
 {
 	static const char *const key[4] = { "rbps", "wbps", "riops", "wiops" };
 	char path[MAX_PATH];
-	bool bfq;
+	bool bfq = false;
 
-	xsnprintf(path, sizeof(path), "%s/io.bfq.weight", dir);
-	bfq = access(path, F_OK) == 0;
+	if ((set(r->io_weight) && r->io_weight) || r->n_wdev) {
+		xsnprintf(path, sizeof(path), "%s/io.bfq.weight", dir);
+		bfq = access(path, F_OK) == 0;
+	}
 	if (set(r->io_weight) && r->io_weight)
 		cg_writef(dir, bfq ? "io.bfq.weight" : "io.weight", "%lld",
 			  bfq ? r->io_weight : 1 + (r->io_weight - 10) * 9999 / 990);
@@ -3574,7 +3718,7 @@ static int
 cg_setup(const char *id, struct state *st)
 {
 	char needed[128];
-	int fd;
+	int fd, made;
 
 	if (!strcmp(opt_cgroup_manager, "disabled")) {
 		cg_needed(&spec.res, needed, sizeof(needed));
@@ -3597,13 +3741,13 @@ cg_setup(const char *id, struct state *st)
 	cg_path(st->cgroup, id);
 	if (strchr(st->cgroup, '\n'))
 		die("%s: linux.cgroupsPath: a newline cannot be stored", js_file);
-	if (geteuid() && !cg_delegated(st->cgroup)) {
+	if (rt_euid && !cg_delegated(st->cgroup)) {
 		if (*needed)
 			die("%s: linux.resources: cgroup %s is not delegated to "
 			    "uid %u, so its limits cannot be applied", js_file,
-			    st->cgroup, (unsigned)geteuid());
+			    st->cgroup, (unsigned)rt_euid);
 		warn("cgroup %s is not delegated to uid %u: the container "
-		     "stays in rt's cgroup%s", st->cgroup, (unsigned)geteuid(),
+		     "stays in rt's cgroup%s", st->cgroup, (unsigned)rt_euid,
 		     res_wanted(&spec.res) ? " and its device rules are not "
 		     "enforced" : "");
 		st->cgroup[0] = 0;
@@ -3611,8 +3755,11 @@ cg_setup(const char *id, struct state *st)
 	}
 	st->cg_made = cg_missing(st->cgroup);
 	st_save(st);		/* so that delete --force finds what comes */
-	st->cg_made = cg_mkdir(st->cgroup);
-	st_save(st);
+	made = cg_mkdir(st->cgroup);
+	if (made != st->cg_made) {	/* another made or removed a level */
+		st->cg_made = made;
+		st_save(st);
+	}
 	cg_dir_cur = st->cgroup;
 	cg_undo_st = st;
 	undo_push(cg_undo, 0);
@@ -3632,7 +3779,7 @@ cg_setup(const char *id, struct state *st)
 static int
 ns_open(const struct nsent *ns)
 {
-	int fd = open(ns->path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		die_errno("join namespace %s", ns->path);
@@ -3669,7 +3816,7 @@ ns_write_map(pid_t pid, const char *file, const struct idmap *m, int n)
 	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
 	if (writefile(path, buf, 0, 0) < 0)
 		die("write %s: %s%s", file, strerror(errno), errno == EPERM &&
-		    geteuid() ? " (without root, a user namespace maps only "
+		    rt_euid ? " (without root, a user namespace maps only "
 		    "the caller's own uid and gid)" : "");
 }
 
@@ -3684,7 +3831,7 @@ ns_write_maps(pid_t pid)
 	if (!(spec.clone_flags & CLONE_NEWUSER))
 		return;
 	ns_write_map(pid, "uid_map", spec.uidmap, spec.nuidmap);
-	if (geteuid()) {
+	if (rt_euid) {
 		snprintf(path, sizeof(path), "/proc/%d/setgroups", (int)pid);
 		if (writefile(path, "deny", 0, 0) < 0)
 			die_errno("write %s", path);
@@ -3738,7 +3885,7 @@ ns_open_container(pid_t pid)
 		int fd;
 
 		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, order[i].name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0 && errno == ENOENT)
 			continue;
 		if (fd < 0)
@@ -3760,8 +3907,9 @@ ns_open_container(pid_t pid)
 	exec_rootfd = xopen(path, O_PATH | O_DIRECTORY, 0);
 }
 
-/* A new network namespace has lo down; the kernel adds 127.0.0.1 and ::1
- * when it comes up (as runc shows them). */
+/* A new network namespace has lo down, with IFF_LOOPBACK its only flag
+ * (loopback_setup), so no SIOCGIFFLAGS is needed; the kernel adds
+ * 127.0.0.1 and ::1 when it comes up (as runc shows them). */
 static void
 child_loopback(void)
 {
@@ -3770,9 +3918,7 @@ child_loopback(void)
 
 	if (fd < 0)
 		die_errno("socket for lo");
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
-		die_errno("get flags of lo");
-	ifr.ifr_flags |= IFF_UP;
+	ifr.ifr_flags = IFF_LOOPBACK | IFF_UP;
 	if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
 		die_errno("bring lo up");
 	close(fd);
@@ -3971,30 +4117,46 @@ child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 	close(fd);
 }
 
-/* proc and sysfs only on a plain directory, never through a symlink or
- * onto a file (runc: the /proc symlink attacks, CVE-2019-19921). */
-static void
+/*
+ * proc and sysfs only on a plain directory, never through a symlink or
+ * onto a file (runc: the /proc symlink attacks, CVE-2019-19921).  Returns
+ * the destination, opened without following a last symlink and checked
+ * on that fd; on kernels before openat2 the parent's entry is checked
+ * first, then the destination opened.
+ */
+static int
 child_plain_dir(int rootfd, const struct mnt *m)
 {
-	char parent[MAX_PATH], *name;
+	char path[MAX_PATH], *name;
 	struct stat st;
-	int pfd;
+	int fd, pfd;
 
-	xsnprintf(parent, sizeof(parent), "%s", m->dest);
-	for (size_t n = strlen(parent); n > 1 && parent[n - 1] == '/'; n--)
-		parent[n - 1] = 0;
-	name = strrchr(parent, '/');
-	if (!name || !name[1])
-		return;
-	*name++ = 0;
-	pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
-	if (pfd < 0)
-		die_errno("mount %s on %s: destination", m->type, m->dest);
-	if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-	    !S_ISDIR(st.st_mode))
+	xsnprintf(path, sizeof(path), "%s", m->dest);
+	for (size_t n = strlen(path); n > 1 && path[n - 1] == '/'; n--)
+		path[n - 1] = 0;
+	fd = sys_openat2(rootfd, path, O_PATH | O_NOFOLLOW | O_CLOEXEC,
+			 RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS);
+	if (fd < 0 && errno == ENOSYS && (name = strrchr(path, '/')) &&
+	    name[1]) {
+		*name++ = 0;
+		pfd = child_resolve(rootfd, *path ? path : "/", RES_DIR);
+		if (pfd < 0)
+			die_errno("mount %s on %s: destination", m->type,
+				  m->dest);
+		if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    !S_ISDIR(st.st_mode))
+			die("mount %s on %s: filesystem \"%s\" must be mounted "
+			    "on an ordinary directory", m->type, m->dest,
+			    m->type);
+		close(pfd);
+		return child_resolve(rootfd, m->dest, RES_DIR);
+	}
+	if (fd < 0)			/* missing: made as any destination */
+		return child_resolve(rootfd, m->dest, RES_DIR);
+	if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode))
 		die("mount %s on %s: filesystem \"%s\" must be mounted on an "
 		    "ordinary directory", m->type, m->dest, m->type);
-	close(pfd);
+	return fd;
 }
 
 /* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
@@ -4014,8 +4176,9 @@ child_mount_one(int rootfd, const struct mnt *m)
 	}
 	if (!(m->flags & MS_BIND) && (!strcmp(type, "proc") ||
 				       !strcmp(type, "sysfs")))
-		child_plain_dir(rootfd, m);
-	fd = child_resolve(rootfd, m->dest, create);
+		fd = child_plain_dir(rootfd, m);
+	else
+		fd = child_resolve(rootfd, m->dest, create);
 	if (fd < 0)
 		die_errno("mount %s on %s: destination", src, m->dest);
 	fd_path(target, sizeof(target), fd);
@@ -4058,79 +4221,155 @@ child_mount_one(int rootfd, const struct mnt *m)
 	}
 }
 
-/* mknod in the rootfs; where mknod is not allowed (a user namespace), a
- * bind mount of the host's node of the same path instead, as runc does. */
+/* The umask child_devices saved when it set it to 0 (umask_zero); it
+ * comes back for the rest of the child (hooks, /dev/console), and before
+ * a file is made that is not a plain device node. */
+static bool umask_zero;
+static mode_t umask_saved;
+
+/*
+ * mknod in the rootfs, replacing what is there; where mknod is not allowed
+ * (a user namespace, the device cgroup), a bind mount of the host's node
+ * of the same path instead, as runc does.  With the umask 0, mknod in
+ * /dev makes a plain root-owned node as asked (child_devices_exact), so
+ * it needs no fchownat and fchmodat.
+ */
 static void
-child_mknod(int rootfd, const char *path, mode_t mode, dev_t rdev, uid_t uid,
-	    gid_t gid)
+child_mknod(int rootfd, int devfd, const struct dev *d)
 {
 	char parent[MAX_PATH], target[32], *name;
-	int pfd, fd;
+	int pfd, fd, r;
+	bool exact;
 
-	xsnprintf(parent, sizeof(parent), "%s", path);
+	xsnprintf(parent, sizeof(parent), "%s", d->path);
 	name = strrchr(parent, '/');
 	*name++ = 0;
-	pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
+	pfd = devfd >= 0 && !strcmp(parent, "/dev") ? devfd :
+	      child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
 	if (pfd < 0)
-		die_errno("create device %s", path);
-	unlinkat(pfd, name, 0);
-	if (mknodat(pfd, name, mode, rdev) == 0) {
-		if (fchownat(pfd, name, uid, gid, AT_SYMLINK_NOFOLLOW) < 0 ||
-		    fchmodat(pfd, name, mode & 07777, 0) < 0)
-			die_errno("create device %s", path);
+		die_errno("create device %s", d->path);
+	exact = umask_zero && pfd == devfd && !(d->mode & 07000) &&
+		!d->uid && !d->gid;
+	r = mknodat(pfd, name, d->mode, d->rdev);
+	if (r < 0 && errno == EEXIST) {
+		unlinkat(pfd, name, 0);
+		r = mknodat(pfd, name, d->mode, d->rdev);
+	}
+	if (r == 0) {
+		if (!exact && (fchownat(pfd, name, d->uid, d->gid,
+					AT_SYMLINK_NOFOLLOW) < 0 ||
+			       fchmodat(pfd, name, d->mode & 07777, 0) < 0))
+			die_errno("create device %s", d->path);
 	} else if (errno == EPERM) {
-		fd = child_resolve(rootfd, path, RES_FILE);
+		if (umask_zero)
+			umask(umask_saved);
+		umask_zero = false;
+		fd = child_resolve(rootfd, d->path, RES_FILE);
 		fd_path(target, sizeof(target), fd);
-		if (fd < 0 || mount(path, target, NULL, MS_BIND, NULL) < 0)
-			die_errno("bind device %s", path);
+		if (fd < 0 || mount(d->path, target, NULL, MS_BIND, NULL) < 0)
+			die_errno("bind device %s", d->path);
 		close(fd);
 	} else {
-		die_errno("create device %s", path);
+		die_errno("create device %s", d->path);
 	}
-	close(pfd);
+	if (pfd != devfd)
+		close(pfd);
 }
 
+/* A default link: in /dev, at devfd (or resolved again if it is -1). */
 static void
-child_symlink(int rootfd, const char *target, const char *path)
+child_symlink(int rootfd, int devfd, const char *target, const char *path)
 {
-	char parent[MAX_PATH], *name;
-	int pfd;
+	int pfd = devfd >= 0 ? devfd : child_resolve(rootfd, "/dev", RES_DIR);
 
-	xsnprintf(parent, sizeof(parent), "%s", path);
-	name = strrchr(parent, '/');
-	*name++ = 0;
-	pfd = child_resolve(rootfd, parent, RES_DIR);
-	if (pfd < 0 || (symlinkat(target, pfd, name) < 0 && errno != EEXIST))
+	if (pfd < 0 || (symlinkat(target, pfd, path + 5) < 0 && errno != EEXIST))
 		die_errno("symlink %s", path);
-	close(pfd);
+	if (pfd != devfd)
+		close(pfd);
 }
 
-/* The default devices unless /dev is a bind mount, then linux.devices. */
+/*
+ * Does mknod in /dev make the nodes exactly as asked, given a umask of 0
+ * and a node for root with no set-id or sticky bit?  Where the last mount
+ * on "/dev" (or "/") is a tmpfs rt just mounted, with no default ACL and
+ * a root that is not setgid; no user namespace remaps the ids; the child
+ * makes the nodes as root, with rt's own euid and egid (which are its
+ * fsuid and fsgid: rt never sets those); and every node is right in /dev,
+ * so that no directory is made meanwhile.
+ */
+static bool
+child_devices_exact(void)
+{
+	const struct mnt *m = NULL;
+	const char *o;
+
+	for (int i = 0; i < spec.nmounts; i++)
+		if (!strcmp(spec.mounts[i].dest, "/dev") ||
+		    !strcmp(spec.mounts[i].dest, "/"))
+			m = &spec.mounts[i];
+	if (!m || (m->flags & MS_BIND) || strcmp(m->dest, "/dev") ||
+	    strcmp(m->type, "tmpfs") || rt_euid || !rt_self.read ||
+	    rt_self.egid)
+		return false;
+	for (int i = 0; i < spec.nns; i++)
+		if (spec.ns[i].flag == CLONE_NEWUSER)
+			return false;
+	for (int i = 0; i < spec.ndevices; i++)
+		if (strncmp(spec.devices[i].path, "/dev/", 5) ||
+		    strchr(spec.devices[i].path + 5, '/'))
+			return false;
+	for (o = m->data; o && *o; o += strcspn(o, ","), o += *o == ',')
+		if (!strncmp(o, "mode=", 5) && strtoul(o + 5, NULL, 8) & S_ISGID)
+			return false;
+	return true;
+}
+
+/*
+ * The default devices unless /dev is a bind mount, then linux.devices.
+ * Where mknod makes them exactly (child_devices_exact), the umask is 0
+ * meanwhile and the nodes need no fchownat or fchmodat; the umask comes
+ * back for what may still create files with it before the process's own
+ * (createContainer hooks, /dev/console).
+ */
 static void
 child_devices(int rootfd)
 {
 	bool dev_bound = false;
 	char path[32];
+	int devfd;
 
 	for (int i = 0; i < spec.nmounts; i++)
 		if (!strcmp(spec.mounts[i].dest, "/dev") &&
 		    (spec.mounts[i].flags & MS_BIND))
 			dev_bound = true;
+	if (dev_bound && !spec.ndevices)
+		return;
+	devfd = child_resolve(rootfd, "/dev", RES_DIR);	/* -1: each its own */
+	if (devfd >= 0 && child_devices_exact()) {
+		umask_saved = umask(0);
+		umask_zero = true;
+	}
 	for (size_t i = 0; !dev_bound && i < sizeof(default_devices) /
 	     sizeof(default_devices[0]); i++) {
+		struct dev d = { path, S_IFCHR | 0666, makedev(
+				 default_devices[i].major,
+				 default_devices[i].minor), 0, 0 };
+
 		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
-		child_mknod(rootfd, path, S_IFCHR | 0666,
-			    makedev(default_devices[i].major,
-				    default_devices[i].minor), 0, 0);
+		child_mknod(rootfd, devfd, &d);
 	}
 	for (size_t i = 0; !dev_bound && i < sizeof(default_links) /
 	     sizeof(default_links[0]); i++)
-		child_symlink(rootfd, default_links[i][0], default_links[i][1]);
-	for (int i = 0; i < spec.ndevices; i++) {
-		const struct dev *d = &spec.devices[i];
-
-		child_mknod(rootfd, d->path, d->mode, d->rdev, d->uid, d->gid);
-	}
+		child_symlink(rootfd, devfd, default_links[i][0],
+			      default_links[i][1]);
+	for (int i = 0; i < spec.ndevices; i++)
+		child_mknod(rootfd, devfd, &spec.devices[i]);
+	if (umask_zero && (spec.nhooks[H_CREATE_CONTAINER] ||
+			   spec.proc.terminal))
+		umask(umask_saved);
+	umask_zero = false;
+	if (devfd >= 0)
+		close(devfd);
 }
 
 /*
@@ -4168,8 +4407,10 @@ child_pivot_root(int rootfd, bool no_pivot)
 	close(oldroot);
 }
 
-/* maskedPaths: /dev/null over files, an empty read-only tmpfs over dirs;
- * the /dev/null is checked to be the real one (CVE-2025-31133). */
+/* maskedPaths: /dev/null over files, an empty read-only tmpfs over dirs
+ * (tried in runc's order: the bind, the tmpfs where it says ENOTDIR, and
+ * nothing where the path does not exist); the /dev/null is checked to be
+ * the real one (CVE-2025-31133). */
 static void
 child_masked_paths(void)
 {
@@ -4186,18 +4427,11 @@ child_masked_paths(void)
 	fd_path(nullpath, sizeof(nullpath), nullfd);
 	for (int i = 0; i < spec.nmasked; i++) {
 		const char *p = spec.masked[i];
-		int r;
+		int r = mount(nullpath, p, NULL, MS_BIND, NULL);
 
-		if (stat(p, &st) < 0) {
-			if (errno == ENOENT)
-				continue;
-			die_errno("mask %s", p);
-		}
-		if (S_ISDIR(st.st_mode))
+		if (r < 0 && errno == ENOTDIR)
 			r = mount("tmpfs", p, "tmpfs", MS_RDONLY, NULL);
-		else
-			r = mount(nullpath, p, NULL, MS_BIND, NULL);
-		if (r < 0)
+		if (r < 0 && errno != ENOENT)
 			die("mask %s: %s", p, mount_strerror(errno));
 	}
 	close(nullfd);
@@ -4548,8 +4782,10 @@ sc_save(void)
 
 	if (!CONFIG_SECCOMP || !sc_len)
 		return;
+	st_made |= SF_SECCOMP;
 	st_file(path, "seccomp");
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	fd = openat(AT_FDCWD, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
 	if (fd < 0 || writeall(fd, &sc_flags, sizeof(sc_flags)) < 0 ||
 	    writeall(fd, sc_prog, sizeof(sc_prog[0]) * (size_t)sc_len) < 0)
 		die_errno("write %s", path);
@@ -4564,7 +4800,7 @@ sc_load(void)
 	int fd;
 
 	st_file(path, "seccomp");
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT)
 		return;
 	if (fd < 0 || read(fd, &sc_flags, sizeof(sc_flags)) !=
@@ -4634,12 +4870,12 @@ child_console(int slave, const char *pts)
 {
 	char src[32], dst[32];
 	struct stat st;
-	int fd = open("/dev/console", O_CREAT | O_WRONLY | O_NOFOLLOW |
-		      O_CLOEXEC, 0600);
+	int fd = openat(AT_FDCWD, "/dev/console", O_CREAT | O_WRONLY |
+			O_NOFOLLOW | O_CLOEXEC, 0600);
 
 	if (fd >= 0)
 		close(fd);
-	fd = open("/dev/console", O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	fd = openat(AT_FDCWD, "/dev/console", O_PATH | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0)
 		die_errno("terminal: /dev/console");
 	if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
@@ -4659,7 +4895,8 @@ child_terminal(bool console)
 	char path[32];
 	struct winsize ws = { .ws_row = spec.proc.rows, .ws_col = spec.proc.cols };
 
-	master = open("/dev/pts/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	master = openat(AT_FDCWD, "/dev/pts/ptmx", O_RDWR | O_NOCTTY |
+			O_CLOEXEC);
 	if (master < 0)
 		die_errno("terminal: open /dev/pts/ptmx");
 	if (ioctl(master, TIOCSPTLCK, &zero) < 0 || ioctl(master, TIOCGPTN, &n) < 0)
@@ -4716,7 +4953,7 @@ static int
 child_proc_open(const char *path)
 {
 	struct statfs sf;
-	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd < 0)
 		die_errno("open %s", path);
@@ -4949,7 +5186,8 @@ child_timens(void)
 		die_errno("unshare the time namespace");
 	if (*spec.timens)
 		child_proc_write("/proc/self/timens_offsets", spec.timens);
-	fd = open("/proc/self/ns/time_for_children", O_RDONLY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, "/proc/self/ns/time_for_children",
+		    O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || setns(fd, CLONE_NEWTIME) < 0)
 		die_errno("enter the time namespace");
 	close(fd);
@@ -4975,12 +5213,12 @@ child_setuser(void)
 	const struct proc *p = &spec.proc;
 
 	/* a rootless user namespace has setgroups denied (ns_write_maps) */
-	if (setgroups((size_t)p->ngids, p->gids) < 0 &&
+	if (sys_setgroups(p->ngids, p->gids) < 0 &&
 	    (errno != EPERM || p->ngids))
 		die_errno("setgroups");
-	if (setresgid(p->gid, p->gid, p->gid) < 0)
+	if (sys_setresgid(p->gid) < 0)
 		die_errno("setgid %u", (unsigned)p->gid);
-	if (setresuid(p->uid, p->uid, p->uid) < 0)
+	if (sys_setresuid(p->uid) < 0)
 		die_errno("setuid %u", (unsigned)p->uid);
 }
 
@@ -4990,15 +5228,16 @@ caps_read_last(void)
 {
 	char buf[16];
 
-	if (readfile("/proc/sys/kernel/cap_last_cap", buf, sizeof(buf)) > 0)
+	if (readproc("/proc/sys/kernel/cap_last_cap", buf, sizeof(buf)) > 0)
 		cap_last = atoi(buf);
 	if (cap_last < 0 || cap_last > 63)
 		cap_last = NCAPS - 1;
 }
 
 /* runc's order: bounding set, keep caps over setuid, the user, then the
- * other sets; ambient raises that the kernel refuses are skipped, as runc
- * skips them (they need the cap in permitted and inheritable). */
+ * other sets; ambient raises that the kernel would refuse are skipped, as
+ * runc skips the refused ones (they need the cap in permitted and
+ * inheritable: the others are not even tried). */
 static void
 child_user_caps(void)
 {
@@ -5027,7 +5266,7 @@ child_user_caps(void)
 	if (syscall(SYS_capset, &h, d) < 0)
 		die_errno("capset");
 	for (int c = 0; c <= cap_last; c++)
-		if (caps[CAP_AMB] >> c & 1)
+		if ((caps[CAP_AMB] & caps[CAP_PRM] & caps[CAP_INH]) >> c & 1)
 			prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, c, 0, 0);
 }
 
@@ -5110,19 +5349,24 @@ child_home(void)
  */
 static dev_t rt_dev;			/* rt's binary, stat'ed by the parent */
 static ino_t rt_ino;
+static struct stat exe_st;		/* the executable, as child_find_exec
+					   found it */
 
+/* known: path's stat taken just now, or NULL to take it here. */
 static void
-child_not_rt(const char *path, int depth)
+child_not_rt(const char *path, int depth, const struct stat *known)
 {
 	char buf[256], *p, *end;
 	struct stat st;
 	ssize_t n;
 	int fd;
 
-	if (stat(path, &st) == 0 && st.st_dev == rt_dev && st.st_ino == rt_ino)
+	if (!known && stat(path, &st) == 0)
+		known = &st;
+	if (known && known->st_dev == rt_dev && known->st_ino == rt_ino)
 		die("exec: \"%s\": %s is rt's own binary, refused (CVE-2019-5736)",
 		    spec.proc.args[0], path);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 	if (fd >= 0)
 		close(fd);
@@ -5134,7 +5378,7 @@ child_not_rt(const char *path, int depth)
 	end = p + strcspn(p, " \t\n");
 	*end = 0;
 	if (*p)
-		child_not_rt(p, depth + 1);
+		child_not_rt(p, depth + 1, NULL);
 }
 
 static const char *
@@ -5142,12 +5386,12 @@ child_find_exec(void)
 {
 	static char buf[MAX_PATH];
 	const char *a0 = spec.proc.args[0], *path = env_get("PATH");
-	struct stat st;
+	struct stat *st = &exe_st;
 
 	if (strchr(a0, '/')) {
-		if (stat(a0, &st) < 0)
+		if (stat(a0, st) < 0)
 			die("exec: \"%s\": stat %s: %s", a0, a0, lc_strerror(errno));
-		if (!S_ISREG(st.st_mode) || access(a0, X_OK) < 0)
+		if (!S_ISREG(st->st_mode) || access(a0, X_OK) < 0)
 			die("exec: \"%s\": permission denied", a0);	/* runc,
 					   at create: engines make it 126 */
 		return a0;
@@ -5159,7 +5403,7 @@ child_find_exec(void)
 
 		snprintf(buf, sizeof(buf), "%.*s/%s", (int)(len ? len : 1),
 			 len ? path : ".", a0);
-		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) &&
+		if (stat(buf, st) == 0 && S_ISREG(st->st_mode) &&
 		    access(buf, X_OK) == 0)
 			return buf;
 		path += len + (path[len] == ':');
@@ -5307,7 +5551,7 @@ child_wait_start(void)
 	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
 		signal(exit_signals[i], child_sig_exit);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	fd = open(path, O_WRONLY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0 || write(fd, "0", 1) != 1)
 		die_errno("open exec fifo");
 	close(fd);
@@ -5359,7 +5603,7 @@ child_setup_container(void)
 static void
 child_userns_root(void)
 {
-	if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0)
+	if (sys_setresgid(0) < 0 || sys_setresuid(0) < 0)
 		die_errno("become root of the user namespace (is 0 mapped?)");
 	/* the uid change made it non-dumpable, which leaves /proc/self to
 	 * the host's root: dumpable for its own /proc writes, then not again
@@ -5393,6 +5637,26 @@ child_host_pid(void)
 
 	buf[n > 0 ? n : 0] = 0;
 	hook_pid = (pid_t)atoi(buf);
+}
+
+/*
+ * No SIG_IGN from rt's caller reaches the container.  execve resets the
+ * signals rt catches and keeps the ignored ones, and rt ignores none
+ * itself: so only those SigIgn named when the parent read it are reset
+ * (all past 64, and all if it could not be read).
+ */
+static void
+child_sig_default(void)
+{
+	/* the kernel's sigaction, all zero: SIG_DFL, no flags, empty mask,
+	 * whatever the architecture's layout; musl's sigaction would refuse
+	 * 32-34, which it keeps for itself, yet a caller may ignore them */
+	static const unsigned long dfl[8];
+	uint64_t ign = rt_self.read ? rt_self.sigign : ~0ULL;
+
+	for (int sig = 1; sig < _NSIG; sig++)
+		if (sig > 64 || (ign >> (sig - 1) & 1))
+			syscall(SYS_rt_sigaction, sig, dfl, NULL, _NSIG / 8);
 }
 
 static _Noreturn void
@@ -5439,11 +5703,14 @@ child_main(void)
 		child_wait_start();
 	if (!exec_mode)
 		hooks_run(H_START_CONTAINER, "created", NULL);
-	prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
-	for (int sig = 1; sig < NSIG; sig++)	/* no SIG_IGN from rt's caller */
-		signal(sig, SIG_DFL);
+	if (mode == MODE_RUN)		/* set above for this mode only */
+		prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
+	child_sig_default();
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	child_not_rt(exe, 0);
+	/* the stat child_find_exec took is still current unless the start
+	 * or startContainer hooks came between */
+	child_not_rt(exe, 0, mode == MODE_CREATE || (!exec_mode &&
+		     spec.nhooks[H_START_CONTAINER]) ? NULL : &exe_st);
 	if (spec.proc.nnp)
 		child_seccomp();
 	execve(exe, spec.proc.args, spec.proc.env);
@@ -5542,7 +5809,7 @@ ctr_spawn(void)
 	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not
 	 * for a rootless create, whose parent writes the child's uid_map;
 	 * its user cannot write a root-owned rt anyway. */
-	if (exec_mode || !geteuid())
+	if (exec_mode && rt_euid)	/* main did it for root */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (stat("/proc/self/exe", &rtst) == 0) {
 		rt_dev = rtst.st_dev;
@@ -5690,15 +5957,18 @@ ctr_wait(int master)
 	p[0] = (struct pollfd){ .fd = sfd, .events = POLLIN };
 	p[1] = (struct pollfd){ .fd = master >= 0 ? 0 : -1, .events = POLLIN };
 	p[2] = (struct pollfd){ .fd = master, .events = POLLIN };
-	while (status < 0) {
-		if (poll(p, 3, -1) < 0 && errno != EINTR)
-			die_errno("poll");
-		if (p[1].revents && relay(0, master) == 0)
-			p[1].fd = -1;
-		if (p[2].revents && relay(master, 1) == 0)
-			p[2].fd = -1;
-		if (p[0].revents & POLLIN)
-			status = ctr_signal(sfd, master);
+	while (status < 0) {		/* no terminal: wait in read(2) alone */
+		if (master >= 0) {
+			if (poll(p, 3, -1) < 0 && errno != EINTR)
+				die_errno("poll");
+			if (p[1].revents && relay(0, master) == 0)
+				p[1].fd = -1;
+			if (p[2].revents && relay(master, 1) == 0)
+				p[2].fd = -1;
+			if (!(p[0].revents & POLLIN))
+				continue;
+		}
+		status = ctr_signal(sfd, master);
 	}
 	if (master >= 0) {		/* what the container wrote last */
 		fcntl(master, F_SETFL, O_NONBLOCK);
@@ -6001,7 +6271,9 @@ static void
 st_fill(struct state *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->owner = getuid();
+	st->owner = rt_self.uid;
+	if (!rt_self.read || st->owner == (uid_t)-1)
+		st->owner = getuid();
 	rfc3339(st->created, sizeof(st->created), true);
 	if (!getcwd(st->bundle, sizeof(st->bundle)))
 		die_errno("getcwd");
@@ -6107,6 +6379,7 @@ hooks_prepare(const char *id, struct state *st)
 	if (readfile("config.json", raw, sizeof(raw)) < t->end)
 		die("config.json: changed while rt read it");
 	raw[t->end] = 0;
+	st_made |= SF_HOOKS;
 	st_file(path, "hooks");
 	xwrite_atomic(path, raw + t->start);
 }
@@ -6137,6 +6410,7 @@ ctr_create(const char *id)
 	st_check_id(id);
 	opt_pid_file = abs_path(opt_pid_file);
 	opt_console_socket = abs_path(opt_console_socket);
+	self_read();
 	bundle_enter();
 	check_console(mode != MODE_RUN);
 	caps_read_last();
@@ -6150,6 +6424,7 @@ ctr_create(const char *id)
 	}
 	cg_fd = cg_setup(id, &st);
 	if (mode == MODE_CREATE) {
+		st_made |= SF_FIFO;
 		st_file(fifo, "exec.fifo");
 		if (mkfifo(fifo, 0622) < 0 || chmod(fifo, 0622) < 0)
 			die_errno("mkfifo %s", fifo);	/* 0622 whatever the
@@ -6324,7 +6599,7 @@ ctr_wait_exec(const struct state *st)
 
 	snprintf(path, sizeof(path), "/proc/%d/comm", (int)st->pid);
 	for (int i = 0; i < 10000 && st_alive(st); i++) {
-		if (readfile(path, comm, sizeof(comm)) < 0 ||
+		if (readproc(path, comm, sizeof(comm)) < 0 ||
 		    strcmp(comm, "rt:[child]\n"))
 			return;
 		usleep(1000);
@@ -6796,6 +7071,7 @@ cmd_exec(int argc, char **argv)
 		cg_fd = xopen(st.cgroup, O_RDONLY | O_DIRECTORY, 0);
 	exec_mode = true;
 	mode = opt_detach ? MODE_DETACH : MODE_RUN;
+	self_read();
 	master = ctr_sync(ctr_spawn());
 	write_pid_file(child_pid);
 	if (opt_detach) {
@@ -7456,7 +7732,8 @@ log_open(void)
 	opt_log_json = !strcmp(log_format, "json");
 	if (!opt_log)
 		return;
-	logfd = open(opt_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	logfd = openat(AT_FDCWD, opt_log, O_WRONLY | O_APPEND | O_CREAT |
+		       O_CLOEXEC, 0644);
 	if (logfd < 0)
 		die_errno("--log %s", opt_log);
 	if (strcmp(opt_cgroup_manager, "cgroupfs") &&
@@ -7473,7 +7750,7 @@ root_default(void)
 	static char buf[MAX_PATH];
 	const char *xdg = getenv("XDG_RUNTIME_DIR");
 
-	if (opt_root_set || geteuid() == 0 || !xdg || !*xdg)
+	if (opt_root_set || rt_euid == 0 || !xdg || !*xdg)
 		return;
 	xsnprintf(buf, sizeof(buf), "%s/rt", xdg);
 	opt_root = buf;
@@ -7486,7 +7763,8 @@ main(int argc, char **argv)
 	const struct cmd *c = NULL;
 	int n;
 
-	if (!geteuid())		/* see ctr_spawn: also when run by a container */
+	rt_euid = geteuid();
+	if (!rt_euid)		/* see ctr_spawn: also when run by a container */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	log_open();
 	root_default();
