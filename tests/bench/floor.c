@@ -11,10 +11,10 @@
  * -f (full) adds the rest of what `rt spec`'s config.json asks, the same
  * work in the same order as a runtime: the 7 mounts (proc, /dev tmpfs,
  * devpts, shm, mqueue, sysfs ro, cgroup2 ro), the 6 device nodes and their
- * symlinks, the masked and read-only paths, hostname, RLIMIT_NOFILE,
- * capabilities (bounding set, capset, ambient), no_new_privs; and what
- * runc, crun and rt do for every container: loopback up in the new network
- * namespace, a new session keyring.
+ * symlinks, the masked and read-only paths, the root read-only, hostname,
+ * RLIMIT_NOFILE, capabilities (bounding set, capset, ambient),
+ * no_new_privs; and what runc, crun and rt do for every container:
+ * loopback up in the new network namespace, a new session keyring.
  * -c CGROUP: the child is cloned into a new cgroup v2 directory CGROUP
  * (clone3 CLONE_INTO_CGROUP), removed once the child is reaped; with -f the
  * cgroup also gets the spec's device rules, a BPF_CGROUP_DEVICE program
@@ -232,8 +232,10 @@ int main(int argc, char **argv)
 		X(syscall(SYS_pivot_root, ".", "."), "pivot_root");
 		X(umount2(".", MNT_DETACH), "umount old root");
 		X(chdir("/"), "chdir /");
-		if (full)
+		if (full) {		/* root.readonly */
+			X(mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL), "remount / ro");
 			child_process();
+		}
 		execv(argv[optind + 1], argv + optind + 1);
 		die(argv[optind + 1]);
 	}
