@@ -73,9 +73,14 @@ static const struct insn devprog[] = {
 	INSN(0xb7, 0, 0, 0, 0), INSN(0x95, 0, 0, 0, 0),
 };
 
+static const char *made_cg;		/* the cgroup to remove on failure */
+static pid_t parent;
+
 static void die(const char *what)
 {
 	perror(what);
+	if (made_cg && getpid() == parent)
+		rmdir(made_cg);
 	_exit(1);
 }
 
@@ -212,8 +217,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	rootfs = argv[optind];
+	parent = getpid();
 	if (cgroup) {
 		X(mkdir(cgroup, 0755), cgroup);
+		made_cg = cgroup;
 		X(cgfd = open(cgroup, O_DIRECTORY | O_RDONLY | O_CLOEXEC), cgroup);
 		if (full)
 			devices(cgfd);
