@@ -4221,25 +4221,16 @@ child_mount_one(int rootfd, const struct mnt *m)
 	}
 }
 
-/* The umask child_devices saved when it set it to 0 (umask_zero); it
- * comes back for the rest of the child (hooks, /dev/console), and before
- * a file is made that is not a plain device node. */
-static bool umask_zero;
-static mode_t umask_saved;
-
 /*
  * mknod in the rootfs, replacing what is there; where mknod is not allowed
  * (a user namespace, the device cgroup), a bind mount of the host's node
- * of the same path instead, as runc does.  With the umask 0, mknod in
- * /dev makes a plain root-owned node as asked (child_devices_exact), so
- * it needs no fchownat and fchmodat.
+ * of the same path instead, as runc does.
  */
 static void
 child_mknod(int rootfd, int devfd, const struct dev *d)
 {
 	char parent[MAX_PATH], target[32], *name;
 	int pfd, fd, r;
-	bool exact;
 
 	xsnprintf(parent, sizeof(parent), "%s", d->path);
 	name = strrchr(parent, '/');
@@ -4248,22 +4239,16 @@ child_mknod(int rootfd, int devfd, const struct dev *d)
 	      child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
 	if (pfd < 0)
 		die_errno("create device %s", d->path);
-	exact = umask_zero && pfd == devfd && !(d->mode & 07000) &&
-		!d->uid && !d->gid;
 	r = mknodat(pfd, name, d->mode, d->rdev);
 	if (r < 0 && errno == EEXIST) {
 		unlinkat(pfd, name, 0);
 		r = mknodat(pfd, name, d->mode, d->rdev);
 	}
 	if (r == 0) {
-		if (!exact && (fchownat(pfd, name, d->uid, d->gid,
-					AT_SYMLINK_NOFOLLOW) < 0 ||
-			       fchmodat(pfd, name, d->mode & 07777, 0) < 0))
+		if (fchownat(pfd, name, d->uid, d->gid, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    fchmodat(pfd, name, d->mode & 07777, 0) < 0)
 			die_errno("create device %s", d->path);
 	} else if (errno == EPERM) {
-		if (umask_zero)
-			umask(umask_saved);
-		umask_zero = false;
 		fd = child_resolve(rootfd, d->path, RES_FILE);
 		fd_path(target, sizeof(target), fd);
 		if (fd < 0 || mount(d->path, target, NULL, MS_BIND, NULL) < 0)
@@ -4288,49 +4273,8 @@ child_symlink(int rootfd, int devfd, const char *target, const char *path)
 		close(pfd);
 }
 
-/*
- * Does mknod in /dev make the nodes exactly as asked, given a umask of 0
- * and a node for root with no set-id or sticky bit?  Where the last mount
- * on "/dev" (or "/") is a tmpfs rt just mounted, with no default ACL and
- * a root that is not setgid; no user namespace remaps the ids; the child
- * makes the nodes as root, with rt's own euid and egid (which are its
- * fsuid and fsgid: rt never sets those); and every node is right in /dev,
- * so that no directory is made meanwhile.
- */
-static bool
-child_devices_exact(void)
-{
-	const struct mnt *m = NULL;
-	const char *o;
-
-	for (int i = 0; i < spec.nmounts; i++)
-		if (!strcmp(spec.mounts[i].dest, "/dev") ||
-		    !strcmp(spec.mounts[i].dest, "/"))
-			m = &spec.mounts[i];
-	if (!m || (m->flags & MS_BIND) || strcmp(m->dest, "/dev") ||
-	    strcmp(m->type, "tmpfs") || rt_euid || !rt_self.read ||
-	    rt_self.egid)
-		return false;
-	for (int i = 0; i < spec.nns; i++)
-		if (spec.ns[i].flag == CLONE_NEWUSER)
-			return false;
-	for (int i = 0; i < spec.ndevices; i++)
-		if (strncmp(spec.devices[i].path, "/dev/", 5) ||
-		    strchr(spec.devices[i].path + 5, '/'))
-			return false;
-	for (o = m->data; o && *o; o += strcspn(o, ","), o += *o == ',')
-		if (!strncmp(o, "mode=", 5) && strtoul(o + 5, NULL, 8) & S_ISGID)
-			return false;
-	return true;
-}
-
-/*
- * The default devices unless /dev is a bind mount, then linux.devices.
- * Where mknod makes them exactly (child_devices_exact), the umask is 0
- * meanwhile and the nodes need no fchownat or fchmodat; the umask comes
- * back for what may still create files with it before the process's own
- * (createContainer hooks, /dev/console).
- */
+/* The default devices unless /dev is a bind mount, then linux.devices;
+ * /dev is resolved once for all of them. */
 static void
 child_devices(int rootfd)
 {
@@ -4345,10 +4289,6 @@ child_devices(int rootfd)
 	if (dev_bound && !spec.ndevices)
 		return;
 	devfd = child_resolve(rootfd, "/dev", RES_DIR);	/* -1: each its own */
-	if (devfd >= 0 && child_devices_exact()) {
-		umask_saved = umask(0);
-		umask_zero = true;
-	}
 	for (size_t i = 0; !dev_bound && i < sizeof(default_devices) /
 	     sizeof(default_devices[0]); i++) {
 		struct dev d = { path, S_IFCHR | 0666, makedev(
@@ -4364,10 +4304,6 @@ child_devices(int rootfd)
 			      default_links[i][1]);
 	for (int i = 0; i < spec.ndevices; i++)
 		child_mknod(rootfd, devfd, &spec.devices[i]);
-	if (umask_zero && (spec.nhooks[H_CREATE_CONTAINER] ||
-			   spec.proc.terminal))
-		umask(umask_saved);
-	umask_zero = false;
 	if (devfd >= 0)
 		close(devfd);
 }
