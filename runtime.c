@@ -269,6 +269,7 @@ enum {
 	MAX_ID = CONFIG_MAX_ID,
 	MAX_ANNOTATIONS = CONFIG_MAX_ANNOTATIONS,
 	MAX_PIDS = CONFIG_MAX_PIDS,
+	MAX_CONTAINERS = CONFIG_MAX_CONTAINERS,
 	MAX_DEVICE_RULES = CONFIG_MAX_DEVICE_RULES,
 	MAX_RES = CONFIG_MAX_RESOURCE_ENTRIES,
 	MAX_SC_RULES = CONFIG_MAX_SECCOMP_RULES,
@@ -293,6 +294,7 @@ struct mnt {				/* one entry of config.json mounts */
 	unsigned long prop[4];		/* propagation, one mount(2) each */
 	int nprop;
 	char *data;			/* unknown options, comma-joined */
+	int srcfd;			/* a bind's source opened by rt, or -1 */
 };
 
 struct dev {				/* one entry of linux.devices */
@@ -385,7 +387,8 @@ struct sc_cond {			/* linux.seccomp.syscalls[].args[] */
 };
 
 struct sc_rule {			/* one syscall name of one rule */
-	int sys;			/* its row in sc_nrs */
+	int sys;			/* its row in sc_nrs, -1 if none */
+	int mux;			/* its row in sc_muxed, -1 if none */
 	uint32_t action;		/* SECCOMP_RET_* | errno */
 	unsigned short cond, ncond;	/* its conditions in seccomp.conds */
 };
@@ -429,6 +432,7 @@ struct spec {				/* config.json; static, never on a stack */
 	struct nsent ns[MAX_NAMESPACES];	/* CONFIG_MAX_NAMESPACES */
 	int nns;
 	int clone_flags;		/* namespaces to create */
+	bool own_uts;			/* new, or joined and not rt's */
 	struct dev devices[MAX_DEVICES];	/* CONFIG_MAX_DEVICES */
 	int ndevices;
 	char *masked[MAX_MASKED_PATHS];		/* CONFIG_MAX_MASKED_PATHS */
@@ -462,6 +466,8 @@ struct state {				/* /run/rt/<id>/state */
 	char rootfs[MAX_PATH];
 	char cgroup[MAX_PATH];		/* its cgroup directory, "" if none */
 	int cg_made;			/* how many levels of it rt created */
+	unsigned long long pidns;	/* its own pid namespace's inode, 0 if
+					   it shares rt's */
 };
 
 enum msg_kind {				/* records on the child's sync socket */
@@ -470,6 +476,7 @@ enum msg_kind {				/* records on the child's sync socket */
 	MSG_READY,			/* set up; waiting for start */
 	MSG_GO,				/* parent to child: go on */
 	MSG_HOOKS,			/* mounts done: run prestart, createRuntime */
+	MSG_BINDS,			/* parent to child: bind sources (SCM_RIGHTS) */
 };
 
 struct errmsg {				/* one record on the sync socket */
@@ -739,6 +746,18 @@ xsnprintf(char *buf, size_t n, const char *fmt, ...)
 		die("path too long: %.64s... (raise CONFIG_MAX_PATH)", buf);
 }
 
+/* Appends to a bounded buffer; a full buffer stays full (callers size it). */
+static __attribute__((format(printf, 3, 4))) void
+buf_add(char *buf, size_t size, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf + len, size - len, fmt, ap);
+	va_end(ap);
+}
+
 /* Every open in rt is openat(AT_FDCWD, ...): musl's open() follows an
  * O_CLOEXEC open with fcntl(F_SETFD) for kernels before 2.6.23, its
  * openat() does not. */
@@ -921,14 +940,28 @@ str_replace(char *buf, size_t size, const char *from, const char *to)
 	memcpy(p, to, tl);
 }
 
-/* tmp file plus rename, so readers see the old or the new file whole. */
+/*
+ * A tmp file plus rename, so readers see the old or the new file whole.
+ * The tmp file's name is unpredictable and it is made new, never through
+ * a symlink (O_EXCL | O_NOFOLLOW): a symlink planted beside a --pid-file
+ * in a directory others can write cannot send the write elsewhere; the
+ * rename replaces a symlink at path itself, never following it.
+ */
 static void
 xwrite_atomic(const char *path, const char *s)
 {
 	char tmp[MAX_PATH];
+	uint64_t r = 0;
 
-	xsnprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	if (writefile(tmp, s, O_CREAT | O_TRUNC, 0644) < 0) {
+	if (syscall(SYS_getrandom, &r, sizeof(r), 0) != (long)sizeof(r)) {
+		struct timespec ts;	/* no getrandom (Linux < 3.17) */
+
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		r = (uint64_t)ts.tv_nsec << 20 ^ (uint64_t)getpid();
+	}
+	xsnprintf(tmp, sizeof(tmp), "%s.%016llx.tmp", path,
+		  (unsigned long long)r);
+	if (writefile(tmp, s, O_CREAT | O_EXCL | O_NOFOLLOW, 0644) < 0) {
 		int e = errno;
 
 		unlink(tmp);
@@ -1695,6 +1728,7 @@ spec_mount(int i, const char *jp, struct mnt *m)
 	}
 	if (!m->dest)
 		die("%s: %s.destination: missing", js_file, jp);
+	m->srcfd = -1;
 	JS_EACH_MEMBER(i, k, n) {
 		if (!js_is(k, "options"))
 			continue;
@@ -2126,6 +2160,44 @@ static const char *const sc_flag_names[] = {	/* bit n is 1 << n */
 	"SECCOMP_FILTER_FLAG_SPEC_ALLOW",
 };
 
+/*
+ * The socket and SysV IPC calls that 32-bit ABIs (i386, s390, MIPS o32)
+ * also reach through one multiplexer, socketcall(call, args) or ipc(call,
+ * ...): a rule for one is also a rule for its multiplexer with arg0 ==
+ * its call number, as libseccomp adds it (linux/net.h SYS_*, ipc.h).
+ */
+enum { MUX_SOCKET, MUX_IPC };
+static const struct {
+	const char *name;
+	uint8_t mux, call;
+} sc_muxed[] = {
+	{ "socket", MUX_SOCKET, 1 }, { "bind", MUX_SOCKET, 2 },
+	{ "connect", MUX_SOCKET, 3 }, { "listen", MUX_SOCKET, 4 },
+	{ "accept", MUX_SOCKET, 5 }, { "getsockname", MUX_SOCKET, 6 },
+	{ "getpeername", MUX_SOCKET, 7 }, { "socketpair", MUX_SOCKET, 8 },
+	{ "send", MUX_SOCKET, 9 }, { "recv", MUX_SOCKET, 10 },
+	{ "sendto", MUX_SOCKET, 11 }, { "recvfrom", MUX_SOCKET, 12 },
+	{ "shutdown", MUX_SOCKET, 13 }, { "setsockopt", MUX_SOCKET, 14 },
+	{ "getsockopt", MUX_SOCKET, 15 }, { "sendmsg", MUX_SOCKET, 16 },
+	{ "recvmsg", MUX_SOCKET, 17 }, { "accept4", MUX_SOCKET, 18 },
+	{ "recvmmsg", MUX_SOCKET, 19 }, { "sendmmsg", MUX_SOCKET, 20 },
+	{ "semop", MUX_IPC, 1 }, { "semget", MUX_IPC, 2 },
+	{ "semctl", MUX_IPC, 3 }, { "semtimedop", MUX_IPC, 4 },
+	{ "msgsnd", MUX_IPC, 11 }, { "msgrcv", MUX_IPC, 12 },
+	{ "msgget", MUX_IPC, 13 }, { "msgctl", MUX_IPC, 14 },
+	{ "shmat", MUX_IPC, 21 }, { "shmdt", MUX_IPC, 22 },
+	{ "shmget", MUX_IPC, 23 }, { "shmctl", MUX_IPC, 24 },
+};
+
+static int
+sc_mux_lookup(const char *name)
+{
+	for (int i = 0; i < (int)(sizeof(sc_muxed) / sizeof(sc_muxed[0])); i++)
+		if (!strcmp(sc_muxed[i].name, name))
+			return i;
+	return -1;
+}
+
 /* A syscall's row in sc_nrs, or -1. */
 static int
 sc_lookup(const char *name)
@@ -2203,11 +2275,12 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 			if (sc->conds[a].index == sc->conds[b].index)
 				split = 1;
 	JS_EACH_ELEM(names, e, x) {
-		int sys;
+		int sys, mux;
 
 		jp_make(ep, "%s[%d]", jp, x);
 		sys = sc_lookup(js_str(e, ep));
-		if (sys < 0)
+		mux = sc_mux_lookup(js_str(e, ep));
+		if (sys < 0 && mux < 0)
 			continue;
 		for (int c = 0; c < (split ? ncond : 1); c++) {
 			struct sc_rule *r = &sc->rules[sc->nrules];
@@ -2215,6 +2288,7 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 			check_limit("linux.seccomp.syscalls", sc->nrules + 1,
 				    MAX_SC_RULES, "CONFIG_MAX_SECCOMP_RULES");
 			r->sys = sys;
+			r->mux = mux;
 			r->action = action;
 			r->cond = (unsigned short)(cond + c);
 			r->ncond = (unsigned short)(split ? 1 : ncond);
@@ -2327,8 +2401,10 @@ spec_seccomp(int i, const char *jp)
 			spec_sc_arches(v, kp);
 		else if (js_is(k, "flags") && !js_null(v))
 			spec_sc_flags(v, kp);
-		else if (js_is(k, "listenerPath"))
-			spec_unsupported(v, kp);
+		else if (js_is(k, "listenerPath") ||
+			 js_is(k, "listenerMetadata"))
+			js_str(v, kp);	/* for SCMP_ACT_NOTIFY only (the
+					   spec), which is refused */
 		else if (js_is(k, "syscalls") && !js_null(v)) {
 			js_expect(v, JSMN_ARRAY, kp);
 			JS_EACH_ELEM(v, e, x) {
@@ -2429,6 +2505,44 @@ spec_personality(int i, const char *jp)
 		die("%s: %s.domain: missing", js_file, jp);
 }
 
+/*
+ * linux.cgroupsPath, confined below the cgroup2 mount: a ".." component
+ * (or, in the "slice:prefix:name" form, a "/" or ".." in any part) is
+ * refused; "." and doubled slashes are dropped.  Cleaned in place.
+ */
+static char *
+spec_cgroups_path(int i, const char *jp)
+{
+	char *p = js_path(i, jp), *o = p;
+	const char *c = p;
+
+	if (*p != '/' && strchr(p, ':')) {
+		if (strstr(p, "..") || strchr(p, '/'))
+			die("%s: %s: \"%s\": a slice, prefix or name cannot hold "
+			    "\"/\" or \"..\"", js_file, jp, p);
+		return p;
+	}
+	while (*c) {
+		size_t n = strcspn(c, "/");
+
+		if (n == 2 && c[0] == '.' && c[1] == '.')
+			die("%s: %s: \"%s\": a \"..\" component is not allowed",
+			    js_file, jp, p);
+		if (n && !(n == 1 && c[0] == '.')) {
+			if (o > p || *p == '/')
+				*o++ = '/';
+			memmove(o, c, n);
+			o += n;
+		}
+		c += n;
+		c += *c == '/';
+	}
+	if (o == p && *p == '/')
+		*o++ = '/';
+	*o = 0;
+	return p;
+}
+
 static int sysctl_tok;			/* linux.sysctl, parsed last */
 
 /* A namespace of this type joined by path that is not rt's own (the
@@ -2444,6 +2558,25 @@ spec_ns_path(int flag, const char *self)
 			       stat(self, &b) == 0 && (a.st_ino != b.st_ino ||
 						       a.st_dev != b.st_dev);
 	return false;
+}
+
+/* A namespace of this type to create, or one to join by path. */
+static bool
+spec_has_ns(int flag)
+{
+	for (int i = 0; i < spec.nns; i++)
+		if (spec.ns[i].flag == flag)
+			return true;
+	return false;
+}
+
+/* A uts namespace of the container's own: new, or joined by a path that
+ * is not rt's (whose hostname is the host's). */
+static bool
+spec_own_uts(void)
+{
+	return (spec.clone_flags & CLONE_NEWUTS) ||
+	       spec_ns_path(CLONE_NEWUTS, "/proc/self/ns/uts");
 }
 
 /* hooks: runtime-spec config.md "POSIX-platform Hooks". */
@@ -2600,7 +2733,7 @@ spec_linux_member(int k, const char *kp)
 	} else if (js_is(k, "resources")) {
 		spec_resources(v, kp, &spec.res);
 	} else if (js_is(k, "cgroupsPath")) {
-		spec.cgroups_path = js_path(v, kp);
+		spec.cgroups_path = spec_cgroups_path(v, kp);
 	} else if (js_is(k, "seccomp")) {
 		spec_seccomp(v, kp);
 	} else if (js_is(k, "uidMappings")) {
@@ -2672,8 +2805,15 @@ spec_validate(void)
 		die("%s: process: missing", js_file);
 	if (!spec.root)
 		die("%s: root.path: missing", js_file);
-	if (!(spec.clone_flags & CLONE_NEWNS))
-		die("%s: linux.namespaces: rt needs a new mount namespace", js_file);
+	/* a deliberate deviation from the spec, which lets a missing mount
+	 * namespace mean rt's own: every mount would land in the host's */
+	if (!spec_has_ns(CLONE_NEWNS))
+		die("%s: linux.namespaces: no mount namespace: rt would mount into "
+		    "the host's (add one, or join one by path)", js_file);
+	if (!(spec.clone_flags & CLONE_NEWNS) &&
+	    !spec_ns_path(CLONE_NEWNS, "/proc/self/ns/mnt"))
+		die("%s: linux.namespaces: the mount namespace joined by path is "
+		    "rt's own: every mount would land there", js_file);
 	if (*spec.timens && !(spec.clone_flags & CLONE_NEWTIME))
 		die("%s: linux.timeOffsets: needs a new time namespace", js_file);
 	if ((spec.nuidmap || spec.ngidmap) && !(spec.clone_flags & CLONE_NEWUSER))
@@ -2681,11 +2821,21 @@ spec_validate(void)
 	if ((spec.clone_flags & CLONE_NEWUSER) && (!spec.nuidmap || !spec.ngidmap))
 		die("%s: linux.%s: a new user namespace needs mappings", js_file,
 		    spec.nuidmap ? "gidMappings" : "uidMappings");
-	if (spec.hostname && *spec.hostname && !(spec.clone_flags & CLONE_NEWUTS))
-		die("%s: hostname: needs a new uts namespace", js_file);
-	if (spec.domainname && *spec.domainname &&
-	    !(spec.clone_flags & CLONE_NEWUTS))
-		die("%s: domainname: needs a new uts namespace", js_file);
+	spec.own_uts = spec_own_uts();
+	if (spec.hostname && *spec.hostname && !spec.own_uts)
+		die("%s: hostname: needs a new uts namespace (or one joined by "
+		    "path)", js_file);
+	if (spec.domainname && *spec.domainname && !spec.own_uts)
+		die("%s: domainname: needs a new uts namespace (or one joined by "
+		    "path)", js_file);
+	for (int i = 0; i < spec.nsysctl; i++) {	/* runc's words */
+		const char *k = spec.sysctl[i].k;
+
+		if (!strcmp(k, "kernel.hostname") ||
+		    (!strcmp(k, "kernel.domainname") && spec.domainname))
+			die("%s: linux.sysctl.%s: not allowed, as it conflicts "
+			    "with the OCI \"%s\" field", js_file, k, k + 7);
+	}
 }
 
 /* Parses config.json in the current directory (the bundle). */
@@ -2751,29 +2901,36 @@ st_file(char *buf, const char *name)
 }
 
 static const char *const st_files[] = {	/* what rt puts in the dir */
-	"state", "state.tmp", "annotations", "annotations.tmp", "exec.fifo",
-	"seccomp", "hooks", "hooks.tmp",
+	"state", "annotations", "exec.fifo", "seccomp", "hooks",
 };
 static unsigned st_made;		/* st_files this rt wrote, by bit: */
-enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 2, SF_FIFO = 1 << 4,
-       SF_SECCOMP = 1 << 5, SF_HOOKS = 1 << 6 };
+enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 1, SF_FIFO = 1 << 2,
+       SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4 };
 
 /*
- * Removes the state directory and what rt puts in it: all it may hold
- * (delete), or, undoing this rt's create (only_made), the files it wrote;
- * xwrite_atomic leaves no tmp file behind when it dies.
+ * Removes the state directory and what rt puts in it: all it holds
+ * (delete: a killed rt may have left a tmp file), or, undoing this rt's
+ * create (only_made), the files it wrote; xwrite_atomic leaves no tmp
+ * file behind when it dies.
  */
 static void
 st_remove_dir(intptr_t only_made)
 {
+	static struct dirscan d;
 	char path[MAX_PATH];
+	const char *name;
 
-	for (size_t i = 0; i < sizeof(st_files) / sizeof(st_files[0]); i++) {
-		if (only_made && !(st_made >> i & 1))
+	for (size_t i = 0; only_made && i < sizeof(st_files) /
+	     sizeof(st_files[0]); i++) {
+		if (!(st_made >> i & 1))
 			continue;
 		st_file(path, st_files[i]);
 		unlink(path);
 	}
+	if (!only_made && dir_open(&d, st_path))
+		while ((name = dir_next(&d)))
+			if (strcmp(name, ".") && strcmp(name, ".."))
+				unlinkat(d.fd, name, 0);
 	rmdir(st_path);
 }
 
@@ -2850,6 +3007,17 @@ proc_starttime(pid_t pid)
 	return start;
 }
 
+/* The inode of pid's pid namespace, 0 if it cannot be read. */
+static unsigned long long
+pidns_of(pid_t pid)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
+	return stat(path, &st) == 0 ? (unsigned long long)st.st_ino : 0;
+}
+
 /* The parent pid of pid (field 4 of /proc/PID/stat), 0 if it is gone. */
 static pid_t
 proc_ppid(pid_t pid)
@@ -2876,9 +3044,9 @@ st_save(const struct state *s)
 	char path[MAX_PATH];
 
 	snprintf(buf, sizeof(buf), "pid %d\nstart %llu\nowner %u\ncreated %s\n"
-		 "bundle %s\nrootfs %s\ncgroup %s\ncg_made %d\n", (int)s->pid,
-		 s->start, (unsigned)s->owner, s->created, s->bundle, s->rootfs,
-		 s->cgroup, s->cg_made);
+		 "bundle %s\nrootfs %s\ncgroup %s\ncg_made %d\npidns %llu\n",
+		 (int)s->pid, s->start, (unsigned)s->owner, s->created, s->bundle,
+		 s->rootfs, s->cgroup, s->cg_made, s->pidns);
 	st_made |= SF_STATE;
 	st_file(path, "state");
 	xwrite_atomic(path, buf);
@@ -2943,6 +3111,8 @@ st_load(struct state *s)
 			snprintf(s->cgroup, sizeof(s->cgroup), "%s", v);
 		else if (!strcmp(line, "cg_made"))
 			s->cg_made = atoi(v);
+		else if (!strcmp(line, "pidns"))
+			s->pidns = strtoull(v, NULL, 10);
 	}
 	return s->bundle[0] ? 0 : -1;
 }
@@ -3189,39 +3359,76 @@ cg_needed(const struct resources *r, char *out, size_t n)
 				 *out ? " " : "", ctl[c]);
 }
 
-/* Is word in the space-separated list? */
+/* Is word (len bytes, not NUL-terminated) a word of the list of words
+ * separated by spaces or newlines? */
 static bool
 word_in(const char *list, const char *word, size_t len)
 {
-	for (const char *p = list; (p = strstr(p, word)); p += len)
-		if ((p == list || p[-1] == ' ' || p[-1] == '\n') &&
-		    (!p[len] || p[len] == ' ' || p[len] == '\n'))
+	for (const char *p = list + strspn(list, " \n"); *p;) {
+		size_t n = strcspn(p, " \n");
+
+		if (n == len && !strncmp(p, word, len))
 			return true;
+		p += n;
+		p += strspn(p, " \n");
+	}
 	return false;
 }
 
-/* Adds the needed controllers missing from one cgroup.subtree_control;
- * EBUSY (a process moving in or out) is retried. */
-static void
-cg_subtree(const char *path, const char *needed)
+/* Writes "+ctl" to a subtree_control file; EBUSY (a process moving in
+ * or out) is retried for a needed controller, which dies if it fails. */
+static int
+cg_subtree_one(const char *file, const char *ctl, size_t len, bool needed)
 {
-	char cur[1024], add[256] = "", file[MAX_PATH + 32];
+	char add[64];
 	struct timespec ts = { 0, 10000000 };
 
-	xsnprintf(file, sizeof(file), "%s/cgroup.subtree_control", path);
-	if (readfile(file, cur, sizeof(cur)) < 0)
-		die_errno("cgroup: %s", file);
-	for (const char *w = needed; *w; w += strcspn(w, " "), w += *w == ' ') {
-		size_t len = strcspn(w, " ");
-
-		if (!word_in(cur, w, len))
-			snprintf(add + strlen(add), sizeof(add) - strlen(add),
-				 "%s+%.*s", *add ? " " : "", (int)len, w);
-	}
-	for (int tries = 0; *add && writefile(file, add, 0, 0) < 0; tries++) {
+	snprintf(add, sizeof(add), "+%.*s", (int)len, ctl);
+	for (int tries = 0; writefile(file, add, 0, 0) < 0; tries++) {
+		if (!needed)
+			return -1;
 		if (errno != EBUSY || tries == 50)
 			die_errno("cgroup: write \"%s\" to %s", add, file);
 		nanosleep(&ts, NULL);
+	}
+	return 0;
+}
+
+/*
+ * One ancestor's cgroup.subtree_control gets every controller in all (the
+ * root's cgroup.controllers) that it offers and lacks, as runc's fs2
+ * CreateCgroupPath does, so that pids.current, memory.current and cpu.stat
+ * exist for every container; all at once, else one by one, where only a
+ * needed controller's failure is an error (a level holding processes
+ * cannot delegate, EBUSY: runc skips it too).
+ */
+static void
+cg_subtree(const char *path, const char *needed, const char *all)
+{
+	static char cur[1024], have[1024], add[1024];
+	char file[MAX_PATH + 32];
+
+	add[0] = 0;
+	xsnprintf(file, sizeof(file), "%s/cgroup.subtree_control", path);
+	if (readfile(file, cur, sizeof(cur)) < 0)
+		die_errno("cgroup: %s", file);
+	xsnprintf(file, sizeof(file), "%s/cgroup.controllers", path);
+	if (readfile(file, have, sizeof(have)) < 0)
+		die_errno("cgroup: %s", file);
+	xsnprintf(file, sizeof(file), "%s/cgroup.subtree_control", path);
+	for (const char *w = all; *w; w += strcspn(w, " \n"), w += strspn(w, " \n")) {
+		size_t len = strcspn(w, " \n");
+
+		if (len && !word_in(cur, w, len) && word_in(have, w, len))
+			buf_add(add, sizeof(add), "%s+%.*s", *add ? " " : "",
+				(int)len, w);
+	}
+	if (!*add || writefile(file, add, 0, 0) == 0)
+		return;
+	for (const char *w = add; *w; w += strcspn(w, " "), w += *w == ' ') {
+		size_t len = strcspn(w, " ") - 1;
+
+		cg_subtree_one(file, w + 1, len, word_in(needed, w + 1, len));
 	}
 }
 
@@ -3231,6 +3438,8 @@ cg_available(const char *path, const char *needed)
 {
 	char avail[1024], file[MAX_PATH + 32];
 
+	if (!*needed)
+		return;
 	xsnprintf(file, sizeof(file), "%s/cgroup.controllers", path);
 	if (readfile(file, avail, sizeof(avail)) < 0)
 		die_errno("cgroup: %s", file);
@@ -3251,11 +3460,15 @@ cg_available(const char *path, const char *needed)
 static void
 cg_enable(const char *dir, const char *needed)
 {
-	char path[MAX_PATH];
+	static char all[1024];
+	char path[MAX_PATH], file[MAX_PATH + 32];
 	size_t i = strlen(cg_mnt);
 
-	if (!*needed)
-		return;
+	xsnprintf(file, sizeof(file), "%s/cgroup.controllers", cg_mnt);
+	if (readfile(file, all, sizeof(all)) < 0)
+		die_errno("cgroup: %s", file);
+	if (!*needed && !all[strspn(all, " \n")])
+		return;			/* a hybrid host: nothing to enable */
 	xsnprintf(path, sizeof(path), "%s", dir);
 	for (;;) {
 		char save = path[i];
@@ -3264,7 +3477,7 @@ cg_enable(const char *dir, const char *needed)
 		cg_available(*path ? path : "/", needed);
 		if (!save)
 			break;
-		cg_subtree(*path ? path : "/", needed);
+		cg_subtree(*path ? path : "/", needed, all);
 		path[i] = save;
 		i += 1 + strcspn(path + i + 1, "/");
 	}
@@ -3708,6 +3921,42 @@ cg_delegated(const char *dir)
 	return access(p, W_OK) == 0;
 }
 
+static void
+pid_count(pid_t pid, intptr_t n)
+{
+	(void)pid;
+	++*(int *)n;
+}
+
+/* A cgroup that exists already must hold no process (runc 1.2's check and
+ * words), unless the config's annotation says the sharing is meant: kill
+ * --all and delete would otherwise reach processes that are not the
+ * container's. */
+static void
+cg_check_unused(const char *dir)
+{
+	int n = 0;
+
+	for (int i = 0; i < spec.nannot; i++)
+		if (!strcmp(spec.annot[i][0], "rt.cgroup-shared") &&
+		    !strcmp(spec.annot[i][1], "true"))
+			return;
+	cg_each_pid(dir, 0, pid_count, (intptr_t)&n);
+	if (n)
+		die("container's cgroup is not empty: %d process(es) found", n);
+}
+
+/* A frozen cgroup (its own cgroup.freeze or an ancestor's) would stop the
+ * init before it could report: refused, as runc refuses it. */
+static void
+cg_check_frozen(const char *dir)
+{
+	char ev[512];
+
+	if (strstr(cg_read(dir, "cgroup.events", ev, sizeof(ev)), "frozen 1"))
+		die("container's cgroup unexpectedly frozen");
+}
+
 /*
  * create and run: the container's cgroup made (st->cgroup), its
  * controllers enabled, linux.resources written and the device program
@@ -3754,6 +4003,8 @@ cg_setup(const char *id, struct state *st)
 		return -1;
 	}
 	st->cg_made = cg_missing(st->cgroup);
+	if (!st->cg_made)
+		cg_check_unused(st->cgroup);
 	st_save(st);		/* so that delete --force finds what comes */
 	made = cg_mkdir(st->cgroup);
 	if (made != st->cg_made) {	/* another made or removed a level */
@@ -3763,6 +4014,7 @@ cg_setup(const char *id, struct state *st)
 	cg_dir_cur = st->cgroup;
 	cg_undo_st = st;
 	undo_push(cg_undo, 0);
+	cg_check_frozen(st->cgroup);
 	cg_enable(st->cgroup, needed);
 	cg_apply(st->cgroup, &spec.res);
 	fd = xopen(st->cgroup, O_RDONLY | O_DIRECTORY, 0);
@@ -4029,6 +4281,37 @@ child_resolve_open(int rootfd, const char *path)
 }
 
 /*
+ * The last component of parent/name is a symlink that leads nowhere (an
+ * image's /etc/resolv.conf -> ../run/resolv.conf): its target, resolved
+ * inside the rootfs as every path is, is made instead; -1 with errno
+ * otherwise.
+ */
+static int child_resolve(int rootfd, const char *path, int create);
+
+static int
+child_resolve_dangling(int rootfd, int pfd, const char *parent,
+		       const char *name, int create)
+{
+	static int depth;
+	char link[MAX_PATH], next[MAX_PATH];
+	ssize_t n = readlinkat(pfd, name, link, sizeof(link) - 1);
+	int fd;
+
+	if (n < 0)
+		return errno = EEXIST, -1;
+	if (++depth > 40) {
+		depth = 0;
+		return errno = ELOOP, -1;
+	}
+	link[n] = 0;
+	xsnprintf(next, sizeof(next), "%s/%s", link[0] == '/' ? "" : parent,
+		  link);
+	fd = child_resolve(rootfd, next, create);
+	depth = 0;
+	return fd;
+}
+
+/*
  * Opens path (O_PATH) inside the rootfs at rootfd, creating what is missing:
  * directories, and the last component as RES_DIR or RES_FILE says.
  * Returns -1 with errno.
@@ -4058,10 +4341,16 @@ child_resolve(int rootfd, const char *path, int create)
 			   O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (r >= 0 && create == RES_FILE)
 		close(r);
+	if (r >= 0 || errno == EEXIST) {
+		fd = child_resolve_open(rootfd, path);
+		if (fd < 0 && errno == ENOENT && r < 0)
+			fd = child_resolve_dangling(rootfd, pfd, parent,
+						    slash + 1, create);
+	}
+	r = errno;
 	close(pfd);
-	if (r < 0 && errno != EEXIST)
-		return -1;
-	return child_resolve_open(rootfd, path);
+	errno = r;
+	return fd;
 }
 
 static void
@@ -4099,10 +4388,13 @@ static void
 child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 {
 	unsigned long flags = m->flags & ~(MS_BIND | MS_REC);
-	char t2[32];
+	char t2[32], from[32];
 	int fd;
 
-	if (mount(m->src, target, NULL, m->flags & (MS_BIND | MS_REC), NULL) < 0)
+	if (m->srcfd >= 0)
+		fd_path(from, sizeof(from), m->srcfd);
+	if (mount(m->srcfd >= 0 ? from : m->src, target, NULL,
+		  m->flags & (MS_BIND | MS_REC), NULL) < 0)
 		die("mount %s on %s: %s", m->src, m->dest, mount_strerror(errno));
 	if (!flags)
 		return;
@@ -4159,6 +4451,17 @@ child_plain_dir(int rootfd, const struct mnt *m)
 	return fd;
 }
 
+/* A read-only tmpfs, or /dev, is mounted read-write and made read-only
+ * only after what goes below it (runc's finalizeRootfs): the devpts, shm
+ * and mqueue mounts, the device nodes, /dev/console. */
+static bool
+mnt_ro_later(const struct mnt *m)
+{
+	return !(m->flags & MS_BIND) && (m->flags & MS_RDONLY) &&
+	       ((m->type && !strcmp(m->type, "tmpfs")) ||
+		!strcmp(m->dest, "/dev") || !strcmp(m->dest, "/dev/"));
+}
+
 /* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
 static void
 child_mount_one(int rootfd, const struct mnt *m)
@@ -4169,7 +4472,8 @@ child_mount_one(int rootfd, const struct mnt *m)
 	char target[32];
 
 	if (m->flags & MS_BIND) {
-		if (stat(m->src ? m->src : "", &st) < 0)
+		if ((m->srcfd >= 0 ? fstat(m->srcfd, &st) :
+		     stat(m->src ? m->src : "", &st)) < 0)
 			die_errno("mount %s on %s: source", src, m->dest);
 		if (!S_ISDIR(st.st_mode))
 			create = RES_FILE;
@@ -4187,14 +4491,18 @@ child_mount_one(int rootfd, const struct mnt *m)
 		struct mnt b = *m;	/* no cgroup namespace: its own dir, as runc */
 
 		b.src = (char *)cg_dir_cur;
+		b.srcfd = -1;
 		b.flags |= MS_BIND | MS_REC;
 		child_mount_bind(rootfd, &b, target);
 	} else if (m->flags & MS_BIND) {
 		child_mount_bind(rootfd, m, target);
+		if (m->srcfd >= 0)
+			close(m->srcfd);
 	} else {
 		if (!strcmp(type, "cgroup"))
 			type = "cgroup2";
-		if (mount(src, target, type, m->flags, m->data) == 0)
+		if (mount(src, target, type, m->flags & ~(mnt_ro_later(m) ?
+			  MS_RDONLY : 0), m->data) == 0)
 			;
 		else if ((errno == EPERM || errno == EBUSY) &&
 			 (spec.clone_flags & CLONE_NEWUSER) &&
@@ -4206,6 +4514,7 @@ child_mount_one(int rootfd, const struct mnt *m)
 			b.src = *type == 's' ? "/sys" : *cg_dir_cur ?
 				(char *)cg_dir_cur : *cg_mnt ? cg_mnt :
 				"/sys/fs/cgroup";
+			b.srcfd = -1;
 			b.flags |= MS_BIND | MS_REC;
 			child_mount_bind(rootfd, &b, target);
 		} else
@@ -4308,6 +4617,91 @@ child_devices(int rootfd)
 		close(devfd);
 }
 
+/* /proc/self/mountinfo whole, in a static buffer (1 MiB). */
+static char *
+mountinfo_read(void)
+{
+	static char info[1 << 20];
+
+	if (readfile("/proc/self/mountinfo", info, sizeof(info)) < 0)
+		die_errno("/proc/self/mountinfo");
+	if (strlen(info) == sizeof(info) - 1)
+		die("/proc/self/mountinfo: more than %zu bytes", sizeof(info) - 1);
+	return info;
+}
+
+/* Splits one mountinfo line into its root (field 4), mount point (5)
+ * and filesystem type (the first field after " - "); false if damaged. */
+static bool
+mountinfo_fields(char *line, char **root, char **mp, char **type)
+{
+	char *sep = strstr(line, " - "), *f = line;
+
+	for (int i = 0; i < 3 && f; i++)
+		if ((f = strchr(f, ' ')))
+			f++;
+	if (!f || !sep)
+		return false;
+	*root = f;
+	f += strcspn(f, " ");
+	if (!*f)
+		return false;
+	*f++ = 0;
+	*mp = f;
+	f += strcspn(f, " ");
+	*f = 0;
+	*type = sep + 3;
+	(*type)[strcspn(*type, " ")] = 0;
+	return true;
+}
+
+/* Is "/" the initramfs, the rootfs that pivot_root cannot move? */
+static bool
+root_is_initramfs(void)
+{
+	char *info = mountinfo_read(), *line, *save, *root, *mp, *type;
+
+	for (line = strtok_r(info, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (mountinfo_fields(line, &root, &mp, &type) &&
+		    !strcmp(mp, "/") && !strcmp(type, "rootfs"))
+			return true;
+	return false;
+}
+
+/*
+ * Before MS_MOVE and chroot, the host's whole procfs and sysfs mounts stay
+ * in the container's mount namespace, out of sight but enough for the
+ * kernel to allow a new, unmasked proc mount in a user namespace the
+ * container makes: each outside the rootfs is made a slave and detached,
+ * or covered with a tmpfs where it cannot be (runc's msMoveRoot).
+ */
+static void
+child_move_root_mask(void)
+{
+	char *info = mountinfo_read(), *line, *save, *root, *mp, *type;
+	size_t rl = strlen(spec.root);
+
+	for (line = strtok_r(info, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (!mountinfo_fields(line, &root, &mp, &type) ||
+		    strcmp(root, "/") || (strcmp(type, "proc") &&
+					  strcmp(type, "sysfs")) ||
+		    (!strncmp(mp, spec.root, rl) && (!mp[rl] || mp[rl] == '/')))
+			continue;
+		if (mount(NULL, mp, NULL, MS_SLAVE | MS_REC, NULL) < 0) {
+			if (errno == ENOENT)	/* under one detached already */
+				continue;
+			die("make %s a slave: %s", mp, mount_strerror(errno));
+		}
+		if (umount2(mp, MNT_DETACH) < 0 &&
+		    ((errno != EINVAL && errno != EPERM) ||
+		     mount("tmpfs", mp, "tmpfs", 0, NULL) < 0))
+			die("hide the host's %s at %s: %s", type, mp,
+			    mount_strerror(errno));
+	}
+}
+
 /*
  * pivot_root(".", ".") stacks the old root under the new one, and a lazy
  * unmount drops it (runc's pivotRoot).  pivot_root fails with EINVAL when
@@ -4329,10 +4723,11 @@ child_pivot_root(int rootfd, bool no_pivot)
 		    umount2(".", MNT_DETACH) < 0)
 			die_errno("detach the old root");
 	} else {
-		if (!no_pivot && errno != EINVAL)
+		if (!no_pivot && (errno != EINVAL || !root_is_initramfs()))
 			die_errno("pivot_root %s", spec.root);
 		debug("%s: moving the rootfs over / and chroot", no_pivot ?
 		      "--no-pivot" : "pivot_root: EINVAL (initramfs root)");
+		child_move_root_mask();
 		if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
 			die_errno("move rootfs %s to /", spec.root);
 		if (chroot(".") < 0)
@@ -4395,8 +4790,7 @@ child_readonly(const char *p, bool bind)
 static void
 child_parent_private(void)
 {
-	static char info[1 << 20];
-	char root[MAX_PATH], best[MAX_PATH] = "", link[32], *line, *save;
+	char root[MAX_PATH], best[MAX_PATH] = "", link[32], *line, *save, *info;
 	bool shared = false;
 	int fd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
 	ssize_t len;
@@ -4404,10 +4798,9 @@ child_parent_private(void)
 	fd_path(link, sizeof(link), fd);
 	len = readlink(link, root, sizeof(root) - 1);
 	close(fd);
-	if (len < 0 || readfile("/proc/self/mountinfo", info, sizeof(info)) < 0)
+	if (len < 0)
 		die_errno("rootfs %s: find its mount", spec.root);
-	if (strlen(info) == sizeof(info) - 1)
-		die("/proc/self/mountinfo: more than %zu bytes", sizeof(info) - 1);
+	info = mountinfo_read();
 	root[len] = 0;
 	for (line = strtok_r(info, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
@@ -4455,7 +4848,29 @@ child_rootfs(void)
 	return rootfd;
 }
 
-/* ... then the new root, masked and read-only paths, root.readonly. */
+/* A missing process.cwd is made, inside the new root and before it may
+ * turn read-only (runc's MkdirAll in prepareRootfs); what cannot be made
+ * is left to child_chdir to report. */
+static void
+child_mkdir_cwd(void)
+{
+	char dir[MAX_PATH];
+
+	xsnprintf(dir, sizeof(dir), "%s", spec.proc.cwd);
+	for (char *p = dir + 1; ; p++) {
+		char c = *p;
+
+		if (c && c != '/')
+			continue;
+		*p = 0;
+		mkdir(dir, 0755);
+		*p = c;
+		if (!c)
+			return;
+	}
+}
+
+/* ... then the new root, masked and read-only paths, the cwd. */
 static void
 child_rootfs_finish(int rootfd, bool no_pivot)
 {
@@ -4468,6 +4883,22 @@ child_rootfs_finish(int rootfd, bool no_pivot)
 	child_masked_paths();
 	for (int i = 0; i < spec.nreadonly; i++)
 		child_readonly(spec.readonly[i], true);
+	child_mkdir_cwd();
+}
+
+/* After the terminal: the read-only tmpfs and /dev mounts, then
+ * root.readonly (runc's finalizeRootfs). */
+static void
+child_rootfs_readonly(void)
+{
+	for (int i = 0; i < spec.nmounts; i++) {
+		const struct mnt *m = &spec.mounts[i];
+
+		if (mnt_ro_later(m) && mount(m->src, m->dest, m->type,
+					     MS_REMOUNT | m->flags, NULL) < 0)
+			die("remount %s read-only: %s", m->dest,
+			    mount_strerror(errno));
+	}
 	if (spec.root_ro)
 		child_readonly("/", false);
 }
@@ -4503,10 +4934,11 @@ static const struct sc_tab {		/* architectures with numbers here */
 	uint32_t audit;
 	int col;			/* of sc_nrs */
 	uint32_t bias;			/* added to nr */
+	bool wide;			/* 64-bit arguments */
 } sc_tabs[] = {
-	{ SC_ARCH_NATIVE, 0, 0 },
-	{ 0x40000003, 1, 0 },		/* i386, SC_COMPAT only */
-	{ SC_ARCH_X32, 2, SC_X32_BIT },	/* x32, SC_COMPAT only */
+	{ SC_ARCH_NATIVE, 0, 0, sizeof(long) == 8 },
+	{ 0x40000003, 1, 0, false },	/* i386, SC_COMPAT only */
+	{ SC_ARCH_X32, 2, SC_X32_BIT, true },	/* x32, SC_COMPAT only */
 };
 #define NSCTABS (SC_COMPAT ? 3 : 1)
 
@@ -4542,21 +4974,41 @@ sc_patch(int j)
 		sc_prog[j].jf = (uint8_t)off;
 }
 
-/* One condition; jumps that mean "no match" are added to fails[]. */
+/*
+ * One condition; jumps that mean "no match" are added to fails[].  In a
+ * 32-bit architecture's section only the low word is compared, as
+ * libseccomp does: the compat syscall drops the high word that a 64-bit
+ * process can set in its registers, so a high word must decide nothing.
+ */
 static void
-sc_cond(const struct sc_cond *c, int *fails, int *nfails)
+sc_cond(const struct sc_cond *c, bool wide, int *fails, int *nfails)
 {
 	uint32_t off = SC_OFF_ARGS + 8U * c->index;
 	uint32_t hi = (uint32_t)(c->v >> 32), lo = (uint32_t)c->v;
 	uint16_t cmp = c->op == SC_LT || c->op == SC_GE ? BPF_JGE_K : BPF_JGT_K;
 
 	if (c->op == SC_MASKED_EQ) {
-		sc_emit(BPF_LD_W_ABS, off + SC_HI, 0, 0);
-		sc_emit(BPF_AND_K, hi, 0, 0);
-		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, (uint32_t)(c->v2 >> 32), 0, 0xff);
+		if (wide) {
+			sc_emit(BPF_LD_W_ABS, off + SC_HI, 0, 0);
+			sc_emit(BPF_AND_K, hi, 0, 0);
+			fails[(*nfails)++] = sc_emit(BPF_JEQ_K,
+						     (uint32_t)(c->v2 >> 32), 0, 0xff);
+		}
 		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
 		sc_emit(BPF_AND_K, lo, 0, 0);
 		fails[(*nfails)++] = sc_emit(BPF_JEQ_K, (uint32_t)c->v2, 0, 0xff);
+		return;
+	}
+	if (!wide) {
+		sc_emit(BPF_LD_W_ABS, off + SC_LO, 0, 0);
+		if (c->op == SC_EQ)
+			fails[(*nfails)++] = sc_emit(BPF_JEQ_K, lo, 0, 0xff);
+		else if (c->op == SC_NE)
+			fails[(*nfails)++] = sc_emit(BPF_JEQ_K, lo, 0xff, 0);
+		else if (c->op == SC_GT || c->op == SC_GE)
+			fails[(*nfails)++] = sc_emit(cmp, lo, 0, 0xff);
+		else
+			fails[(*nfails)++] = sc_emit(cmp, lo, 0xff, 0);
 		return;
 	}
 	sc_emit(BPF_LD_W_ABS, off + SC_HI, 0, 0);
@@ -4589,9 +5041,45 @@ sc_cond(const struct sc_cond *c, int *fails, int *nfails)
 static int
 sc_nr(const struct sc_rule *r, const struct sc_tab *t)
 {
-	unsigned nr = sc_nrs[r->sys][t->col];
+	unsigned nr = r->sys < 0 ? 0xffff : sc_nrs[r->sys][t->col];
 
 	return nr == 0xffff ? -1 : (int)(nr + t->bias);
+}
+
+static int sc_mux_rows[2];		/* socketcall's and ipc's rows */
+
+/* The multiplexer (socketcall or ipc) that r's syscall goes through in
+ * t's ABI, or -1. */
+static int
+sc_mux_nr(const struct sc_rule *r, const struct sc_tab *t)
+{
+	struct sc_rule m = { .sys = -1 };
+
+	if (r->mux < 0)
+		return -1;
+	m.sys = sc_mux_rows[sc_muxed[r->mux].mux];
+	return sc_nr(&m, t);
+}
+
+/* One conditional rule; muxed: through its multiplexer, its call number
+ * in place of arg0 (libseccomp's abi_rule_add). */
+static void
+sc_rule_emit(const struct sc_rule *r, const struct sc_tab *t, bool muxed)
+{
+	const struct seccomp *sc = &spec.sc;
+	struct sc_cond call = { 0, SC_EQ, 0, 0 };
+	int fails[2 * 7], nfails = 0;
+
+	if (muxed) {
+		call.v = sc_muxed[r->mux].call;
+		sc_cond(&call, false, fails, &nfails);
+	}
+	for (int c = r->cond; c < r->cond + r->ncond; c++)
+		if (!muxed || sc->conds[c].index)
+			sc_cond(&sc->conds[c], t->wide, fails, &nfails);
+	sc_emit(BPF_RET_K, r->action, 0, 0);
+	while (nfails > 0)
+		sc_patch(fails[--nfails]);
 }
 
 /* The block of syscall nr: conditional rules in order, then the rest. */
@@ -4600,7 +5088,7 @@ sc_syscall(const struct sc_tab *t, int nr)
 {
 	const struct seccomp *sc = &spec.sc;
 	uint32_t uncond = sc->def;
-	int skip, fails[2 * 6], nfails;
+	int skip;
 	bool found = false;
 
 	sc_emit(BPF_JEQ_K, (uint32_t)nr, 1, 0);
@@ -4608,26 +5096,38 @@ sc_syscall(const struct sc_tab *t, int nr)
 	for (int i = 0; i < sc->nrules; i++) {
 		const struct sc_rule *r = &sc->rules[i];
 
-		if (sc_nr(r, t) != nr)
+		if (sc_mux_nr(r, t) == nr) {
+			sc_rule_emit(r, t, true);
+		} else if (sc_nr(r, t) != nr) {
 			continue;
-		if (!r->ncond) {
+		} else if (r->ncond) {
+			sc_rule_emit(r, t, false);
+		} else {
 			if (!found)
 				uncond = r->action;
 			found = true;
-			continue;
 		}
-		nfails = 0;
-		for (int c = r->cond; c < r->cond + r->ncond; c++)
-			sc_cond(&sc->conds[c], fails, &nfails);
-		sc_emit(BPF_RET_K, r->action, 0, 0);
-		while (nfails > 0)
-			sc_patch(fails[--nfails]);
 	}
 	sc_emit(BPF_RET_K, uncond, 0, 0);
 	sc_prog[skip].k = (uint32_t)(sc_len - skip - 1);
 }
 
-/* One architecture's section; A holds nr on entry (x32: with its bit). */
+/* Has an earlier rule than i (direct or muxed) the syscall nr? */
+static bool
+sc_seen(const struct sc_tab *t, int i, int nr)
+{
+	for (int j = 0; j < i; j++)
+		if (sc_nr(&spec.sc.rules[j], t) == nr ||
+		    sc_mux_nr(&spec.sc.rules[j], t) == nr)
+			return true;
+	return false;
+}
+
+/*
+ * One architecture's section; A holds nr on entry (x32: with its bit).
+ * nr -1 (what ptrace's skip and probes by glibc use) gets the default
+ * action, never the ENOSYS stub, as with libseccomp alone.
+ */
 static void
 sc_section(const struct sc_tab *t)
 {
@@ -4635,18 +5135,20 @@ sc_section(const struct sc_tab *t)
 	int maxnr = -1;
 
 	for (int i = 0; i < sc->nrules; i++) {
-		int nr = sc_nr(&sc->rules[i], t), j;
+		int nr[2] = { sc_nr(&sc->rules[i], t),
+			      sc_mux_nr(&sc->rules[i], t) };
 
-		if (nr < 0)
-			continue;
-		for (j = 0; j < i && sc_nr(&sc->rules[j], t) != nr; j++)
-			;
-		if (j == i)		/* the first rule of this syscall */
-			sc_syscall(t, nr);
-		if (nr > maxnr)
-			maxnr = nr;
+		for (int k = 0; k < 2; k++) {
+			if (nr[k] < 0 || sc_seen(t, i, nr[k]) ||
+			    (k == 1 && nr[0] == nr[1]))
+				continue;
+			sc_syscall(t, nr[k]);
+			if (nr[k] > maxnr)
+				maxnr = nr[k];
+		}
 	}
 	if (sc->stub && maxnr >= 0) {
+		sc_emit(BPF_JEQ_K, 0xffffffffU, 2, 0);
 		sc_emit(BPF_JGT_K, (uint32_t)maxnr, 0, 1);
 		sc_emit(BPF_RET_K, SECCOMP_RET_ERRNO | ENOSYS, 0, 0);
 	}
@@ -4671,6 +5173,8 @@ sc_compile(void)
 
 	sc_len = 0;
 	sc_flags = sc->flags;
+	sc_mux_rows[MUX_SOCKET] = sc_lookup("socketcall");
+	sc_mux_rows[MUX_IPC] = sc_lookup("ipc");
 	sc_emit(BPF_LD_W_ABS, SC_OFF_ARCH, 0, 0);
 	for (int t = 0; t < NSCTABS; t++) {
 		to[t] = -1;
@@ -4694,7 +5198,8 @@ sc_compile(void)
 			sc_emit(BPF_LD_W_ABS, SC_OFF_NR, 0, 0);
 		}
 		if (sc_tabs[t].audit == 0xc000003eU) {	/* x86_64: x32 too */
-			sc_emit(BPF_JGE_K, SC_X32_BIT, 0, 2);
+			sc_emit(BPF_JGE_K, SC_X32_BIT, 0, 3);
+			sc_emit(BPF_JEQ_K, 0xffffffffU, 2, 0);	/* -1: here */
 			if (SC_COMPAT && sc_listed(SC_ARCH_X32))
 				x32 = sc_emit(BPF_JA, 0, 0, 0);
 			else
@@ -4791,6 +5296,29 @@ sync_send(int sock, int kind, int fd)
 		memcpy(CMSG_DATA(c), &fd, sizeof(int));
 	}
 	return sendmsg(sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+}
+
+/* Receives one record; *fd gets an attached fd or -1.  0 at EOF. */
+static ssize_t
+sync_recv(int sock, struct errmsg *m, int *fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { m, sizeof(*m) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	ssize_t n;
+
+	*fd = -1;
+	do
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		die_errno("read from the container's init");
+	c = CMSG_FIRSTHDR(&mh);
+	if (n > 0 && c && c->cmsg_type == SCM_RIGHTS)
+		memcpy(fd, CMSG_DATA(c), sizeof(int));
+	return n;
 }
 
 /*
@@ -4961,6 +5489,8 @@ child_lsm_label(void)
 #define HOOK_PID_MARK "\"pid\":2147483647"
 static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
 static pid_t hook_pid;			/* the init's pid on the host */
+static pid_t hook_child;		/* a hook running now, for
+					   setup_interrupted */
 
 static int
 hook_memfd(const char *data)
@@ -5012,13 +5542,14 @@ static int
 hook_run(const struct hook *h, const char *json, char *err, size_t n)
 {
 	static char *argv[MAX_ARGS + 1], *envp[MAX_ENV + 1];
-	char o[256], e[256];
+	char o[256], e[256], **env;
 	int in = hook_memfd(json), out = hook_memfd(NULL), errfd = hook_memfd(NULL);
 	int st, x, t;
 	pid_t pid;
 
 	argv[0] = h->path;
 	argv[1] = envp[0] = NULL;
+	env = h->env >= 0 ? envp : environ;	/* none given: rt's (runc) */
 	if (h->args >= 0)
 		JS_EACH_ELEM(h->args, t, x)
 			(argv[x] = cfgbuf + toks[t].start, argv[x + 1] = NULL);
@@ -5026,6 +5557,7 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 		JS_EACH_ELEM(h->env, t, x)
 			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
 	pid = (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+	hook_child = pid;
 	if (pid < 0)			/* libc's fork would bring malloc in */
 		die_errno("hook %s: fork", h->path);
 	if (pid == 0) {
@@ -5038,12 +5570,13 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 		dup2(out, 1);
 		dup2(errfd, 2);
 		syscall(SYS_close_range, 3, ~0U, 0);	/* nothing of rt's */
-		execve(h->path, argv, envp);
+		execve(h->path, argv, env);
 		dprintf(2, "exec %s: %s", h->path, strerror(errno));
 		_exit(127);
 	}
 	setpgid(pid, pid);		/* as the child does: no race */
 	st = hook_wait(pid, h->timeout);
+	hook_child = 0;
 	if (st == -1)
 		snprintf(err, n, "hook ran past specified timeout of %ds",
 			 h->timeout);
@@ -5170,6 +5703,36 @@ caps_read_last(void)
 		cap_last = NCAPS - 1;
 }
 
+/*
+ * stdio of the container's process belongs to its user (runc's
+ * fixStdioPermissions), so that a uid-1000 process can reopen a pipe or a
+ * pty through /dev/stdout: the owner only, the group kept; /dev/null and
+ * what the user owns already are left, and so is what the kernel will not
+ * change (EINVAL: an unmapped id; EPERM: an owner unmapped in the user
+ * namespace; EROFS).
+ */
+static void
+child_stdio_owner(uid_t uid)
+{
+	struct stat null, st;
+
+	if (stat("/dev/null", &null) < 0)
+		die_errno("stat /dev/null");
+	for (int fd = 0; fd < 3; fd++) {
+		if (fstat(fd, &st) < 0) {
+			if (errno == EBADF)
+				continue;
+			die_errno("fstat stdio %d", fd);
+		}
+		if (st.st_uid == uid || (S_ISCHR(st.st_mode) &&
+					 st.st_rdev == null.st_rdev))
+			continue;
+		if (fchown(fd, uid, (gid_t)-1) < 0 && errno != EINVAL &&
+		    errno != EPERM && errno != EROFS)
+			die_errno("chown stdio %d to %u", fd, (unsigned)uid);
+	}
+}
+
 /* runc's order: bounding set, keep caps over setuid, the user, then the
  * other sets; ambient raises that the kernel would refuse are skipped, as
  * runc skips the refused ones (they need the cap in permitted and
@@ -5182,6 +5745,7 @@ child_user_caps(void)
 	struct cap_header h = { .version = CAP_VERSION_3 };
 	struct cap_data d[2];
 
+	child_stdio_owner(spec.proc.uid);
 	if (!spec.proc.has_caps) {
 		child_setuser();
 		return;
@@ -5254,7 +5818,7 @@ exec_add_cap(const char *name)
 		spec.proc.caps[CAP_AMB] |= 1ULL << c;
 		return;
 	}
-	die("exec: --cap %s: unknown capability", name);
+	warn("exec: --cap %s: unknown capability ignored", name);	/* runc */
 }
 
 /* HOME from the container's /etc/passwd when the config sets none, as
@@ -5428,6 +5992,58 @@ ctr_kill(intptr_t arg)
 	child_pid = 0;
 }
 
+/*
+ * SIGHUP, SIGINT, SIGQUIT or SIGTERM while create, run or exec sets the
+ * container up (rt's caller gave up on it: `timeout`, an engine's kill):
+ * the half-made container is undone, a running hook killed, and rt dies
+ * of the signal.  Another process running this handler (a hook's child
+ * or the container's init before execve) just exits.  Only the signals
+ * rt's caller did not ignore.
+ */
+static const int setup_sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
+static pid_t setup_pid;			/* rt, while the handler is set */
+
+static void
+setup_interrupted(int sig)
+{
+	static const char msg[] = "rt: interrupted: the half-made container "
+				  "is removed\n";
+	sigset_t set;
+
+	if ((pid_t)syscall(SYS_getpid) != setup_pid)
+		_exit(128 + sig);
+	if (hook_child > 0)
+		kill(-hook_child, SIGKILL);
+	if (write(2, msg, sizeof(msg) - 1) < 0)
+		_exit(128 + sig);
+	undo_all();
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/* on: the handler set and the signals unblocked; off: the default
+ * actions back, the signals blocked (ctr_wait reads them from then on). */
+static void
+setup_sigs_catch(bool on)
+{
+	struct sigaction sa = { .sa_handler = on ? setup_interrupted : SIG_DFL };
+	sigset_t set;
+
+	setup_pid = (pid_t)syscall(SYS_getpid);
+	sigemptyset(&set);
+	for (size_t i = 0; i < sizeof(setup_sigs) / sizeof(setup_sigs[0]); i++) {
+		if (rt_self.read && (rt_self.sigign >> (setup_sigs[i] - 1) & 1))
+			continue;	/* nohup's SIGHUP stays ignored */
+		sigaddset(&set, setup_sigs[i]);
+		sigaction(setup_sigs[i], &sa, NULL);
+	}
+	sigprocmask(on ? SIG_UNBLOCK : SIG_BLOCK, &set, NULL);
+}
+
 /* Signals rt forwards to the container (runc forwards all it can catch);
  * blocked from before clone, read from a signalfd. */
 static void
@@ -5470,38 +6086,74 @@ child_sig_exit(int sig)
 	_exit(128 + sig);
 }
 
-/* create: tell the parent we are ready, then block on exec.fifo until
- * `rt start` opens it (runc's exec.fifo; reopened through /proc as the
- * fifo's path is outside the rootfs). */
+/*
+ * create: tell the parent we are ready, then block on exec.fifo until
+ * `rt start` opens it (runc's exec.fifo).  The fifo's path is outside the
+ * rootfs (and its directory the host root's alone), so it is reopened
+ * through its fd in the host's /proc/self/fd, opened before any mount:
+ * the container's own /proc, or a file an image plants where it would
+ * be, can never stand in for it and let the init go on before start.
+ */
+static int fifo_procfd = -1;		/* the host's /proc/self/fd */
+
+static void
+child_fifo_procfd(void)
+{
+	struct statfs sf;
+
+	fifo_procfd = openat(AT_FDCWD, "/proc/self/fd", O_PATH | O_DIRECTORY |
+			     O_CLOEXEC);
+	if (fifo_procfd < 0 || fstatfs(fifo_procfd, &sf) < 0 ||
+	    sf.f_type != PROC_SUPER_MAGIC)
+		die("open exec fifo: /proc/self/fd: not on procfs");
+}
+
 static void
 child_wait_start(void)
 {
-	char path[32];
+	char path[16];
+	struct stat a, b;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", fifo_fd);
-	if (access(path, W_OK) < 0)	/* fail create, not start */
+	snprintf(path, sizeof(path), "%d", fifo_fd);
+	if (faccessat(fifo_procfd, path, W_OK, 0) < 0)	/* fail create, not start */
 		die_errno("open exec fifo");
 	if (sync_send(syncfd, MSG_READY, -1) < 0)
 		_exit(1);		/* create died: nobody to start us */
 	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
 		signal(exit_signals[i], child_sig_exit);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0 || write(fd, "0", 1) != 1)
+	fd = openat(fifo_procfd, path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &a) < 0 || fstat(fifo_fd, &b) < 0)
+		die_errno("open exec fifo");
+	if (a.st_ino != b.st_ino || a.st_dev != b.st_dev || !S_ISFIFO(a.st_mode))
+		die("open exec fifo: not rt's fifo");
+	if (write(fd, "0", 1) != 1)
 		die_errno("open exec fifo");
 	close(fd);
 	close(fifo_fd);
+	close(fifo_procfd);
 }
 
 static void
 child_wait_go(void)
 {
 	struct errmsg m;
+	int fd, b = 0;
 
-	if (recv(syncfd, &m, sizeof(m), 0) != (ssize_t)sizeof(m) ||
-	    m.kind != MSG_GO)
-		_exit(1);		/* the parent failed and says why */
+	for (;;) {
+		if (sync_recv(syncfd, &m, &fd) != (ssize_t)sizeof(m))
+			_exit(1);	/* the parent failed and says why */
+		if (m.kind == MSG_GO)
+			return;
+		if (m.kind != MSG_BINDS)
+			_exit(1);
+		while (b < spec.nmounts && !(spec.mounts[b].flags & MS_BIND))
+			b++;
+		if (b == spec.nmounts)
+			_exit(1);
+		spec.mounts[b++].srcfd = fd;
+	}
 }
 
 /* A new container: its namespaces, hostname, loopback and rootfs. */
@@ -5510,8 +6162,10 @@ child_setup_container(void)
 {
 	int rootfd;
 
+	if (mode == MODE_CREATE)
+		child_fifo_procfd();
 	child_join_namespaces();
-	if (spec.clone_flags & CLONE_NEWUTS)
+	if (spec.own_uts)
 		child_uts();
 	if (spec.clone_flags & CLONE_NEWNET)
 		child_loopback();
@@ -5529,6 +6183,9 @@ child_setup_container(void)
 			_exit(1);
 		child_wait_go();
 	}
+	/* createContainer hooks run in the rootfs, before pivot_root (runc) */
+	if (spec.nhooks[H_CREATE_CONTAINER] && fchdir(rootfd) < 0)
+		die_errno("chdir to rootfs %s", spec.root);
 	hooks_run(H_CREATE_CONTAINER, "creating", NULL);
 	child_rootfs_finish(rootfd, opt_no_pivot);
 }
@@ -5600,6 +6257,7 @@ child_main(void)
 {
 	int slave;
 	const char *exe;
+	bool hooks_start = !exec_mode && spec.nhooks[H_START_CONTAINER];
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
 	if (spec.hooks_tok && !exec_mode)
@@ -5622,6 +6280,8 @@ child_main(void)
 	slave = CONFIG_TERMINAL && spec.proc.terminal ?
 		child_terminal(!exec_mode) : -1;
 	child_stdio(slave);
+	if (!exec_mode)
+		child_rootfs_readonly();
 	child_chdir();
 	child_rlimits();
 	child_sched();
@@ -5637,6 +6297,8 @@ child_main(void)
 	child_close_fds((int)opt_preserve_fds);
 	if (mode == MODE_CREATE)
 		child_wait_start();
+	if (spec.proc.nnp && hooks_start)	/* runc: before the hooks */
+		child_seccomp();
 	if (!exec_mode)
 		hooks_run(H_START_CONTAINER, "created", NULL);
 	if (mode == MODE_RUN)		/* set above for this mode only */
@@ -5647,7 +6309,7 @@ child_main(void)
 	 * or startContainer hooks came between */
 	child_not_rt(exe, 0, mode == MODE_CREATE || (!exec_mode &&
 		     spec.nhooks[H_START_CONTAINER]) ? NULL : &exe_st);
-	if (spec.proc.nnp)
+	if (spec.proc.nnp && !hooks_start)
 		child_seccomp();
 	execve(exe, spec.proc.args, spec.proc.env);
 	die("exec: \"%s\": %s", spec.proc.args[0], lc_strerror(errno));
@@ -5698,8 +6360,52 @@ ctr_oom_score_adj(pid_t pid)
 		die_errno("write oom_score_adj %s", buf);
 }
 
+/*
+ * Bind sources of a container with a user namespace are opened by rt with
+ * the host's credentials (O_PATH, following symlinks) in the container's
+ * mount namespace, which the bind requires, and sent to the child: it
+ * could not open a source under a root-only directory itself (runc's
+ * mount sources).  rt's root and cwd are kept across the two setns.
+ */
+static void
+ctr_bind_sources(int sock)
+{
+	char path[64];
+	int self = xopen("/proc/self/ns/mnt", O_RDONLY, 0), ns, fd;
+	int root = xopen("/", O_PATH | O_DIRECTORY, 0);
+	int cwd = xopen(".", O_PATH | O_DIRECTORY, 0);
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)child_pid);
+	ns = xopen(path, O_RDONLY, 0);
+	if (setns(ns, CLONE_NEWNS) < 0)
+		die_errno("join the container's mount namespace");
+	for (int i = 0; i < spec.nmounts; i++) {
+		const struct mnt *m = &spec.mounts[i];
+
+		if (!(m->flags & MS_BIND))
+			continue;
+		fd = openat(AT_FDCWD, m->src ? m->src : "", O_PATH | O_CLOEXEC);
+		if (fd < 0 || sync_send(sock, MSG_BINDS, fd) < 0) {
+			int e = errno;
+
+			setns(self, CLONE_NEWNS);
+			errno = e;
+			die_errno("mount %s on %s: source", m->src ? m->src :
+				  "none", m->dest);
+		}
+		close(fd);
+	}
+	if (setns(self, CLONE_NEWNS) < 0 || fchdir(root) < 0 ||
+	    chroot(".") < 0 || fchdir(cwd) < 0)
+		die_errno("return to rt's mount namespace");
+	close(ns);
+	close(self);
+	close(root);
+	close(cwd);
+}
+
 /* Before the child goes: without clone3 it joins its cgroup from outside;
- * a new user namespace gets its maps; oomScoreAdj. */
+ * a new user namespace gets its maps and its bind sources; oomScoreAdj. */
 static void
 ctr_go(int sock)
 {
@@ -5718,6 +6424,8 @@ ctr_go(int sock)
 	if (!exec_mode) {
 		ns_write_maps(child_pid);
 		ctr_oom_score_adj(child_pid);
+		if ((spec.clone_flags & CLONE_NEWUSER) && !rt_euid)
+			ctr_bind_sources(sock);
 	}
 	if (sync_send(sock, MSG_GO, -1) < 0)
 		die_errno("sync with the container's init");
@@ -5769,32 +6477,11 @@ ctr_spawn(void)
 	close(sv[1]);
 	child_pid = (pid_t)pid;
 	undo_push(ctr_kill, 0);
+	setup_sigs_catch(true);
 	ctr_go(sv[0]);
 	return sv[0];
 }
 
-/* Receives one record; *fd gets an attached fd or -1.  0 at EOF. */
-static ssize_t
-sync_recv(int sock, struct errmsg *m, int *fd)
-{
-	char cbuf[CMSG_SPACE(sizeof(int))];
-	struct iovec iov = { m, sizeof(*m) };
-	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
-			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
-	struct cmsghdr *c;
-	ssize_t n;
-
-	*fd = -1;
-	do
-		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		die_errno("read from the container's init");
-	c = CMSG_FIRSTHDR(&mh);
-	if (n > 0 && c && c->cmsg_type == SCM_RIGHTS)
-		memcpy(fd, CMSG_DATA(c), sizeof(int));
-	return n;
-}
 
 /* Waits for the child to exec (EOF) or be ready; returns the pty master
  * it sent, or -1.  A child's error record ends rt with that line. */
@@ -6139,16 +6826,68 @@ abs_path(const char *p)
 	return out;
 }
 
-/* The bundle becomes the cwd, so relative paths in config.json (root.path,
- * bind sources) are relative to it, as the runtime spec says. */
+/*
+ * p made absolute against the cwd and clean (Go's filepath.Join(cwd, p),
+ * as runc makes root.path): empty and "." components dropped, ".." takes
+ * the one before it away.  Into out, MAX_PATH bytes.
+ */
+static void
+path_absolute(char *out, const char *p)
+{
+	char tmp[MAX_PATH], *o = out;
+
+	if (p[0] != '/' && !getcwd(tmp, sizeof(tmp)))
+		die_errno("getcwd");
+	if (p[0] == '/')
+		tmp[0] = 0;
+	buf_add(tmp, sizeof(tmp), "/%s", p);
+	if (strlen(tmp) == sizeof(tmp) - 1)
+		die("%s: path too long (raise CONFIG_MAX_PATH)", p);
+	for (const char *c = tmp; *c; c += *c == '/') {
+		size_t n = strcspn(c, "/");
+
+		if (n == 2 && c[0] == '.' && c[1] == '.') {
+			while (o > out && *--o != '/')
+				;
+		} else if (n && !(n == 1 && c[0] == '.')) {
+			*o++ = '/';
+			memcpy(o, c, n);
+			o += n;
+		}
+		c += n;
+	}
+	if (o == out)
+		*o++ = '/';
+	*o = 0;
+}
+
+/*
+ * The bundle becomes the cwd, so relative paths in config.json (root.path,
+ * bind sources) are relative to it, as the runtime spec says; they are
+ * made absolute here, since joining a mount namespace by path resets the
+ * child's cwd (and "." as the root would bind the rootfs through the old
+ * directory).
+ */
 static void
 bundle_enter(void)
 {
+	static char root[MAX_PATH];
+	char src[MAX_PATH];
 	struct stat st;
 
 	if (opt_bundle && chdir(opt_bundle) < 0)
 		die_errno("bundle %s", opt_bundle);
 	spec_load();
+	path_absolute(root, spec.root);
+	spec.root = root;
+	for (int i = 0; i < spec.nmounts; i++) {
+		struct mnt *m = &spec.mounts[i];
+
+		if (!(m->flags & MS_BIND) || !m->src || m->src[0] == '/')
+			continue;
+		path_absolute(src, m->src);
+		m->src = pool_add(src, strlen(src));
+	}
 	if (stat(spec.root, &st) < 0)
 		die_errno("%s: root.path: %s", js_file, spec.root);
 	if (!S_ISDIR(st.st_mode))
@@ -6201,8 +6940,8 @@ console_send(int master)
 	close(master);
 }
 
-/* The rootfs as state shows it: absolute, relative ones joined to the
- * bundle (runc's "rootfs" field). */
+/* The rootfs as state shows it: absolute and clean (bundle_enter), as
+ * runc's "rootfs" field. */
 static void
 st_fill(struct state *st)
 {
@@ -6213,11 +6952,7 @@ st_fill(struct state *st)
 	rfc3339(st->created, sizeof(st->created), true);
 	if (!getcwd(st->bundle, sizeof(st->bundle)))
 		die_errno("getcwd");
-	if (spec.root[0] == '/')
-		xsnprintf(st->rootfs, sizeof(st->rootfs), "%s", spec.root);
-	else
-		xsnprintf(st->rootfs, sizeof(st->rootfs), "%s/%s", st->bundle,
-			  spec.root);
+	xsnprintf(st->rootfs, sizeof(st->rootfs), "%s", spec.root);
 	if (strchr(st->bundle, '\n') || strchr(st->rootfs, '\n'))
 		die("bundle %s: a path with a newline cannot be stored",
 		    st->bundle);
@@ -6229,17 +6964,6 @@ st_fill(struct state *st)
  * create killed half-way leaves something `delete --force` can remove.
  * Returns the pty master (or -1).
  */
-/* Appends to a bounded buffer; a full buffer stays full (callers size it). */
-static __attribute__((format(printf, 3, 4))) void
-buf_add(char *buf, size_t size, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf + len, size - len, fmt, ap);
-	va_end(ap);
-}
 
 /* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
 static void
@@ -6347,6 +7071,7 @@ ctr_create(const char *id)
 	opt_pid_file = abs_path(opt_pid_file);
 	opt_console_socket = abs_path(opt_console_socket);
 	self_read();
+	setup_sigs_catch(true);
 	bundle_enter();
 	check_console(mode != MODE_RUN);
 	caps_read_last();
@@ -6370,10 +7095,14 @@ ctr_create(const char *id)
 	sock = ctr_spawn();
 	st.pid = child_pid;
 	st.start = proc_starttime(child_pid);
+	st.pidns = pidns_of(child_pid);
+	if (st.pidns == pidns_of(getpid()))
+		st.pidns = 0;
 	st_save(&st);
 	hook_pid = child_pid;
 	master = ctr_sync(sock);
 	write_pid_file(child_pid);
+	setup_sigs_catch(false);
 	close(st_fd);			/* unlock: a foreground run must not */
 	st_fd = -1;			/* keep delete and start waiting */
 	return master;
@@ -6436,38 +7165,55 @@ ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
 		fn(set[i], arg);
 }
 
-/* Calls fn for every process of the container: those in its pid
- * namespace when it has one, else its init and the init's descendants. */
+static struct {				/* ctr_each_pid's filter */
+	void (*fn)(pid_t, intptr_t);
+	intptr_t arg;
+	unsigned long long ns;
+} pid_filter;
+
+static void
+pid_in_ns(pid_t pid, intptr_t arg)
+{
+	(void)arg;
+	if (pid > 0 && pidns_of(pid) == pid_filter.ns)
+		pid_filter.fn(pid, pid_filter.arg);
+}
+
+/*
+ * Calls fn for every process of the container.  With a pid namespace of
+ * its own, only processes in it, never another that sits in its cgroup
+ * (the init's death ends that namespace: none is left once it is gone,
+ * and a reused namespace inode cannot match).  Without, its cgroup's
+ * processes, or with no cgroup the init and its descendants.
+ */
 static void
 ctr_each_pid(const struct state *st, void (*fn)(pid_t, intptr_t), intptr_t arg)
 {
-	char path[64];
-	struct stat ns, self, p;
-	bool own_ns;
 	static struct dirscan d;
 	const char *name;
+	bool cg = st->cgroup[0] && access(st->cgroup, F_OK) == 0;
 
-	if (st->cgroup[0] && access(st->cgroup, F_OK) == 0) {
+	if (!st->pidns && cg) {
 		cg_each_pid(st->cgroup, 0, fn, arg);
 		return;
 	}
-	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)st->pid);
-	own_ns = stat(path, &ns) == 0 && stat("/proc/self/ns/pid", &self) == 0 &&
-		 ns.st_ino != self.st_ino;
-	if (!own_ns) {
+	if (!st_alive(st))
+		return;
+	if (!st->pidns) {
 		ctr_each_child(st->pid, fn, arg);
+		return;
+	}
+	pid_filter.fn = fn;
+	pid_filter.arg = arg;
+	pid_filter.ns = st->pidns;
+	if (cg) {
+		cg_each_pid(st->cgroup, 0, pid_in_ns, 0);
 		return;
 	}
 	if (!dir_open(&d, "/proc"))
 		die_errno("/proc");
-	while ((name = dir_next(&d))) {
-		pid_t pid = (pid_t)atoi(name);
-
-		snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
-		if (pid > 0 && stat(path, &p) == 0 && p.st_ino == ns.st_ino &&
-		    p.st_dev == ns.st_dev)
-			fn(pid, arg);
-	}
+	while ((name = dir_next(&d)))
+		pid_in_ns((pid_t)atoi(name), 0);
 }
 
 /* runc spec --rootless: the default spec with runc's edits (specconv's
@@ -6619,21 +7365,54 @@ list_row(int pass, int *w, const char *const *col, bool quiet)
 		printf("%s\n", col[5]);
 }
 
-/* Each container under --root, in directory order; damaged ones are
- * skipped.  Returns how many it listed. */
+static const char *list_ids[MAX_CONTAINERS];	/* CONFIG_MAX_CONTAINERS */
+static int list_n;
+
+static int
+list_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids under --root, sorted bytewise as runc sorts them. */
+static void
+list_read(void)
+{
+	static char names[MAX_CONTAINERS * (MAX_ID + 1)];
+	static struct dirscan d;
+	const char *id;
+	size_t o = 0;
+
+	if (!dir_open(&d, opt_root))
+		return;
+	while ((id = dir_next(&d))) {
+		size_t len = strlen(id);
+
+		if (id[0] == '.' || len > MAX_ID)
+			continue;
+		if (list_n == MAX_CONTAINERS)
+			die("list: more than %d containers under %s (raise "
+			    "CONFIG_MAX_CONTAINERS)", MAX_CONTAINERS, opt_root);
+		memcpy(names + o, id, len + 1);
+		list_ids[list_n++] = names + o;
+		o += len + 1;
+	}
+	qsort(list_ids, (size_t)list_n, sizeof(list_ids[0]), list_cmp);
+}
+
+/* Each container under --root, by id; damaged ones are skipped.  Returns
+ * how many it listed. */
 static int
 list_pass(int pass, int *w, bool json)
 {
-	static struct dirscan d;
 	static struct state st;
 	const char *id, *status;
 	char pid[16];
 	int n = 0;
 
-	if (!dir_open(&d, opt_root))
-		return 0;
-	while ((id = dir_next(&d))) {
-		if (id[0] == '.' || strlen(id) > MAX_ID || st_open(id, 0, &st) < 0)
+	for (int i = 0; i < list_n; i++) {
+		id = list_ids[i];
+		if (st_open(id, 0, &st) < 0)
 			continue;
 		status = st_status(&st);
 		snprintf(pid, sizeof(pid), "%d",
@@ -6665,6 +7444,7 @@ cmd_list(int argc, char **argv)
 	(void)argv;
 	if (!json && strcmp(opt_format, "table"))
 		die("invalid format option");
+	list_read();
 	if (json) {
 		printf(list_pass(1, w, true) ? "]\n" : "null\n");
 		return 0;
@@ -6716,15 +7496,17 @@ kill_one(pid_t pid, intptr_t sig)
 	kill(pid, (int)sig);
 }
 
-/* SIGKILL to every process: cgroup.kill (Linux 5.14) where there is one,
- * which also catches processes forking meanwhile; thawed first, as a
- * frozen cgroup's processes die only when they run. */
+/* SIGKILL to every process: without a pid namespace of its own,
+ * cgroup.kill (Linux 5.14) where there is one, which also catches
+ * processes forking meanwhile; with one, its processes (the init's death
+ * takes the rest of the namespace); thawed then, as a frozen cgroup's
+ * processes die only when they run. */
 static void
 ctr_kill_all(const struct state *st)
 {
 	char path[MAX_PATH];
 
-	if (st->cgroup[0]) {
+	if (st->cgroup[0] && !st->pidns) {	/* cgroup.kill: all of it */
 		xsnprintf(path, sizeof(path), "%s/cgroup.kill", st->cgroup);
 		if (writefile(path, "1", 0, 0) == 0) {
 			xsnprintf(path, sizeof(path), "%s/cgroup.freeze", st->cgroup);
@@ -6818,7 +7600,7 @@ cmd_delete(int argc, char **argv)
 	} else if (st.cgroup[0] && access(st.cgroup, F_OK) == 0) {
 		ctr_kill_all(&st);	/* what the init left behind */
 	}
-	if (st.cgroup[0] && cg_remove(st.cgroup, st.cg_made > 0 ? st.cg_made : 1) < 0)
+	if (st.cgroup[0] && cg_remove(st.cgroup, st.cg_made) < 0)
 		die_errno("cgroup %s: remove", st.cgroup);
 	hooks = hooks_load(argv[0], &st, "stopped", hook_tmpl, sizeof(hook_tmpl));
 	st_remove_dir(0);
@@ -6923,12 +7705,14 @@ cmd_ps(int argc, char **argv)
 	st_must_open(argv[0], 0, &st);
 	if (strcmp(opt_format, "json") && strcmp(opt_format, "table"))
 		die("invalid format option");
-	if (!st_alive(&st))
-		die("container not running");
-	ctr_each_pid(&st, ps_add, 0);
+	ctr_each_pid(&st, ps_add, 0);	/* stopped: what its cgroup holds */
 	if (!strcmp(opt_format, "table")) {
 		fflush(stdout);
 		ps_table(argc - 1, argv + 1);
+		return 0;
+	}
+	if (!ps_npids) {		/* Go's nil slice, as runc prints it */
+		printf("null\n");
 		return 0;
 	}
 	printf("[");
@@ -7010,6 +7794,7 @@ cmd_exec(int argc, char **argv)
 	self_read();
 	master = ctr_sync(ctr_spawn());
 	write_pid_file(child_pid);
+	setup_sigs_catch(false);
 	if (opt_detach) {
 		console_send(master);
 		undo_forget();
