@@ -6873,11 +6873,13 @@ bundle_enter(void)
 {
 	static char root[MAX_PATH];
 	char src[MAX_PATH];
+	const char *given;
 	struct stat st;
 
 	if (opt_bundle && chdir(opt_bundle) < 0)
 		die_errno("bundle %s", opt_bundle);
 	spec_load();
+	given = spec.root;
 	path_absolute(root, spec.root);
 	spec.root = root;
 	for (int i = 0; i < spec.nmounts; i++) {
@@ -6889,9 +6891,9 @@ bundle_enter(void)
 		m->src = pool_add(src, strlen(src));
 	}
 	if (stat(spec.root, &st) < 0)
-		die_errno("%s: root.path: %s", js_file, spec.root);
+		die_errno("%s: root.path: %s", js_file, given);
 	if (!S_ISDIR(st.st_mode))
-		die("%s: root.path: %s: not a directory", js_file, spec.root);
+		die("%s: root.path: %s: not a directory", js_file, given);
 }
 
 /* runc's check: a detached terminal needs somewhere to send the pty. */
