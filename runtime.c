@@ -5041,9 +5041,9 @@ sc_cond(const struct sc_cond *c, bool wide, int *fails, int *nfails)
 static int
 sc_nr(const struct sc_rule *r, const struct sc_tab *t)
 {
-	unsigned nr = r->sys < 0 ? 0xffff : sc_nrs[r->sys][t->col];
+	uint32_t nr = r->sys < 0 ? SC_NONE : sc_nrs[r->sys][t->col];
 
-	return nr == 0xffff ? -1 : (int)(nr + t->bias);
+	return nr == SC_NONE ? -1 : (int)(nr + t->bias);
 }
 
 static int sc_mux_rows[2];		/* socketcall's and ipc's rows */
