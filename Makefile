@@ -5,8 +5,12 @@
 PREFIX  = /usr/local
 VERSION = 0.1.0
 JSMN_H  = /usr/include/jsmn.h
+# CROSS_COMPILE=aarch64-linux-gnu- alone builds with that target's musl:
+# Debian's musl-dev:<arch> installs <arch>-linux-musl*-gcc wrappers, whose
+# names are the glibc triplet's with "musl" for "gnu"; a musl triplet is
+# taken as it is.  The glibc gcc of CROSS_COMPILE gives the kernel headers.
 ifeq ($(origin CC),default)          # make's built-in CC=cc does not count
-CC      = $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,musl-gcc)
+CC      = $(if $(CROSS_COMPILE),$(subst -gnu,-musl,$(CROSS_COMPILE))gcc,musl-gcc)
 endif
 SIZE    = $(CROSS_COMPILE)size
 READELF = $(CROSS_COMPILE)readelf
@@ -24,14 +28,23 @@ DEPS_RUNC  = runc
 DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio
 DEPS_ENGINES = containerd podman conmon docker.io
 DEPS_BENCH = runc crun gnuplot-nox binutils
+# Other architectures (`make cross`, the arm64 VM of `make check`): each
+# target's cross gcc (it brings its kernel headers) and musl, libseccomp's
+# scmp_sys_resolver to check the syscall tables, and QEMU for arm64; the
+# guest's kernel and busybox come by apt-get download (tests/vm/fetch).
+CROSS_ARCHS = arm64 armhf mipsel s390x
+DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu \
+	gcc-s390x-linux-gnu $(foreach a,$(CROSS_ARCHS),musl-dev:$(a)) seccomp file
+DEPS_VM_ARM64 = qemu-system-arm kmod
 
-.PHONY: FORCE all demo check check-vm bench deps deps-check deps-bench install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check check-vm cross bench deps deps-check deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
 rt: runtime.c config.h syscalls.h
 	@echo "  CC      $@"
 	@test -f $(JSMN_H) || { echo "rt: $(JSMN_H): missing (apt-get install libjsmn-dev, or make JSMN_H=...)"; exit 1; }
+	@printf '#include <stdio.h>\n#ifdef __GLIBC__\n#error glibc\n#endif\n' | $(CC) -E -x c - >/dev/null 2>&1 || { echo "rt: $(CC): $(if $(shell command -v $(CC)),not a musl compiler,not found): rt is built with musl ($(if $(CROSS_COMPILE),apt-get install musl-dev:ARCH for $(CROSS_COMPILE),apt-get install musl-tools), or make CC=...)"; exit 1; }
 	$(Q)$(CC) $(CFLAGS) -DJSMN_FILE='"$(JSMN_H)"' -DRT_VERSION='"$(VERSION)"' $(LDFLAGS) -o $@ runtime.c
 	$(Q)! $(READELF) -d $@ | grep -q 'Dynamic section' || { echo "rt: not static"; rm -f $@; exit 1; }
 	$(Q)$(SIZE) $@ | awk -v f=$$(stat -c %s $@) 'NR==2 {print "  SIZE    rt: " f " bytes (text " $$1 " data " $$2 " bss " $$3 ")"}'
@@ -161,12 +174,18 @@ menuconfig:
 # network and no root.
 # `deps` is what the demo needs; `deps-check` adds runc, the VM and the
 # container engines the tests drive.
-deps deps-check deps-bench:
-	@missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES)) \
+# `deps-check` also makes dpkg know the other architectures (once: then
+# apt's lists are updated).
+deps deps-check deps-bench deps-cross:
+	@update=; if [ $@ = deps-check ] || [ $@ = deps-cross ]; then \
+		for a in $(CROSS_ARCHS); do dpkg --print-foreign-architectures | grep -qx $$a || \
+			{ echo "  DPKG    --add-architecture $$a"; dpkg --add-architecture $$a; update=1; }; done; fi; \
+	missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES) \
+		$(DEPS_CROSS) $(DEPS_VM_ARM64)) $(if $(filter deps-cross,$@),$(DEPS_CROSS)) \
 		$(if $(filter deps-bench,$@),$(DEPS_VM) $(DEPS_BENCH)); do \
 		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then echo "  APT     $$missing"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	if [ -n "$$missing$$update" ]; then echo "  APT     $${missing:-update}"; apt-get update -qq || exit 1; fi; \
+	if [ -n "$$missing" ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 # The seed walkthrough: a busybox bundle in ./box and a shell in it.
 demo: deps rt
@@ -185,12 +204,20 @@ tests/%: tests/%.c
 	@echo "  CC      $@"
 	$(Q)$(CC) -std=c11 -Os -Wall -Wextra -static -o $@ $<
 
-# The host suite, then the same suite in a pure cgroup v2 QEMU guest on an
-# initramfs root and on an ext4 disk root; the last line sums the VM runs.
+# The host suite; rt cross-built for every other target with its syscall
+# table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
+# and arm64 at once (the arm64 one's output shown when the first is done),
+# each on an initramfs root and on an ext4 disk root; the last line sums
+# them all.
+ARM64_OUT = tests/vm/.build-arm64/bin
 check: deps-check rt $(TEST_HELPERS)
 	@sh tests/run | tee .check-host.log
-	@sh tests/vm/run | tee .check-vm.log
-	@for f in host vm; do tail -n 1 .check-$$f.log; done | awk ' \
+	@sh tests/cross --check | tee .check-cross.log
+	@sh tests/cross --out $(ARM64_OUT) aarch64-linux-gnu >/dev/null && sh tests/vm/fetch arm64 >/dev/null || \
+		echo "FAIL vm(arm64): rt, its helpers, kernel and busybox for arm64 / not made (tests/cross --out, tests/vm/fetch arm64)"
+	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run > .check-vm-arm64.log 2>&1 & a=$$!; \
+		sh tests/vm/run | tee .check-vm.log; wait $$a; cat .check-vm-arm64.log
+	@for f in host cross vm vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -198,6 +225,10 @@ check: deps-check rt $(TEST_HELPERS)
 
 check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
+
+# Every target built, its size and its syscall table (tests/cross).
+cross: deps-cross
+	@sh tests/cross
 
 # rt against runc and crun in one run, in the test VM (pure cgroup v2); a
 # report, never a failure: tests/bench/results/ and the README's table.
@@ -222,7 +253,8 @@ bloatcheck: rt
 
 clean:
 	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS) $(BENCH_HELPERS)
-	rm -rf box tests/vm/.build .check-host.log .check-vm.log
+	rm -rf box tests/vm/.build tests/vm/.build-arm64 .check-*.log
 
 distclean: clean
 	rm -f .config .config.old .baseline
+	rm -rf tests/vm/.cache

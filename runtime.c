@@ -176,7 +176,7 @@ enum {
 #define SC_ARCH_NATIVE 0x80000015U
 #elif defined(__s390x__)
 #define SC_ARCH_NATIVE 0x80000016U
-#elif defined(__mips__) && _MIPS_SIM == _ABI64
+#elif defined(__mips__) && defined(__mips64)
 #define SC_ARCH_NATIVE (__MIPSEL__ ? 0xc0000008U : 0x80000008U)
 #elif defined(__mips__)
 #define SC_ARCH_NATIVE (__MIPSEL__ ? 0x40000008U : 0x00000008U)
@@ -7468,7 +7468,11 @@ static const struct {
 	{ "IOT", SIGIOT }, { "BUS", SIGBUS }, { "FPE", SIGFPE },
 	{ "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
 	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM },
-	{ "TERM", SIGTERM }, { "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD },
+	{ "TERM", SIGTERM },
+#ifdef SIGSTKFLT			/* not on MIPS */
+	{ "STKFLT", SIGSTKFLT },
+#endif
+	{ "CHLD", SIGCHLD },
 	{ "CONT", SIGCONT }, { "STOP", SIGSTOP }, { "TSTP", SIGTSTP },
 	{ "TTIN", SIGTTIN }, { "TTOU", SIGTTOU }, { "URG", SIGURG },
 	{ "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM },

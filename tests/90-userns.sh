@@ -212,12 +212,18 @@ if need_rt_only personality; then
 	C_LINUX_EXTRA=', "personality": { "domain": "LINUX" }' sh_ct pers 'uname -m'
 	check_eq personality-linux "exit 0: $host_m: " "exit $RC: $OUT: $ERR"
 	after pers
-	if [ "$host_m" = x86_64 ]; then
+	case $host_m in		# what uname -m says under PER_LINUX32
+	x86_64) m32=i686 ;;
+	aarch64) m32=armv8l ;;
+	s390x) m32=s390 ;;
+	*) m32= ;;
+	esac
+	if [ -n "$m32" ]; then
 		C_LINUX_EXTRA=', "personality": { "domain": "LINUX32" }' sh_ct pers32 'uname -m'
-		check_eq personality-linux32 "exit 0: i686: " "exit $RC: $OUT: $ERR"
+		check_eq personality-linux32 "exit 0: $m32: " "exit $RC: $OUT: $ERR"
 		after pers32
 	else
-		skip personality-linux32 "host is $host_m, not x86_64"
+		skip personality-linux32 "$host_m has no 32-bit personality"
 	fi
 fi
 
