@@ -4935,12 +4935,16 @@ static const struct sc_tab {		/* architectures with numbers here */
 	int col;			/* of sc_nrs */
 	uint32_t bias;			/* added to nr */
 	bool wide;			/* 64-bit arguments */
-} sc_tabs[] = {
+} sc_tabs[] = {				/* the compat ones: SC_COMPAT */
 	{ SC_ARCH_NATIVE, 0, 0, sizeof(long) == 8 },
-	{ 0x40000003, 1, 0, false },	/* i386, SC_COMPAT only */
-	{ SC_ARCH_X32, 2, SC_X32_BIT, true },	/* x32, SC_COMPAT only */
+#if defined(__x86_64__)
+	{ 0x40000003, 1, 0, false },	/* i386 */
+	{ SC_ARCH_X32, 2, SC_X32_BIT, true },	/* x32 */
+#elif defined(__aarch64__)
+	{ 0x40000028, 1, 0, false },	/* 32-bit ARM (EABI) programs */
+#endif
 };
-#define NSCTABS (SC_COMPAT ? 3 : 1)
+#define NSCTABS (SC_COMPAT ? (int)(sizeof(sc_tabs) / sizeof(sc_tabs[0])) : 1)
 
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 enum { SC_HI = 4, SC_LO = 0 };

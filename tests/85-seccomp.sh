@@ -208,6 +208,26 @@ else
 	after i386-yes
 fi
 
+# a 32-bit ARM program on arm64 (tests/sys32: tests/sys.c built for armhf):
+# killed unless SCMP_ARCH_ARM is listed, then the rules apply with ARM's
+# numbers (mkdirat(AT_FDCWD, NULL, 0): EPERM from the filter, EFAULT past it)
+if [ "$ARCH" != aarch64 ]; then
+	skip arch-arm32 "aarch64 only"
+elif [ ! -x "$TOP/tests/sys32" ]; then
+	fail arch-arm32 "tests/sys32 (tests/sys.c built for armhf)" "missing"
+else
+	cp "$TOP/tests/sys32" "$B/rootfs/bin/sys32"
+	sc arm32-no "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_ERRNO)" "$ARCHS")" 'sys32 getuid; echo $?'
+	check_eq arch-arm32-unlisted-killed "159" "$OUT"
+	sc arm32-yes "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_ERRNO)" ', "architectures": [ "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM" ]')" \
+		'sys32 getuid; sys32 mkdirat -100 0 0; sys32 getpid >/dev/null; echo $?'
+	check_eq arch-arm32-listed "exit 0: ret 0 errno EPERM 0" "exit $RC: $(echo $OUT)"
+	sc arm32-allowed "$(profile $ALLOW "$(rule '"getpid"' SCMP_ACT_ERRNO)" ', "architectures": [ "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM" ]')" \
+		'sys32 mkdirat -100 0 0'
+	check_eq arch-arm32-other-rules "exit 1: errno EFAULT" "exit $RC: $(echo $OUT)"
+	after arm32-allowed
+fi
+
 # ---- flags ---------------------------------------------------------------------
 
 # runc 1.1.5 refuses every flag ("seccomp flags are not yet supported by
