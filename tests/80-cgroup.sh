@@ -67,14 +67,6 @@ cat_cg() { cat "$1" 2>/dev/null || echo "missing $1"; }
 nprocs() { echo $(($(wc -l < "$1/cgroup.procs"))); }
 # count NUMBER: the integer in file $CNT (0 if none yet)
 count() { c=$(cat "$CNT" 2>/dev/null); echo "${c:-0}"; }
-# cg_gone NAME DIR...: none of DIR exists (rmdir may lag the exit a little)
-cg_gone() {
-	_n=$1; shift
-	for _d; do
-		if ! poll test ! -d "$_d"; then fail "$_n" "$_d removed" "$_d exists"; return 1; fi
-	done
-	ok "$_n"
-}
 # refused NAME CONTROLLER: a create of $B (config already written) fails
 # with rt's one-line refusal naming CONTROLLER, and leaves nothing
 refused() {

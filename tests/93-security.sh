@@ -26,26 +26,8 @@ ARCH=$(uname -m)
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
 
-# ---- seccomp helpers (as in 85-seccomp.sh) ----------------------------------
 
-rule() { echo "{ \"names\": [ $1 ], \"action\": \"$2\"$3 }"; }
-arg() { echo "{ \"index\": $1, \"op\": \"SCMP_CMP_$2\", \"value\": $3${4:+, \"valueTwo\": $4} }"; }
-profile() { echo "{ \"defaultAction\": \"$1\", \"syscalls\": [ $2 ]$3 }"; }
-sc() {
-	_p=$2 _n=$1 _s=$3
-	shift 3
-	C_LINUX_EXTRA=", \"seccomp\": $_p" sh_ct "$_n" "$_s" "$@"
-}
-ALLOW=SCMP_ACT_ALLOW
-NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
-	"epoll_pwait", "execve", "exit", "exit_group", "fcntl", "fstat", "fstatfs",
-	"futex", "getcwd", "getdents64", "getegid", "geteuid", "getgid", "getpid",
-	"getppid", "getrandom", "gettid", "getuid", "ioctl", "lseek", "madvise",
-	"mmap", "mprotect", "munmap", "nanosleep", "newfstatat", "open", "openat",
-	"pipe2", "prctl", "prlimit64", "read", "readlink", "rseq", "rt_sigaction",
-	"rt_sigprocmask", "rt_sigreturn", "sched_yield", "set_robust_list",
-	"set_tid_address", "sigaltstack", "stat", "tgkill", "uname", "vfork",
-	"wait4", "write", "writev"'
+. "$TOP/tests/lib-seccomp.sh"
 X86ALL=', "architectures": [ "SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32" ]'
 
 I386=
@@ -148,14 +130,6 @@ CGM=$(awk '{ for (i = 7; i < NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2"
 [ -n "$CGM" ] && [ -f "$CGM/cgroup.controllers" ] || CGM=
 cg_of() { sed -n 's/^0:://p' "/proc/$1/cgroup" 2>/dev/null; }
 isdir() { if [ -d "$1" ]; then echo dir; else echo gone; fi; }
-# cg_gone NAME DIR...: none of DIR exists (rmdir may lag the exit a little)
-cg_gone() {
-	_n=$1; shift
-	for _d; do
-		if ! poll test ! -d "$_d"; then fail "$_n" "$_d removed" "$_d exists"; return 1; fi
-	done
-	ok "$_n"
-}
 cleanup_more() { T_EXTRA_CLEANUP="${T_EXTRA_CLEANUP:+$T_EXTRA_CLEANUP
 }$1"; }
 # what sections 4 and 5 make, or today's rt leaves: the host sleep, the

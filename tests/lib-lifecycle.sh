@@ -57,6 +57,15 @@ ct_pid() {
 	state_field pid
 }
 
+# cg_gone NAME DIR...: none of DIR exists (rmdir may lag the exit a little)
+cg_gone() {
+	_n=$1; shift
+	for _d; do
+		if ! poll test ! -d "$_d"; then fail "$_n" "$_d removed" "$_d exists"; return 1; fi
+	done
+	ok "$_n"
+}
+
 is_status() { [ "$(ct_status "$1")" = "$2" ]; }
 
 # wait_status NAME ID STATUS: poll until ID has STATUS; FAIL NAME if not

@@ -1,0 +1,27 @@
+# tests/lib-seccomp.sh: linux.seccomp profile builders for 85-seccomp.sh
+# and 93-security.sh, sourced after lib-lifecycle.sh.  POSIX sh.
+
+# rule NAMES ACTION [MORE]: one syscalls[] entry; NAMES is a JSON list body
+rule() { echo "{ \"names\": [ $1 ], \"action\": \"$2\"$3 }"; }
+# arg INDEX OP VALUE [VALUETWO]: one args[] entry
+arg() { echo "{ \"index\": $1, \"op\": \"SCMP_CMP_$2\", \"value\": $3${4:+, \"valueTwo\": $4} }"; }
+# profile DEFAULT RULES [MORE]: a linux.seccomp object (MORE after the rules)
+profile() { echo "{ \"defaultAction\": \"$1\", \"syscalls\": [ $2 ]$3 }"; }
+# sc NAME PROFILE SCRIPT [RUN-OPTIONS]: run sh -c SCRIPT under PROFILE
+sc() {
+	_p=$2 _n=$1 _s=$3
+	shift 3
+	C_LINUX_EXTRA=", \"seccomp\": $_p" sh_ct "$_n" "$_s" "$@"
+}
+
+ALLOW=SCMP_ACT_ALLOW
+# what runc's init (after it loads the filter), busybox sh, and sys need
+NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
+	"epoll_pwait", "execve", "exit", "exit_group", "fcntl", "fstat", "fstatfs",
+	"futex", "getcwd", "getdents64", "getegid", "geteuid", "getgid", "getpid",
+	"getppid", "getrandom", "gettid", "getuid", "ioctl", "lseek", "madvise",
+	"mmap", "mprotect", "munmap", "nanosleep", "newfstatat", "open", "openat",
+	"pipe2", "prctl", "prlimit64", "read", "readlink", "rseq", "rt_sigaction",
+	"rt_sigprocmask", "rt_sigreturn", "sched_yield", "set_robust_list",
+	"set_tid_address", "sigaltstack", "stat", "tgkill", "uname", "vfork",
+	"wait4", "write", "writev"'
