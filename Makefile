@@ -36,8 +36,9 @@ CROSS_ARCHS = arm64 armhf mipsel s390x
 DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu \
 	gcc-s390x-linux-gnu $(foreach a,$(CROSS_ARCHS),musl-dev:$(a)) seccomp file
 DEPS_VM_ARM64 = qemu-system-arm kmod
+DEPS_VM_MORE = qemu-system-misc	# s390x, for check-all
 
-.PHONY: FORCE all demo check check-vm cross bench deps deps-check deps-bench deps-cross install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -181,12 +182,12 @@ menuconfig:
 # container engines the tests drive.
 # `deps-check` also makes dpkg know the other architectures (once: then
 # apt's lists are updated).
-deps deps-check deps-bench deps-cross:
-	@update=; if [ $@ = deps-check ] || [ $@ = deps-cross ]; then \
+deps deps-check deps-all deps-bench deps-cross:
+	@update=; if [ $@ != deps ] && [ $@ != deps-bench ]; then \
 		for a in $(CROSS_ARCHS); do dpkg --print-foreign-architectures | grep -qx $$a || \
 			{ echo "  DPKG    --add-architecture $$a"; dpkg --add-architecture $$a; update=1; }; done; fi; \
-	missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES) \
-		$(DEPS_CROSS) $(DEPS_VM_ARM64)) $(if $(filter deps-cross,$@),$(DEPS_CROSS)) \
+	missing=$$(for p in $(DEPS_BUILD) busybox-static $(if $(filter deps-check deps-all,$@),$(DEPS_TEST) $(DEPS_RUNC) $(DEPS_VM) $(DEPS_ENGINES) \
+		$(DEPS_CROSS) $(DEPS_VM_ARM64)) $(if $(filter deps-all,$@),$(DEPS_VM_MORE)) $(if $(filter deps-cross,$@),$(DEPS_CROSS)) \
 		$(if $(filter deps-bench,$@),$(DEPS_VM) $(DEPS_BENCH)); do \
 		dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing$$update" ]; then echo "  APT     $${missing:-update}"; apt-get update -qq || exit 1; fi; \
@@ -231,6 +232,20 @@ check: deps-check rt $(TEST_HELPERS)
 check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
 
+# `make check`, then the suite in the armhf (-M virt, cortex-a15, LPAE) and
+# s390x (big-endian, -M s390-ccw-virtio) guests too, one after the other.
+VM_MORE = arm-linux-gnueabihf:armhf s390x-linux-gnu:s390x
+check-all: deps-all check
+	@for t in $(VM_MORE); do a=$${t#*:}; o=tests/vm/.build-$$a/bin; \
+		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
+		  VM_ARCH=$$a RT=$$o/rt VM_HELPERS=$$o sh tests/vm/run; } > .check-vm-$$a.log 2>&1; \
+		cat .check-vm-$$a.log; done
+	@for f in host cross vm vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
+		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
+		{ f++ } \
+		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
+		      print ""; exit f > 0 }'
+
 # Every target built, its size and its syscall table (tests/cross).
 cross: deps-cross
 	@sh tests/cross
@@ -258,7 +273,7 @@ bloatcheck: rt
 
 clean:
 	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS) $(BENCH_HELPERS)
-	rm -rf box tests/vm/.build tests/vm/.build-arm64 .check-*.log
+	rm -rf box tests/vm/.build tests/vm/.build-* .check-*.log
 
 distclean: clean
 	rm -f .config .config.old .baseline

@@ -127,7 +127,7 @@ elif need_rt_only cg-all-controllers; then
 			want="$want $f"
 			[ -f "$D/$f" ] && got="$got $f"
 		done
-		check_eq "$n" "exit 0:$want" "exit $RC:$got $ERR"
+		check_eq "$n" "exit 0:$want" "exit $RC:$got${ERR:+ $ERR}"
 		got=
 		for c in $CTRLS; do
 			grep -qw "$c" "$D/cgroup.controllers" 2>/dev/null || got="$got $c"
