@@ -212,17 +212,16 @@ tests/%: tests/%.c
 
 # The host suite; rt cross-built for every other target with its syscall
 # table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
-# and arm64 at once (the arm64 one's output shown when the first is done),
-# each on an initramfs root and on an ext4 disk root; the last line sums
-# them all.
-ARM64_OUT = tests/vm/.build-arm64/bin
+# then arm64 (one after the other: TCG keeps both cores busy), each on an
+# initramfs root and on an ext4 disk root; the last line sums them all.
+ARM64_OUT = $(CURDIR)/tests/vm/.build-arm64/bin
 check: deps-check rt $(TEST_HELPERS)
 	@sh tests/run | tee .check-host.log
 	@sh tests/cross --check | tee .check-cross.log
 	@sh tests/cross --out $(ARM64_OUT) aarch64-linux-gnu >/dev/null && sh tests/vm/fetch arm64 >/dev/null || \
 		echo "FAIL vm(arm64): rt, its helpers, kernel and busybox for arm64 / not made (tests/cross --out, tests/vm/fetch arm64)"
-	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run > .check-vm-arm64.log 2>&1 & a=$$!; \
-		sh tests/vm/run | tee .check-vm.log; wait $$a; cat .check-vm-arm64.log
+	@sh tests/vm/run | tee .check-vm.log
+	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run | tee .check-vm-arm64.log
 	@for f in host cross vm vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
@@ -236,7 +235,7 @@ check-vm: rt $(TEST_HELPERS)
 # s390x (big-endian, -M s390-ccw-virtio) guests too, one after the other.
 VM_MORE = arm-linux-gnueabihf:armhf s390x-linux-gnu:s390x
 check-all: deps-all check
-	@for t in $(VM_MORE); do a=$${t#*:}; o=tests/vm/.build-$$a/bin; \
+	@for t in $(VM_MORE); do a=$${t#*:}; o=$(CURDIR)/tests/vm/.build-$$a/bin; \
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
 		  VM_ARCH=$$a RT=$$o/rt VM_HELPERS=$$o sh tests/vm/run; } > .check-vm-$$a.log 2>&1; \
 		cat .check-vm-$$a.log; done
