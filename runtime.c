@@ -3751,7 +3751,13 @@ struct bpf_insn {
 
 enum { BPF_MAX_INSNS = 6 + 8 * MAX_DEVICE_RULES + 2 };
 
+/* linux/bpf.h's dst_reg:4, src_reg:4 bitfields: dst in the low nibble on
+ * a little-endian machine, in the high one on a big-endian one (s390x) */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define INSN(c, d, s, o, i) ((struct bpf_insn){ c, (uint8_t)((d) | (s) << 4), o, i })
+#else
+#define INSN(c, d, s, o, i) ((struct bpf_insn){ c, (uint8_t)((d) << 4 | (s)), o, i })
+#endif
 #define LDXW(d, s, o)	INSN(0x61, d, s, o, 0)	/* d = *(u32 *)(s + o) */
 #define AND32(d, i)	INSN(0x54, d, 0, 0, i)
 #define RSH32(d, i)	INSN(0x74, d, 0, 0, i)
