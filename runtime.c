@@ -220,6 +220,18 @@ sys_openat2(int dirfd, const char *path, int flags, uint64_t resolve)
 	return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
 }
 
+/* clone(2) used as fork: flags, no new stack.  s390 takes the stack first
+ * (the kernel's CLONE_BACKWARDS2), every other architecture the flags. */
+static long
+sys_clone(unsigned long flags)
+{
+#if defined(__s390__)
+	return syscall(SYS_clone, 0, flags, NULL, NULL, NULL);
+#else
+	return syscall(SYS_clone, flags, NULL, NULL, NULL, NULL);
+#endif
+}
+
 static int
 sys_pivot_root(const char *new_root, const char *put_old)
 {
@@ -5566,7 +5578,7 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 	if (h->env >= 0)
 		JS_EACH_ELEM(h->env, t, x)
 			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
-	pid = (pid_t)syscall(SYS_clone, SIGCHLD, NULL, NULL, NULL, NULL);
+	pid = (pid_t)sys_clone(SIGCHLD);
 	hook_child = pid;
 	if (pid < 0)			/* libc's fork would bring malloc in */
 		die_errno("hook %s: fork", h->path);
@@ -6346,13 +6358,13 @@ ctr_clone(int flags)
 
 	flags &= ~(CLONE_NEWCGROUP | CLONE_NEWTIME);	/* made by the child */
 	if (cg_fd < 0)
-		return syscall(SYS_clone, SIGCHLD | flags, NULL, NULL, NULL, NULL);
+		return sys_clone(SIGCHLD | (unsigned long)flags);
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
 	clone3_ok = pid >= 0;
 	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
 		return pid;
 	need_go = true;
-	return syscall(SYS_clone, SIGCHLD | flags, NULL, NULL, NULL, NULL);
+	return sys_clone(SIGCHLD | (unsigned long)flags);
 }
 
 /* process.oomScoreAdj, by the parent: only the host's root may lower it
