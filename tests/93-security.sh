@@ -299,21 +299,22 @@ cmd_is() { [ "$( (tr '\0' ' ' < "/proc/$1/cmdline") 2>/dev/null)" = "$2" ]; }
 want() { echo "regular $1 victim-$$ victim2-$$"; }
 sh_config 'exec sleep 1000'
 
+# pidfile_run_d NAME CHECK: run -d with --pid-file $P; CHECK: P holds its pid
+pidfile_run_d() {
+	ID=$(newid "$1"); track "$ID"
+	timeout "$T_TIMEOUT" "$RT" run -d --bundle "$B" --pid-file "$P" "$ID" < /dev/null > "$TMPD/out" 2>&1
+	RC=$? ERR=$(cat "$TMPD/out")
+	check_eq "$2" "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+}
+
 plant
-ID=$(newid pidrun); track "$ID"
-timeout "$T_TIMEOUT" "$RT" run -d --bundle "$B" --pid-file "$P" "$ID" < /dev/null > "$TMPD/out" 2>&1
-RC=$? ERR=$(cat "$TMPD/out")
-check_eq pidfile-run-d "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"
-"$RT" delete -f "$ID" > /dev/null 2>&1
+pidfile_run_d pidrun pidfile-run-d
 
 # a symlink at P itself is replaced, not followed (runc renames over it)
 plant
 ln -s "$V2" "$P"
-ID=$(newid pidlink); track "$ID"
-timeout "$T_TIMEOUT" "$RT" run -d --bundle "$B" --pid-file "$P" "$ID" < /dev/null > "$TMPD/out" 2>&1
-RC=$? ERR=$(cat "$TMPD/out")
-check_eq pidfile-symlink-replaced "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"
-"$RT" delete -f "$ID" > /dev/null 2>&1
+pidfile_run_d pidlink pidfile-symlink-replaced
 
 plant
 create_ct pidcreate 'exec sleep 1000' --pid-file "$P"
