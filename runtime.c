@@ -497,6 +497,18 @@ struct errmsg {				/* one record on the sync socket */
 	char text[ERRMSG_MAX];
 };
 
+struct optlist {			/* a repeatable option (-e, --cap) */
+	const char *v[32];
+	int n;
+};
+
+struct upd_opts {			/* rt update's flags */
+	const char *resources, *memory, *memory_swap, *memory_reservation;
+	const char *pids_limit, *cpu_quota, *cpu_period, *cpu_share;
+	const char *cpuset_cpus, *cpuset_mems, *blkio_weight;
+	const char *rt_period, *rt_runtime;
+};
+
 struct undo {
 	void (*fn)(intptr_t);
 	intptr_t arg;
@@ -514,12 +526,33 @@ struct self {				/* rt's /proc/self/status */
  */
 enum { STAGE_PARENT, STAGE_CHILD };
 
+/* The command line (section 18's opts[] sets them): read by cmd_* and
+ * main, and by the few diagnostics and state functions named below. */
 static const char *opt_root = "/run/rt";
 static bool opt_root_set;		/* --root given */
 static const char *opt_log;
-static bool opt_log_json;
+static const char *opt_log_format = "text";
+static bool opt_log_json;		/* --log-format json (die, warn) */
 static bool opt_debug;
 static const char *opt_cgroup_manager = "cgroupfs";	/* crun's option */
+static bool opt_systemd_cgroup;		/* runc's: the same as the above */
+static const char *opt_rootless_cg = "auto";	/* runc's global --rootless */
+static bool opt_help, opt_version;
+static const char *opt_bundle;
+static const char *opt_pid_file;
+static const char *opt_console_socket;
+static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
+static bool opt_no_pivot, opt_no_new_keyring;
+static long opt_preserve_fds;
+static const char *opt_format = "table";
+static bool opt_quiet, opt_all, opt_force, opt_tty, opt_nnp;
+static const char *opt_cwd, *opt_user, *opt_process, *opt_label;
+static const char *opt_apparmor;
+static bool opt_ignore_paused;
+static struct optlist opt_env, opt_caps, opt_gids, opt_cgroup;
+static const char *opt_interval = "5s";
+static bool opt_stats;
+static struct upd_opts opt_upd;
 
 static uid_t rt_euid;			/* geteuid() once: rt never changes it */
 static int stage = STAGE_PARENT;
@@ -1586,15 +1619,26 @@ spec_ioprio(int i, const char *jp)
 
 /* A label for an LSM: refused, naming the field, where the host does not
  * run that LSM (never silently ignored); "" means none. */
+#define LSM_APPARMOR "/sys/module/apparmor/parameters/enabled", "AppArmor"
+#define LSM_SELINUX "/sys/fs/selinux/enforce", "SELinux"
+
+static bool
+lsm_enabled(const char *probe, const char *lsm)
+{
+	char buf[4];
+
+	return readfile(probe, buf, sizeof(buf)) >= 1 &&
+	       (*lsm != 'A' || buf[0] == 'Y');
+}
+
 static char *
 spec_lsm(int i, const char *jp, const char *probe, const char *lsm)
 {
-	char *v = js_str(i, jp), buf[4];
+	char *v = js_str(i, jp);
 
 	if (!*v)
 		return NULL;
-	if (readfile(probe, buf, sizeof(buf)) < 1 ||
-	    (*lsm == 'A' && buf[0] != 'Y'))
+	if (!lsm_enabled(probe, lsm))
 		die("%s: %s: %s is not enabled on this host", js_file, jp, lsm);
 	return v;
 }
@@ -1645,11 +1689,9 @@ spec_process_member(int k, const char *kp)
 	} else if (js_is(k, "ioPriority")) {
 		spec_ioprio(v, kp);
 	} else if (js_is(k, "apparmorProfile")) {
-		p->apparmor = spec_lsm(v, kp, "/sys/module/apparmor/parameters/"
-				       "enabled", "AppArmor");
+		p->apparmor = spec_lsm(v, kp, LSM_APPARMOR);
 	} else if (js_is(k, "selinuxLabel")) {
-		p->selinux = spec_lsm(v, kp, "/sys/fs/selinux/enforce",
-				      "SELinux");
+		p->selinux = spec_lsm(v, kp, LSM_SELINUX);
 	}
 }
 
@@ -2757,7 +2799,7 @@ spec_linux_member(int k, const char *kp)
 	} else if (js_is(k, "personality")) {
 		spec_personality(v, kp);
 	} else if (js_is(k, "mountLabel")) {
-		if (spec_lsm(v, kp, "/sys/fs/selinux/enforce", "SELinux"))
+		if (spec_lsm(v, kp, LSM_SELINUX))
 			die("%s: %s: not supported yet", js_file, kp);
 	} else if (js_is(k, "sysctl")) {
 		sysctl_tok = v;		/* after the namespaces: spec_linux */
@@ -3986,6 +4028,10 @@ cg_setup(const char *id, struct state *st)
 {
 	char needed[128];
 	int fd, made;
+	/* runc's --rootless: true or auto without root ignore a cgroup rt
+	 * may not write (only when the config needs none of its limits) */
+	bool rootless = strcmp(opt_rootless_cg, "auto") ?
+			!strcmp(opt_rootless_cg, "true") : rt_euid != 0;
 
 	if (!strcmp(opt_cgroup_manager, "disabled")) {
 		cg_needed(&spec.res, needed, sizeof(needed));
@@ -4008,7 +4054,10 @@ cg_setup(const char *id, struct state *st)
 	cg_path(st->cgroup, id);
 	if (strchr(st->cgroup, '\n'))
 		die("%s: linux.cgroupsPath: a newline cannot be stored", js_file);
-	if (rt_euid && !cg_delegated(st->cgroup)) {
+	if ((rt_euid || rootless) && !cg_delegated(st->cgroup)) {
+		if (!rootless)
+			die("cgroup %s is not delegated to uid %u (--rootless "
+			    "false)", st->cgroup, (unsigned)rt_euid);
 		if (*needed)
 			die("%s: linux.resources: cgroup %s is not delegated to "
 			    "uid %u, so its limits cannot be applied", js_file,
@@ -5963,8 +6012,6 @@ static pid_t child_pid;			/* 0 once reaped */
 static int mode;			/* enum mode */
 static bool exec_mode;			/* entering a running container */
 static int fifo_fd = -1;		/* exec.fifo, O_PATH, for MODE_CREATE */
-static bool opt_no_pivot, opt_no_new_keyring;
-static long opt_preserve_fds;
 
 static struct termios saved_tty;
 static bool tty_raw;
@@ -6565,11 +6612,16 @@ ctr_signal(int sfd, int master)
 
 	if (read(sfd, &si, sizeof(si)) != sizeof(si))
 		return -1;
-	if (si.ssi_signo == SIGCHLD) {
-		if (waitpid(child_pid, &status, WNOHANG) != child_pid)
-			return -1;
-		child_pid = 0;
-		return wait_status(status);
+	if (si.ssi_signo == SIGCHLD) {	/* and orphans, as a subreaper */
+		pid_t pid;
+		int ret = -1;
+
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+			if (pid == child_pid) {
+				child_pid = 0;
+				ret = wait_status(status);
+			}
+		return ret;
 	}
 	if (si.ssi_signo == SIGWINCH && master >= 0) {
 		if (CONFIG_TERMINAL)
@@ -6628,29 +6680,6 @@ ctr_wait(int master)
  * ==== 17. commands ========================================================
  * cmd_* in command-table order; each reads as a list of steps.
  */
-struct optlist {			/* a repeatable option (-e, --cap) */
-	const char *v[32];
-	int n;
-};
-
-static const char *opt_bundle;
-static const char *opt_pid_file;
-static const char *opt_console_socket;
-static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
-static const char *opt_format = "table";
-static bool opt_quiet, opt_all, opt_force, opt_tty, opt_nnp;
-static const char *opt_cwd, *opt_user, *opt_process, *opt_label;
-static const char *opt_apparmor, *opt_cgroup;
-static bool opt_ignore_paused;
-static struct optlist opt_env, opt_caps, opt_gids;
-static const char *opt_interval = "5s";
-static bool opt_stats;
-static struct {				/* rt update's flags */
-	const char *resources, *memory, *memory_swap, *memory_reservation;
-	const char *pids_limit, *cpu_quota, *cpu_period, *cpu_share;
-	const char *cpuset_cpus, *cpuset_mems, *blkio_weight, *kernel_memory;
-	const char *rt_period, *rt_runtime;
-} upd;
 
 /* `runc spec` of runc 1.1, with rt's hostname. */
 static const char default_spec[] =
@@ -7341,6 +7370,11 @@ cmd_run(int argc, char **argv)
 
 	(void)argc;
 	mode = opt_detach ? MODE_DETACH : MODE_RUN;
+	/* runc's subreaper: processes the container leaves behind (without
+	 * a pid namespace of its own) come to rt, which reaps them */
+	if (!opt_detach && !opt_no_subreaper &&
+	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		die_errno("prctl PR_SET_CHILD_SUBREAPER");
 	master = ctr_create(argv[0]);
 	hooks_run(H_POSTSTART, "running", NULL);
 	if (opt_detach) {
@@ -7784,6 +7818,53 @@ exec_apply_flags(int argc, char **argv)
 		p->nnp = true;
 }
 
+/* exec --apparmor and --process-label over the process's labels (runc
+ * applies them with -p as well). */
+static void
+exec_apply_labels(void)
+{
+	if (opt_apparmor && *opt_apparmor && !lsm_enabled(LSM_APPARMOR))
+		die("exec: --apparmor: AppArmor is not enabled on this host");
+	if (opt_label && *opt_label && !lsm_enabled(LSM_SELINUX))
+		die("exec: --process-label: SELinux is not enabled on this host");
+	if (opt_apparmor)
+		spec.proc.apparmor = *opt_apparmor ? (char *)opt_apparmor : NULL;
+	if (opt_label)
+		spec.proc.selinux = *opt_label ? (char *)opt_label : NULL;
+}
+
+/* The cgroup exec's process joins: the container's, or with --cgroup an
+ * existing sub-cgroup of it (runc's [<controller>:]<path>; cgroup v2
+ * has no controllers to name, so the path alone or ":path"). */
+static int
+exec_cgroup(const struct state *st)
+{
+	char path[MAX_PATH];
+	const char *sub = opt_cgroup.n ? opt_cgroup.v[0] : NULL;
+	int fd;
+
+	if (opt_cgroup.n > 1)
+		die("exec: --cgroup: one path only on cgroup v2");
+	if (!st->cgroup[0] && sub)
+		die("exec: --cgroup %s: the container has no cgroup", sub);
+	if (!sub)
+		return st->cgroup[0] ? xopen(st->cgroup, O_RDONLY |
+					     O_DIRECTORY, 0) : -1;
+	if (*sub == ':')
+		sub++;
+	else if (strchr(sub, ':'))
+		die("exec: --cgroup %s: controllers are cgroup v1's; give the "
+		    "path alone", sub);
+	if (!*sub || strstr(sub, ".."))
+		die("exec: --cgroup %s: not a path below the container's "
+		    "cgroup", opt_cgroup.v[0]);
+	xsnprintf(path, sizeof(path), "%s/%s", st->cgroup, sub);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		die_errno("exec: --cgroup %s", opt_cgroup.v[0]);
+	return fd;
+}
+
 static int
 cmd_exec(int argc, char **argv)
 {
@@ -7815,8 +7896,8 @@ cmd_exec(int argc, char **argv)
 	ns_open_container(st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
 		die("cannot exec in a paused container (use --ignore-paused to override)");
-	if (st.cgroup[0])
-		cg_fd = xopen(st.cgroup, O_RDONLY | O_DIRECTORY, 0);
+	exec_apply_labels();
+	cg_fd = exec_cgroup(&st);
 	exec_mode = true;
 	mode = opt_detach ? MODE_DETACH : MODE_RUN;
 	self_read();
@@ -7907,25 +7988,25 @@ update_flags(struct resources *r)
 		const char *name, *val;
 		long long *dst;
 	} num[] = {
-		{ "memory", upd.memory, &r->mem_limit },
-		{ "memory-swap", upd.memory_swap, &r->mem_swap },
-		{ "memory-reservation", upd.memory_reservation, &r->mem_low },
-		{ "pids-limit", upd.pids_limit, &r->pids },
-		{ "cpu-quota", upd.cpu_quota, &r->cpu_quota },
-		{ "cpu-period", upd.cpu_period, &r->cpu_period },
-		{ "cpu-share", upd.cpu_share, &r->cpu_shares },
-		{ "cpu-rt-period", upd.rt_period, &r->rt_period },
-		{ "cpu-rt-runtime", upd.rt_runtime, &r->rt_runtime },
-		{ "blkio-weight", upd.blkio_weight, &r->io_weight },
+		{ "memory", opt_upd.memory, &r->mem_limit },
+		{ "memory-swap", opt_upd.memory_swap, &r->mem_swap },
+		{ "memory-reservation", opt_upd.memory_reservation, &r->mem_low },
+		{ "pids-limit", opt_upd.pids_limit, &r->pids },
+		{ "cpu-quota", opt_upd.cpu_quota, &r->cpu_quota },
+		{ "cpu-period", opt_upd.cpu_period, &r->cpu_period },
+		{ "cpu-share", opt_upd.cpu_share, &r->cpu_shares },
+		{ "cpu-rt-period", opt_upd.rt_period, &r->rt_period },
+		{ "cpu-rt-runtime", opt_upd.rt_runtime, &r->rt_runtime },
+		{ "blkio-weight", opt_upd.blkio_weight, &r->io_weight },
 	};
 
 	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
 		if (num[i].val)
 			*num[i].dst = parse_size(num[i].name, num[i].val);
-	if (upd.cpuset_cpus)
-		r->cpus = (char *)upd.cpuset_cpus;
-	if (upd.cpuset_mems)
-		r->mems = (char *)upd.cpuset_mems;
+	if (opt_upd.cpuset_cpus)
+		r->cpus = (char *)opt_upd.cpuset_cpus;
+	if (opt_upd.cpuset_mems)
+		r->mems = (char *)opt_upd.cpuset_mems;
 }
 
 /* runc update: --resources FILE (or - for stdin) in linux.resources'
@@ -7945,8 +8026,8 @@ cmd_update(int argc, char **argv)
 		die("container not running");
 	st_need_cgroup(argv[0], &st);
 	spec_res_init(&spec.res);
-	if (upd.resources) {
-		js_load(strcmp(upd.resources, "-") ? upd.resources : "/dev/stdin",
+	if (opt_upd.resources) {
+		js_load(strcmp(opt_upd.resources, "-") ? opt_upd.resources : "/dev/stdin",
 			"resources");
 		spec_resources(0, "", &spec.res);
 	}
@@ -8141,15 +8222,6 @@ cmd_events(int argc, char **argv)
  * One option parser for every table; runc's forms are accepted: --x v,
  * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
  */
-enum { OPT_FLAG, OPT_STR, OPT_INT, OPT_LIST };
-
-struct opt {
-	const char *name;
-	char letter;
-	int kind;
-	void *ptr;
-};
-
 /*
  * rt features: the runtime-spec's features.md document, from the tables
  * rt parses with (so it cannot claim what rt does not do), indented as
@@ -8219,183 +8291,248 @@ cmd_features(int argc, char **argv)
 	return 0;
 }
 
+/*
+ * The command table and the option table.  Every flag rt takes is one row
+ * of opts[]: its name and letter, what it takes, the commands that take
+ * it (OF_* bits, one per row of cmds[]), the Kconfig symbol that owns it
+ * when that feature is compiled out, and the line `--help` prints.  A row
+ * of kind OPT_NO is a runc flag (with a value) that rt refuses, its ptr
+ * saying why.
+ */
+enum { OPT_FLAG, OPT_STR, OPT_INT, OPT_LIST, OPT_NO };
+
+enum {					/* who takes an option */
+	OF_GLOBAL = 1 << 0, OF_CREATE = 1 << 1, OF_DELETE = 1 << 2,
+	OF_EVENTS = 1 << 3, OF_FEATURES = 1 << 4, OF_EXEC = 1 << 5,
+	OF_KILL = 1 << 6, OF_LIST = 1 << 7, OF_PAUSE = 1 << 8, OF_PS = 1 << 9,
+	OF_RESUME = 1 << 10, OF_RUN = 1 << 11, OF_SPEC = 1 << 12,
+	OF_START = 1 << 13, OF_STATE = 1 << 14, OF_UPDATE = 1 << 15,
+};
+#define OF_NEW (OF_CREATE | OF_RUN)	/* the commands that make one */
+
+struct opt {
+	const char *name;
+	char letter;
+	unsigned char kind;		/* OPT_* */
+	unsigned short cmds;		/* OF_* */
+	const char *off;		/* "CONFIG_X" when compiled out, or NULL */
+	void *ptr;			/* the opt_* it sets; OPT_NO: why not */
+	const char *help;
+};
+
+#define TERMINAL_OFF (CONFIG_TERMINAL ? NULL : "CONFIG_TERMINAL")
+#define CGROUPS_OFF (CONFIG_CGROUPS ? NULL : "CONFIG_CGROUPS")
+
+static const struct opt opts[] = {
+	{ "root", 0, OPT_STR, OF_GLOBAL, NULL, &opt_root,
+	  "root directory for storage of container state (this should be "
+	  "located in tmpfs) (default: \"/run/rt\")" },
+	{ "log", 0, OPT_STR, OF_GLOBAL, NULL, &opt_log,
+	  "set the log file to write rt logs to (errors also go to stderr)" },
+	{ "log-format", 0, OPT_STR, OF_GLOBAL, NULL, &opt_log_format,
+	  "set the log format ('text' (default), or 'json')" },
+	{ "debug", 0, OPT_FLAG, OF_GLOBAL, NULL, &opt_debug,
+	  "enable debug logging" },
+	{ "systemd-cgroup", 0, OPT_FLAG, OF_GLOBAL, NULL, &opt_systemd_cgroup,
+	  "expect cgroupsPath as \"slice:prefix:name\" (the same as "
+	  "--cgroup-manager systemd)" },
+	{ "cgroup-manager", 0, OPT_STR, OF_GLOBAL, NULL, &opt_cgroup_manager,
+	  "cgroupfs (default), systemd (slice:prefix:name paths, the same "
+	  "cgroup files) or disabled (no cgroup)" },
+	{ "rootless", 0, OPT_STR, OF_GLOBAL, NULL, &opt_rootless_cg,
+	  "ignore cgroup permission errors ('true', 'false', or 'auto') "
+	  "(default: \"auto\")" },
+	{ "criu", 0, OPT_NO, OF_GLOBAL, NULL, "rt has no checkpoint and restore",
+	  "path to the criu binary (refused: rt has no checkpoint and "
+	  "restore)" },
+	{ "help", 'h', OPT_FLAG, OF_GLOBAL, NULL, &opt_help, "show help" },
+	{ "version", 'v', OPT_FLAG, OF_GLOBAL, NULL, &opt_version,
+	  "print the version" },
+
+	{ "bundle", 'b', OPT_STR, OF_NEW | OF_SPEC, NULL, &opt_bundle,
+	  "path to the root of the bundle directory, defaults to the current "
+	  "directory" },
+	{ "rootless", 0, OPT_FLAG, OF_SPEC, NULL, &opt_rootless,
+	  "generate a configuration for a rootless container" },
+	{ "console-socket", 0, OPT_STR, OF_NEW | OF_EXEC, TERMINAL_OFF,
+	  &opt_console_socket, "path to an AF_UNIX socket which will receive "
+	  "a file descriptor referencing the master end of the console's "
+	  "pseudoterminal" },
+	{ "detach", 'd', OPT_FLAG, OF_RUN | OF_EXEC, NULL, &opt_detach,
+	  "detach from the container's process" },
+	{ "keep", 0, OPT_FLAG, OF_RUN, NULL, &opt_keep,
+	  "do not delete the container after it exits" },
+	{ "pid-file", 0, OPT_STR, OF_NEW | OF_EXEC, NULL, &opt_pid_file,
+	  "specify the file to write the process id to" },
+	{ "no-subreaper", 0, OPT_FLAG, OF_RUN, NULL, &opt_no_subreaper,
+	  "disable the use of the subreaper used to reap reparented "
+	  "processes" },
+	{ "no-pivot", 0, OPT_FLAG, OF_NEW, NULL, &opt_no_pivot,
+	  "do not use pivot root to jail process inside rootfs (rt falls back "
+	  "by itself on an initramfs root)" },
+	{ "no-new-keyring", 0, OPT_FLAG, OF_NEW, NULL, &opt_no_new_keyring,
+	  "do not create a new session keyring for the container; it "
+	  "inherits the calling process's session key" },
+	{ "preserve-fds", 0, OPT_INT, OF_NEW | OF_EXEC, NULL, &opt_preserve_fds,
+	  "pass N additional file descriptors to the container (stdio + "
+	  "$LISTEN_FDS + N in total) (default: 0)" },
+
+	{ "format", 'f', OPT_STR, OF_LIST | OF_PS, NULL, &opt_format,
+	  "select one of: table or json (default: \"table\")" },
+	{ "quiet", 'q', OPT_FLAG, OF_LIST, NULL, &opt_quiet,
+	  "display only container IDs" },
+	{ "all", 'a', OPT_FLAG, OF_KILL, NULL, &opt_all,
+	  "send the specified signal to all processes inside the container" },
+	{ "force", 'f', OPT_FLAG, OF_DELETE, NULL, &opt_force,
+	  "forcibly delete the container if it is still running (uses "
+	  "SIGKILL)" },
+
+	{ "cwd", 0, OPT_STR, OF_EXEC, NULL, &opt_cwd,
+	  "current working directory in the container" },
+	{ "env", 'e', OPT_LIST, OF_EXEC, NULL, &opt_env,
+	  "set environment variables (K=V, repeatable)" },
+	{ "tty", 't', OPT_FLAG, OF_EXEC, TERMINAL_OFF, &opt_tty,
+	  "allocate a pseudo-TTY" },
+	{ "user", 'u', OPT_STR, OF_EXEC, NULL, &opt_user,
+	  "UID (format: <uid>[:<gid>])" },
+	{ "additional-gids", 'g', OPT_LIST, OF_EXEC, NULL, &opt_gids,
+	  "additional gids (repeatable)" },
+	{ "process", 'p', OPT_STR, OF_EXEC, NULL, &opt_process,
+	  "path to the process.json" },
+	{ "process-label", 0, OPT_STR, OF_EXEC, NULL, &opt_label,
+	  "set the SELinux label of the process (process.selinuxLabel)" },
+	{ "apparmor", 0, OPT_STR, OF_EXEC, NULL, &opt_apparmor,
+	  "set the AppArmor profile of the process (process.apparmorProfile)" },
+	{ "no-new-privs", 0, OPT_FLAG, OF_EXEC, NULL, &opt_nnp,
+	  "set the no new privileges value for the process" },
+	{ "cap", 'c', OPT_LIST, OF_EXEC, NULL, &opt_caps,
+	  "add a capability to the bounding set for the process (repeatable)" },
+	{ "cgroup", 0, OPT_LIST, OF_EXEC, CGROUPS_OFF, &opt_cgroup,
+	  "run the process in an (existing) sub-cgroup of the container's; "
+	  "format is [:]<cgroup>" },
+	{ "ignore-paused", 0, OPT_FLAG, OF_EXEC, NULL, &opt_ignore_paused,
+	  "allow exec in a paused container" },
+
+	{ "resources", 'r', OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.resources,
+	  "path to the file containing the resources to update or '-' to read "
+	  "from the standard input (linux.resources' form)" },
+	{ "memory", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.memory,
+	  "memory limit (in bytes)" },
+	{ "memory-swap", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.memory_swap, "total memory usage (memory + swap); set '-1' "
+	  "to enable unlimited swap" },
+	{ "memory-reservation", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.memory_reservation, "memory reservation or soft_limit (in "
+	  "bytes)" },
+	{ "kernel-memory", 0, OPT_NO, OF_UPDATE, NULL,
+	  "cgroup v2 has no kernel memory limit", "refused: cgroup v2 has no "
+	  "kernel memory limit" },
+	{ "kernel-memory-tcp", 0, OPT_NO, OF_UPDATE, NULL,
+	  "cgroup v2 has no kernel memory limit", "refused: cgroup v2 has no "
+	  "kernel memory limit" },
+	{ "pids-limit", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.pids_limit,
+	  "maximum number of pids allowed in the container" },
+	{ "cpu-quota", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_quota,
+	  "CPU CFS hardcap limit (in usecs); allowed cpu time in a given "
+	  "period" },
+	{ "cpu-period", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_period,
+	  "CPU CFS period to be used for hardcapping (in usecs); 0 to use "
+	  "system default" },
+	{ "cpu-share", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_share,
+	  "CPU shares (relative weight vs. other containers)" },
+	{ "cpu-rt-period", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.rt_period, "CPU realtime period to be used for hardcapping "
+	  "(in usecs); 0 to use system default" },
+	{ "cpu-rt-runtime", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.rt_runtime, "CPU realtime hardcap limit (in usecs); "
+	  "allowed cpu time in a given period" },
+	{ "cpuset-cpus", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.cpuset_cpus, "CPU(s) to use" },
+	{ "cpuset-mems", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.cpuset_mems, "memory node(s) to use" },
+	{ "blkio-weight", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	  &opt_upd.blkio_weight, "per cgroup weight, range is from 10 to "
+	  "1000" },
+	{ "l3-cache-schema", 0, OPT_NO, OF_UPDATE, NULL,
+	  "rt has no Intel RDT", "refused: rt has no Intel RDT" },
+	{ "mem-bw-schema", 0, OPT_NO, OF_UPDATE, NULL, "rt has no Intel RDT",
+	  "refused: rt has no Intel RDT" },
+
+	{ "interval", 0, OPT_STR, OF_EVENTS, NULL, &opt_interval,
+	  "set the stats collection interval (default: 5s)" },
+	{ "stats", 0, OPT_FLAG, OF_EVENTS, NULL, &opt_stats,
+	  "display the container's stats then exit" },
+};
+#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+
 struct cmd {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 	int min_args, max_args;
-	const struct opt *opts;
+	unsigned short bit;		/* OF_*: its options are those rows */
 	const char *usage;
 	const char *help;
 };
 
-static const struct opt spec_opts[] = {
-	{ "bundle", 'b', OPT_STR, &opt_bundle },
-	{ "rootless", 0, OPT_FLAG, &opt_rootless },
-	{ 0 }
-};
-
-static const struct opt create_opts[] = {
-	{ "bundle", 'b', OPT_STR, &opt_bundle },
-	{ "console-socket", 0, OPT_STR, &opt_console_socket },
-	{ "pid-file", 0, OPT_STR, &opt_pid_file },
-	{ "no-pivot", 0, OPT_FLAG, &opt_no_pivot },
-	{ "no-new-keyring", 0, OPT_FLAG, &opt_no_new_keyring },
-	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
-	{ 0 }
-};
-
-static const struct opt run_opts[] = {
-	{ "bundle", 'b', OPT_STR, &opt_bundle },
-	{ "console-socket", 0, OPT_STR, &opt_console_socket },
-	{ "detach", 'd', OPT_FLAG, &opt_detach },
-	{ "keep", 0, OPT_FLAG, &opt_keep },
-	{ "pid-file", 0, OPT_STR, &opt_pid_file },
-	{ "no-subreaper", 0, OPT_FLAG, &opt_no_subreaper },
-	{ "no-pivot", 0, OPT_FLAG, &opt_no_pivot },
-	{ "no-new-keyring", 0, OPT_FLAG, &opt_no_new_keyring },
-	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
-	{ 0 }
-};
-
-static const struct opt none_opts[] = { { 0 } };
-
-static const struct opt list_opts[] = {
-	{ "format", 'f', OPT_STR, &opt_format },
-	{ "quiet", 'q', OPT_FLAG, &opt_quiet },
-	{ 0 }
-};
-
-static const struct opt kill_opts[] = {
-	{ "all", 'a', OPT_FLAG, &opt_all },
-	{ 0 }
-};
-
-static const struct opt delete_opts[] = {
-	{ "force", 'f', OPT_FLAG, &opt_force },
-	{ 0 }
-};
-
-static const struct opt ps_opts[] = {
-	{ "format", 'f', OPT_STR, &opt_format },
-	{ 0 }
-};
-
-static const struct opt update_opts[] = {
-	{ "resources", 'r', OPT_STR, &upd.resources },
-	{ "memory", 0, OPT_STR, &upd.memory },
-	{ "memory-swap", 0, OPT_STR, &upd.memory_swap },
-	{ "memory-reservation", 0, OPT_STR, &upd.memory_reservation },
-	{ "kernel-memory", 0, OPT_STR, &upd.kernel_memory },
-	{ "kernel-memory-tcp", 0, OPT_STR, &upd.kernel_memory },
-	{ "pids-limit", 0, OPT_STR, &upd.pids_limit },
-	{ "cpu-quota", 0, OPT_STR, &upd.cpu_quota },
-	{ "cpu-period", 0, OPT_STR, &upd.cpu_period },
-	{ "cpu-share", 0, OPT_STR, &upd.cpu_share },
-	{ "cpu-rt-period", 0, OPT_STR, &upd.rt_period },
-	{ "cpu-rt-runtime", 0, OPT_STR, &upd.rt_runtime },
-	{ "cpuset-cpus", 0, OPT_STR, &upd.cpuset_cpus },
-	{ "cpuset-mems", 0, OPT_STR, &upd.cpuset_mems },
-	{ "blkio-weight", 0, OPT_STR, &upd.blkio_weight },
-	{ 0 }
-};
-
-static const struct opt events_opts[] = {
-	{ "interval", 0, OPT_STR, &opt_interval },
-	{ "stats", 0, OPT_FLAG, &opt_stats },
-	{ 0 }
-};
-
-static const struct opt exec_opts[] = {
-	{ "console-socket", 0, OPT_STR, &opt_console_socket },
-	{ "cwd", 0, OPT_STR, &opt_cwd },
-	{ "env", 'e', OPT_LIST, &opt_env },
-	{ "tty", 't', OPT_FLAG, &opt_tty },
-	{ "user", 'u', OPT_STR, &opt_user },
-	{ "additional-gids", 'g', OPT_LIST, &opt_gids },
-	{ "process", 'p', OPT_STR, &opt_process },
-	{ "detach", 'd', OPT_FLAG, &opt_detach },
-	{ "pid-file", 0, OPT_STR, &opt_pid_file },
-	{ "process-label", 0, OPT_STR, &opt_label },
-	{ "apparmor", 0, OPT_STR, &opt_apparmor },
-	{ "no-new-privs", 0, OPT_FLAG, &opt_nnp },
-	{ "cap", 'c', OPT_LIST, &opt_caps },
-	{ "preserve-fds", 0, OPT_INT, &opt_preserve_fds },
-	{ "cgroup", 0, OPT_STR, &opt_cgroup },
-	{ "ignore-paused", 0, OPT_FLAG, &opt_ignore_paused },
-	{ 0 }
-};
-
-static const char *log_format = "text";
-static bool opt_help, opt_version, opt_systemd_cgroup;
-static const char *opt_criu, *opt_rootless_global;
-
-static const struct opt global_opts[] = {
-	{ "root", 0, OPT_STR, &opt_root },
-	{ "log", 0, OPT_STR, &opt_log },
-	{ "log-format", 0, OPT_STR, &log_format },
-	{ "debug", 0, OPT_FLAG, &opt_debug },
-	{ "systemd-cgroup", 0, OPT_FLAG, &opt_systemd_cgroup },
-	{ "cgroup-manager", 0, OPT_STR, &opt_cgroup_manager },
-	{ "criu", 0, OPT_STR, &opt_criu },
-	{ "rootless", 0, OPT_STR, &opt_rootless_global },
-	{ "help", 'h', OPT_FLAG, &opt_help },
-	{ "version", 'v', OPT_FLAG, &opt_version },
-	{ 0 }
-};
-
 static const struct cmd cmds[] = {
-	{ "create", cmd_create, 1, 1, create_opts, "[options] <container-id>",
+	{ "create", cmd_create, 1, 1, OF_CREATE, "[options] <container-id>",
 	  "create a container, its process waiting for start" },
-	{ "delete", cmd_delete, 1, 1, delete_opts, "[--force] <container-id>",
+	{ "delete", cmd_delete, 1, 1, OF_DELETE, "[--force] <container-id>",
 	  "delete a stopped container and everything rt made for it" },
-	{ "events", cmd_events, 1, 1, events_opts,
+	{ "events", cmd_events, 1, 1, OF_EVENTS,
 	  "[--stats] [--interval 5s] <container-id>",
 	  "print the container's cgroup statistics (and OOM events) as JSON" },
-	{ "features", cmd_features, 0, 0, none_opts, "",
+	{ "features", cmd_features, 0, 0, OF_FEATURES, "",
 	  "show the features of this rt as runtime-spec features.md JSON" },
-	{ "exec", cmd_exec, 1, MAX_ARGS + 1, exec_opts,
+	{ "exec", cmd_exec, 1, MAX_ARGS + 1, OF_EXEC,
 	  "[options] <container-id> [command [args...]]",
 	  "run a new process inside a running container" },
-	{ "kill", cmd_kill, 1, 2, kill_opts, "[--all] <container-id> [signal]",
+	{ "kill", cmd_kill, 1, 2, OF_KILL, "[--all] <container-id> [signal]",
 	  "send a signal (default SIGTERM) to the container's init" },
-	{ "list", cmd_list, 0, 0, list_opts, "[--format table|json] [-q]",
+	{ "list", cmd_list, 0, 0, OF_LIST, "[--format table|json] [-q]",
 	  "list the containers under --root" },
-	{ "pause", cmd_pause, 1, 1, none_opts, "<container-id>",
+	{ "pause", cmd_pause, 1, 1, OF_PAUSE, "<container-id>",
 	  "freeze every process of the container (cgroup.freeze)" },
-	{ "ps", cmd_ps, 1, 64, ps_opts,
+	{ "ps", cmd_ps, 1, 64, OF_PS,
 	  "[--format table|json] <container-id> [ps options]",
 	  "show the processes of a container" },
-	{ "resume", cmd_resume, 1, 1, none_opts, "<container-id>",
+	{ "resume", cmd_resume, 1, 1, OF_RESUME, "<container-id>",
 	  "thaw a paused container" },
-	{ "run", cmd_run, 1, 1, run_opts, "[options] <container-id>",
+	{ "run", cmd_run, 1, 1, OF_RUN, "[options] <container-id>",
 	  "create and run a container" },
-	{ "spec", cmd_spec, 0, 0, spec_opts, "[--bundle DIR] [--rootless]",
+	{ "spec", cmd_spec, 0, 0, OF_SPEC, "[--bundle DIR] [--rootless]",
 	  "write a new config.json (runc's default, hostname rt)" },
-	{ "start", cmd_start, 1, 1, none_opts, "<container-id>",
+	{ "start", cmd_start, 1, 1, OF_START, "<container-id>",
 	  "start the process of a created container" },
-	{ "state", cmd_state, 1, 1, none_opts, "<container-id>",
+	{ "state", cmd_state, 1, 1, OF_STATE, "<container-id>",
 	  "print the state of a container as JSON" },
-	{ "update", cmd_update, 1, 1, update_opts,
+	{ "update", cmd_update, 1, 1, OF_UPDATE,
 	  "[--resources FILE|-] [--memory N ...] <container-id>",
 	  "change the cgroup limits of a running container" },
 };
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
 
 static const struct opt *
-opt_find(const struct opt *opts, const char *name, size_t len)
+opt_find(unsigned bit, const char *name, size_t len)
 {
-	for (; opts->name; opts++)
-		if ((len == 1 && opts->letter == name[0]) ||
-		    (strlen(opts->name) == len && !strncmp(opts->name, name, len)))
-			return opts;
+	for (const struct opt *o = opts; o < opts + NOPTS; o++)
+		if ((o->cmds & bit) && ((len == 1 && o->letter == name[0]) ||
+		    (strlen(o->name) == len && !strncmp(o->name, name, len))))
+			return o;
 	return NULL;
 }
 
 static void
 opt_set(const struct opt *o, const char *what, const char *val)
 {
+	const char *sep = *what ? ": " : "";
 	char *end;
 
+	if (o->off)
+		die("%s%s--%s: not in this build (%s=n)", what, sep, o->name,
+		    o->off);
+	if (o->kind == OPT_NO)
+		die("%s%s--%s: %s", what, sep, o->name, (const char *)o->ptr);
 	if (o->kind == OPT_FLAG) {
 		*(bool *)o->ptr = true;
 		return;
@@ -8409,41 +8546,68 @@ opt_set(const struct opt *o, const char *what, const char *val)
 		struct optlist *l = o->ptr;
 
 		if (l->n == (int)(sizeof(l->v) / sizeof(l->v[0])))
-			die("%s%stoo many --%s options", what, *what ? ": " : "", o->name);
+			die("%s%stoo many --%s options", what, sep, o->name);
 		l->v[l->n++] = val;
 		return;
 	}
 	errno = 0;
 	*(long *)o->ptr = strtol(val, &end, 10);
 	if (*end || errno || *(long *)o->ptr < 0)
-		die("%s%s--%s: invalid number \"%s\"", what, *what ? ": " : "",
-		    o->name, val);
+		die("%s%s--%s: invalid number \"%s\"", what, sep, o->name, val);
 }
 
-/* Parses options up to the first argument; returns its index. */
+/* Parses the options of bit's command up to the first argument; returns
+ * its index. */
 static int
-opt_parse(const struct opt *opts, int argc, char **argv, const char *what)
+opt_parse(unsigned bit, int argc, char **argv, const char *what)
 {
+	const char *sep = *what ? ": " : "";
 	int i;
 
 	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *name = argv[i] + 1 + (argv[i][1] == '-'), *eq;
 		const struct opt *o;
+		bool val;
 
 		if (!strcmp(argv[i], "--"))
 			return i + 1;
 		eq = strchr(name, '=');
-		o = opt_find(opts, name, eq ? (size_t)(eq - name) : strlen(name));
+		o = opt_find(bit, name, eq ? (size_t)(eq - name) : strlen(name));
 		if (!o)
-			die("%s%sunknown option %s", what, *what ? ": " : "",
-			    argv[i]);
-		if (o->kind == OPT_FLAG && eq)
-			die("%s%s%s takes no value", what, *what ? ": " : "", argv[i]);
-		if (o->kind != OPT_FLAG && !eq && i + 1 >= argc)
-			die("%s%s%s needs a value", what, *what ? ": " : "", argv[i]);
-		opt_set(o, what, eq ? eq + 1 : o->kind == OPT_FLAG ? NULL : argv[++i]);
+			die("%s%sunknown option %s", what, sep, argv[i]);
+		val = o->kind != OPT_FLAG;
+		if (!val && eq)
+			die("%s%s%s takes no value", what, sep, argv[i]);
+		if (val && !eq && i + 1 >= argc)
+			die("%s%s%s needs a value", what, sep, argv[i]);
+		opt_set(o, what, eq ? eq + 1 : val ? argv[++i] : NULL);
 	}
 	return i;
+}
+
+/* bit's options, one a line: `--name value, -n value  what it does`,
+ * the descriptions lined up as runc's (urfave/cli) are. */
+static void
+opt_help_list(int fd, unsigned bit)
+{
+	char col[64];
+	int w = 0, pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (const struct opt *o = opts; o < opts + NOPTS; o++) {
+			const char *v = o->kind == OPT_FLAG ? "" : " value";
+			int n;
+
+			if (!(o->cmds & bit) || o->off)
+				continue;
+			n = o->letter ? snprintf(col, sizeof(col), "--%s%s, -%c%s",
+						 o->name, v, o->letter, v) :
+				snprintf(col, sizeof(col), "--%s%s", o->name, v);
+			if (!pass && n > w)
+				w = n;
+			if (pass)
+				dprintf(fd, "   %-*s  %s\n", w, col, o->help);
+		}
 }
 
 static void
@@ -8453,43 +8617,48 @@ usage(int fd)
 		"rt is an OCI container runtime for embedded Linux, "
 		"called like runc.\n\ncommands:\n");
 	for (size_t i = 0; i < NCMDS; i++)
-		dprintf(fd, "  %-10s %s\n", cmds[i].name, cmds[i].help);
-	dprintf(fd, "\nglobal options:\n"
-		"  --root DIR          state directory (default /run/rt)\n"
-		"  --log FILE          log file; errors are also on stderr\n"
-		"  --log-format FMT    text or json\n"
-		"  --debug             log debug lines\n"
-		"  --cgroup-manager M  cgroupfs (default) or systemd: the same\n"
-		"                      cgroup files; disabled: no cgroup\n"
-		"  --help, --version\n");
+		dprintf(fd, "   %-10s %s\n", cmds[i].name, cmds[i].help);
+	dprintf(fd, "\nglobal options:\n");
+	opt_help_list(fd, OF_GLOBAL);
 }
 
 static void
 cmd_usage(const struct cmd *c)
 {
-	dprintf(1, "usage: rt %s %s\n\n%s\n\noptions:\n", c->name, c->usage, c->help);
-	for (const struct opt *o = c->opts; o->name; o++)
-		dprintf(1, "  --%s%s%c%s\n", o->name, o->letter ? ", -" : "",
-			o->letter ? o->letter : ' ', o->kind == OPT_FLAG ? "" : " value");
+	dprintf(1, "usage: rt %s %s\n\n%s\n", c->name, c->usage, c->help);
+	for (const struct opt *o = opts; o < opts + NOPTS; o++)
+		if (o->cmds & c->bit) {
+			dprintf(1, "\noptions:\n");
+			opt_help_list(1, c->bit);
+			break;
+		}
 }
 
+/* The global options' values, and the log opened. */
 static void
-log_open(void)
+opt_global_check(void)
 {
-	if (strcmp(log_format, "text") && strcmp(log_format, "json"))
-		die("--log-format: unknown format \"%s\" (text or json)", log_format);
-	opt_log_json = !strcmp(log_format, "json");
+	if (strcmp(opt_log_format, "text") && strcmp(opt_log_format, "json"))
+		die("--log-format: unknown format \"%s\" (text or json)",
+		    opt_log_format);
+	opt_log_json = !strcmp(opt_log_format, "json");
+	if (opt_systemd_cgroup)
+		opt_cgroup_manager = "systemd";
+	if (strcmp(opt_cgroup_manager, "cgroupfs") &&
+	    strcmp(opt_cgroup_manager, "systemd") &&
+	    strcmp(opt_cgroup_manager, "disabled"))
+		die("--cgroup-manager: unknown manager \"%s\" (cgroupfs, "
+		    "systemd or disabled)", opt_cgroup_manager);
+	if (strcmp(opt_rootless_cg, "auto") && strcmp(opt_rootless_cg, "true") &&
+	    strcmp(opt_rootless_cg, "false"))
+		die("--rootless: unknown value \"%s\" (true, false or auto)",
+		    opt_rootless_cg);
 	if (!opt_log)
 		return;
 	logfd = openat(AT_FDCWD, opt_log, O_WRONLY | O_APPEND | O_CREAT |
 		       O_CLOEXEC, 0644);
 	if (logfd < 0)
 		die_errno("--log %s", opt_log);
-	if (strcmp(opt_cgroup_manager, "cgroupfs") &&
-	    strcmp(opt_cgroup_manager, "systemd") &&
-	    strcmp(opt_cgroup_manager, "disabled"))
-		die("--cgroup-manager: unknown manager \"%s\" (cgroupfs, "
-		    "systemd or disabled)", opt_cgroup_manager);
 }
 
 /* runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
@@ -8508,14 +8677,14 @@ root_default(void)
 int
 main(int argc, char **argv)
 {
-	int i = 1 + opt_parse(global_opts, argc - 1, argv + 1, "");
+	int i = 1 + opt_parse(OF_GLOBAL, argc - 1, argv + 1, "");
 	const struct cmd *c = NULL;
 	int n;
 
 	rt_euid = geteuid();
 	if (!rt_euid)		/* see ctr_spawn: also when run by a container */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	log_open();
+	opt_global_check();
 	root_default();
 	if (opt_version) {
 		printf("rt version %s\nspec: 1.0.2\n", RT_VERSION);
@@ -8536,7 +8705,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	i++;
-	i += opt_parse(c->opts, argc - i, argv + i, c->name);
+	i += opt_parse(c->bit, argc - i, argv + i, c->name);
 	n = argc - i;
 	if (n < c->min_args || n > c->max_args)
 		die("%s: expected %s (see rt %s --help)", c->name,
