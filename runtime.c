@@ -514,6 +514,42 @@ struct undo {
 	intptr_t arg;
 };
 
+enum mode {				/* what the child does after its setup */
+	MODE_RUN,			/* exec at once; dies with rt (foreground) */
+	MODE_DETACH,			/* exec at once; outlives rt (run -d) */
+	MODE_CREATE,			/* wait on exec.fifo for start, then exec */
+};
+
+/*
+ * One create, run or exec, from its cmd_* through the clone to the child's
+ * execve: what the functions of sections 13-17 on that path share.  The
+ * cmd_* fills the first block from its flags; the rest is set on the way,
+ * each in one function and read in the others named.
+ */
+struct run {
+	enum mode mode;
+	bool exec;			/* rt exec: entering a running container */
+	bool no_pivot, no_new_keyring;	/* --no-pivot, --no-new-keyring */
+	int preserve_fds;		/* --preserve-fds */
+
+	pid_t pid;			/* the child, on the host; 0 once reaped */
+	int cg_fd;			/* the cgroup it is cloned into, or -1 */
+	const char *cg_dir;		/* its path, for the "cgroup" mount */
+	bool clone3_ok;			/* ctr_clone: cloned into its cgroup */
+	bool need_go;			/* the child waits for MSG_GO (ctr_go) */
+	pid_t hook_pid;			/* the init's pid on the host (hooks) */
+	int fifo_fd;			/* create: exec.fifo, O_PATH */
+	int fifo_procfd;		/* the host's /proc/self/fd, for it */
+	int nsfd[8], nsflag[8], nns;	/* exec: the namespaces to join */
+	int rootfd;			/* exec: the container's root */
+	dev_t rt_dev;			/* rt's binary, stat'ed by ctr_spawn */
+	ino_t rt_ino;
+	struct stat exe_st;		/* the executable, as child_find_exec
+					   found it, for child_not_rt */
+};
+#define RUN_INIT { .cg_fd = -1, .cg_dir = "", .fifo_fd = -1, \
+		   .fifo_procfd = -1, .rootfd = -1 }
+
 struct self {				/* rt's /proc/self/status */
 	bool read;			/* false: all below unknown */
 	uid_t uid;			/* real; (uid_t)-1 if unknown */
@@ -554,27 +590,25 @@ static const char *opt_interval = "5s";
 static bool opt_stats;
 static struct upd_opts opt_upd;
 
+/* What die() needs wherever it is called from (section 7). */
 static uid_t rt_euid;			/* geteuid() once: rt never changes it */
-static int stage = STAGE_PARENT;
+static int stage = STAGE_PARENT;	/* die() in the child writes a record */
 static int die_status = 1;		/* rt exec, like runc exec, says 255 */
-static int syncfd = -1;			/* child's end of the sync socket */
-static int logfd = -1;
-static struct undo undos[MAX_UNDO];
+static int syncfd = -1;			/* child's end of the sync socket: the
+					   record goes there (struct run holds
+					   the rest of what a run shares) */
+static int logfd = -1;			/* --log, for die() and warn() */
+static struct undo undos[MAX_UNDO];	/* the undo list, run by die() */
 static int nundo;
 
+/* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
+ * filled by sections 9-10 and read by every section after them. */
 static struct spec spec;
 static char cfgbuf[MAX_CONFIG_SIZE + 1];
 static jsmntok_t toks[MAX_JSON_TOKENS];
 static int ntoks;
 static const char *js_file = "config.json";	/* named in messages */
 static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
-static int exec_nsfd[8], exec_nsflag[8], exec_nns;	/* rt exec: to join */
-static int exec_rootfd = -1;		/* rt exec: the container's root */
-static int cg_fd = -1;			/* the cgroup the child is cloned into */
-static const char *cg_dir_cur = "";	/* its path, for the "cgroup" mount */
-static bool need_go;			/* child waits for MSG_GO: no clone3, or
-					   the parent writes uid/gid maps */
-static bool clone3_ok;			/* the child was cloned into its cgroup */
 static size_t npool;
 
 /*
@@ -4078,7 +4112,6 @@ cg_setup(const char *id, struct state *st)
 		st->cg_made = made;
 		st_save(st);
 	}
-	cg_dir_cur = st->cgroup;
 	cg_undo_st = st;
 	undo_push(cg_undo, 0);
 	cg_check_frozen(st->cgroup);
@@ -4186,7 +4219,7 @@ child_join_namespaces(void)
  * namespace now (it applies to the child to come), and opens its root.
  */
 static void
-ns_open_container(pid_t pid)
+ns_open_container(struct run *r, pid_t pid)
 {
 	static const struct {
 		const char *name;
@@ -4218,12 +4251,12 @@ ns_open_container(pid_t pid)
 				die_errno("join the container's pid namespace");
 			close(fd);
 		} else {
-			exec_nsfd[exec_nns] = fd;
-			exec_nsflag[exec_nns++] = order[i].flag;
+			r->nsfd[r->nns] = fd;
+			r->nsflag[r->nns++] = order[i].flag;
 		}
 	}
 	snprintf(path, sizeof(path), "/proc/%d/root", (int)pid);
-	exec_rootfd = xopen(path, O_PATH | O_DIRECTORY, 0);
+	r->rootfd = xopen(path, O_PATH | O_DIRECTORY, 0);
 }
 
 /* A new network namespace has lo down, with IFF_LOOPBACK its only flag
@@ -4531,7 +4564,7 @@ mnt_ro_later(const struct mnt *m)
 
 /* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
 static void
-child_mount_one(int rootfd, const struct mnt *m)
+child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 {
 	const char *type = m->type, *src = m->src ? m->src : "none";
 	int create = RES_DIR, fd;
@@ -4553,11 +4586,11 @@ child_mount_one(int rootfd, const struct mnt *m)
 	if (fd < 0)
 		die_errno("mount %s on %s: destination", src, m->dest);
 	fd_path(target, sizeof(target), fd);
-	if (!(m->flags & MS_BIND) && !strcmp(type, "cgroup") && *cg_dir_cur &&
+	if (!(m->flags & MS_BIND) && !strcmp(type, "cgroup") && *r->cg_dir &&
 	    !(spec.clone_flags & CLONE_NEWCGROUP)) {
 		struct mnt b = *m;	/* no cgroup namespace: its own dir, as runc */
 
-		b.src = (char *)cg_dir_cur;
+		b.src = (char *)r->cg_dir;
 		b.srcfd = -1;
 		b.flags |= MS_BIND | MS_REC;
 		child_mount_bind(rootfd, &b, target);
@@ -4578,8 +4611,8 @@ child_mount_one(int rootfd, const struct mnt *m)
 						   network (cgroup) namespace may
 						   not mount sysfs (cgroup2): bind
 						   the host's, as runc does */
-			b.src = *type == 's' ? "/sys" : *cg_dir_cur ?
-				(char *)cg_dir_cur : *cg_mnt ? cg_mnt :
+			b.src = *type == 's' ? "/sys" : *r->cg_dir ?
+				(char *)r->cg_dir : *cg_mnt ? cg_mnt :
 				"/sys/fs/cgroup";
 			b.srcfd = -1;
 			b.flags |= MS_BIND | MS_REC;
@@ -4897,7 +4930,7 @@ child_parent_private(void)
  * and read-only paths and root.readonly inside it.
  */
 static int
-child_rootfs(void)
+child_rootfs(struct run *r)
 {
 	unsigned long prop = spec.root_prop ? spec.root_prop : MS_SLAVE | MS_REC;
 	int rootfd;
@@ -4910,7 +4943,7 @@ child_rootfs(void)
 		die("bind rootfs %s: %s", spec.root, mount_strerror(errno));
 	rootfd = xopen(spec.root, O_PATH | O_DIRECTORY, 0);
 	for (int i = 0; i < spec.nmounts; i++)
-		child_mount_one(rootfd, &spec.mounts[i]);
+		child_mount_one(r, rootfd, &spec.mounts[i]);
 	child_devices(rootfd);
 	return rootfd;
 }
@@ -5559,7 +5592,6 @@ child_lsm_label(void)
  */
 #define HOOK_PID_MARK "\"pid\":2147483647"
 static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
-static pid_t hook_pid;			/* the init's pid on the host */
 static pid_t hook_child;		/* a hook running now, for
 					   setup_interrupted */
 
@@ -5668,7 +5700,8 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 /* Runs the hooks of one kind with the state JSON (from hook_tmpl when json
  * is NULL); a failure ends rt, or is a warning for poststart/poststop. */
 static void
-hooks_run(enum hook_kind kind, const char *status, const char *json)
+hooks_run(enum hook_kind kind, const char *status, const char *json,
+	  pid_t init)
 {
 	static char buf[sizeof(hook_tmpl) + 64];
 	char pid[32], st[64], err[800];
@@ -5677,7 +5710,7 @@ hooks_run(enum hook_kind kind, const char *status, const char *json)
 		return;
 	if (!json) {
 		memcpy(buf, hook_tmpl, sizeof(hook_tmpl));
-		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)hook_pid);
+		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)init);
 		str_replace(buf, sizeof(buf), HOOK_PID_MARK, pid);
 		snprintf(st, sizeof(st), "\"status\":\"%s\"", status);
 		str_replace(buf, sizeof(buf), "\"status\":\"creating\"", st);
@@ -5918,14 +5951,11 @@ child_home(void)
  * interpreters its "#!" lines chain to, that is rt's own file, checked
  * just before execve.
  */
-static dev_t rt_dev;			/* rt's binary, stat'ed by the parent */
-static ino_t rt_ino;
-static struct stat exe_st;		/* the executable, as child_find_exec
-					   found it */
 
 /* known: path's stat taken just now, or NULL to take it here. */
 static void
-child_not_rt(const char *path, int depth, const struct stat *known)
+child_not_rt(struct run *r, const char *path, int depth,
+	     const struct stat *known)
 {
 	char buf[256], *p, *end;
 	struct stat st;
@@ -5934,7 +5964,7 @@ child_not_rt(const char *path, int depth, const struct stat *known)
 
 	if (!known && stat(path, &st) == 0)
 		known = &st;
-	if (known && known->st_dev == rt_dev && known->st_ino == rt_ino)
+	if (known && known->st_dev == r->rt_dev && known->st_ino == r->rt_ino)
 		die("exec: \"%s\": %s is rt's own binary, refused (CVE-2019-5736)",
 		    spec.proc.args[0], path);
 	fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
@@ -5949,15 +5979,15 @@ child_not_rt(const char *path, int depth, const struct stat *known)
 	end = p + strcspn(p, " \t\n");
 	*end = 0;
 	if (*p)
-		child_not_rt(p, depth + 1, NULL);
+		child_not_rt(r, p, depth + 1, NULL);
 }
 
 static const char *
-child_find_exec(void)
+child_find_exec(struct run *r)
 {
 	static char buf[MAX_PATH];
 	const char *a0 = spec.proc.args[0], *path = env_get("PATH");
-	struct stat *st = &exe_st;
+	struct stat *st = &r->exe_st;
 
 	if (strchr(a0, '/')) {
 		if (stat(a0, st) < 0)
@@ -6002,16 +6032,6 @@ child_close_fds(int preserve)
  * record is an error or a pty master; EOF means execve happened, unless
  * the child died first (waitpid tells).
  */
-enum mode {				/* what the child does after its setup */
-	MODE_RUN,			/* exec at once; dies with rt (foreground) */
-	MODE_DETACH,			/* exec at once; outlives rt (run -d) */
-	MODE_CREATE,			/* wait on exec.fifo for start, then exec */
-};
-
-static pid_t child_pid;			/* 0 once reaped */
-static int mode;			/* enum mode */
-static bool exec_mode;			/* entering a running container */
-static int fifo_fd = -1;		/* exec.fifo, O_PATH, for MODE_CREATE */
 
 static struct termios saved_tty;
 static bool tty_raw;
@@ -6053,12 +6073,13 @@ tty_copy_size(int master)
 static void
 ctr_kill(intptr_t arg)
 {
-	(void)arg;
-	if (child_pid <= 0)
+	struct run *r = (struct run *)arg;
+
+	if (r->pid <= 0)
 		return;
-	kill(child_pid, SIGKILL);
-	waitpid(child_pid, NULL, 0);
-	child_pid = 0;
+	kill(r->pid, SIGKILL);
+	waitpid(r->pid, NULL, 0);
+	r->pid = 0;
 }
 
 /*
@@ -6132,14 +6153,14 @@ ctr_sigset(sigset_t *set)
  * and its root; after setns(CLONE_NEWNS) the root is the namespace's,
  * which is not the container's where it was chrooted (initramfs). */
 static void
-child_enter_container(void)
+child_enter_container(struct run *r)
 {
 	child_oom_score_adj();
 	child_lsm_open();
-	for (int i = 0; i < exec_nns; i++)
-		if (setns(exec_nsfd[i], exec_nsflag[i]) < 0)
+	for (int i = 0; i < r->nns; i++)
+		if (setns(r->nsfd[i], r->nsflag[i]) < 0)
 			die_errno("join the container's namespaces");
-	if (fchdir(exec_rootfd) < 0 || chroot(".") < 0)
+	if (fchdir(r->rootfd) < 0 || chroot(".") < 0)
 		die_errno("enter the container's root");
 }
 
@@ -6163,45 +6184,45 @@ child_sig_exit(int sig)
  * the container's own /proc, or a file an image plants where it would
  * be, can never stand in for it and let the init go on before start.
  */
-static int fifo_procfd = -1;		/* the host's /proc/self/fd */
 
 static void
-child_fifo_procfd(void)
+child_fifo_procfd(struct run *r)
 {
 	struct statfs sf;
 
-	fifo_procfd = openat(AT_FDCWD, "/proc/self/fd", O_PATH | O_DIRECTORY |
-			     O_CLOEXEC);
-	if (fifo_procfd < 0 || fstatfs(fifo_procfd, &sf) < 0 ||
+	r->fifo_procfd = openat(AT_FDCWD, "/proc/self/fd", O_PATH |
+				O_DIRECTORY | O_CLOEXEC);
+	if (r->fifo_procfd < 0 || fstatfs(r->fifo_procfd, &sf) < 0 ||
 	    sf.f_type != PROC_SUPER_MAGIC)
 		die("open exec fifo: /proc/self/fd: not on procfs");
 }
 
 static void
-child_wait_start(void)
+child_wait_start(struct run *r)
 {
 	char path[16];
 	struct stat a, b;
 	int fd;
 
-	snprintf(path, sizeof(path), "%d", fifo_fd);
-	if (faccessat(fifo_procfd, path, W_OK, 0) < 0)	/* fail create, not start */
+	snprintf(path, sizeof(path), "%d", r->fifo_fd);
+	/* fail create, not start */
+	if (faccessat(r->fifo_procfd, path, W_OK, 0) < 0)
 		die_errno("open exec fifo");
 	if (sync_send(syncfd, MSG_READY, -1) < 0)
 		_exit(1);		/* create died: nobody to start us */
 	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
 		signal(exit_signals[i], child_sig_exit);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
-	fd = openat(fifo_procfd, path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &a) < 0 || fstat(fifo_fd, &b) < 0)
+	fd = openat(r->fifo_procfd, path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &a) < 0 || fstat(r->fifo_fd, &b) < 0)
 		die_errno("open exec fifo");
 	if (a.st_ino != b.st_ino || a.st_dev != b.st_dev || !S_ISFIFO(a.st_mode))
 		die("open exec fifo: not rt's fifo");
 	if (write(fd, "0", 1) != 1)
 		die_errno("open exec fifo");
 	close(fd);
-	close(fifo_fd);
-	close(fifo_procfd);
+	close(r->fifo_fd);
+	close(r->fifo_procfd);
 }
 
 static void
@@ -6227,18 +6248,18 @@ child_wait_go(void)
 
 /* A new container: its namespaces, hostname, loopback and rootfs. */
 static void
-child_setup_container(void)
+child_setup_container(struct run *r)
 {
 	int rootfd;
 
-	if (mode == MODE_CREATE)
-		child_fifo_procfd();
+	if (r->mode == MODE_CREATE)
+		child_fifo_procfd(r);
 	child_join_namespaces();
 	if (spec.own_uts)
 		child_uts();
 	if (spec.clone_flags & CLONE_NEWNET)
 		child_loopback();
-	if (!opt_no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
+	if (!r->no_new_keyring && syscall(SYS_keyctl, 1, NULL) < 0 &&
 	    errno != ENOSYS && errno != EACCES)
 		die_errno("join a new session keyring");
 	child_timens();
@@ -6246,7 +6267,7 @@ child_setup_container(void)
 	child_lsm_open();
 	if (spec.clone_flags & CLONE_NEWUSER)	/* see child_userns_root */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	rootfd = child_rootfs();
+	rootfd = child_rootfs(r);
 	if (spec.nhooks[H_PRESTART] || spec.nhooks[H_CREATE_RUNTIME]) {
 		if (sync_send(syncfd, MSG_HOOKS, -1) < 0)
 			_exit(1);
@@ -6255,8 +6276,8 @@ child_setup_container(void)
 	/* createContainer hooks run in the rootfs, before pivot_root (runc) */
 	if (spec.nhooks[H_CREATE_CONTAINER] && fchdir(rootfd) < 0)
 		die_errno("chdir to rootfs %s", spec.root);
-	hooks_run(H_CREATE_CONTAINER, "creating", NULL);
-	child_rootfs_finish(rootfd, opt_no_pivot);
+	hooks_run(H_CREATE_CONTAINER, "creating", NULL, r->hook_pid);
+	child_rootfs_finish(rootfd, r->no_pivot);
 }
 
 /* A new user namespace: the maps are written; the child still has the
@@ -6292,13 +6313,13 @@ child_chdir(void)
 /* The init's pid on the host, for the hooks it runs: the host's /proc
  * still tells it before the rootfs. */
 static void
-child_host_pid(void)
+child_host_pid(struct run *r)
 {
 	char buf[16];
 	ssize_t n = readlink("/proc/self", buf, sizeof(buf) - 1);
 
 	buf[n > 0 ? n : 0] = 0;
-	hook_pid = (pid_t)atoi(buf);
+	r->hook_pid = (pid_t)atoi(buf);
 }
 
 /*
@@ -6322,34 +6343,34 @@ child_sig_default(void)
 }
 
 static _Noreturn void
-child_main(void)
+child_main(struct run *r)
 {
 	int slave;
 	const char *exe;
-	bool hooks_start = !exec_mode && spec.nhooks[H_START_CONTAINER];
+	bool hooks_start = !r->exec && spec.nhooks[H_START_CONTAINER];
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
-	if (spec.hooks_tok && !exec_mode)
-		child_host_pid();
-	if (cg_fd >= 0)			/* a host directory: not for the child */
-		close(cg_fd);
-	if (mode == MODE_RUN)
+	if (spec.hooks_tok && !r->exec)
+		child_host_pid(r);
+	if (r->cg_fd >= 0)		/* a host directory: not for the child */
+		close(r->cg_fd);
+	if (r->mode == MODE_RUN)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-	if (need_go)
+	if (r->need_go)
 		child_wait_go();
-	if (!exec_mode && (spec.clone_flags & CLONE_NEWUSER))
+	if (!r->exec && (spec.clone_flags & CLONE_NEWUSER))
 		child_userns_root();
-	if (!exec_mode && (spec.clone_flags & CLONE_NEWCGROUP) &&
+	if (!r->exec && (spec.clone_flags & CLONE_NEWCGROUP) &&
 	    unshare(CLONE_NEWCGROUP) < 0)
 		die_errno("unshare the cgroup namespace");
-	if (exec_mode)
-		child_enter_container();
+	if (r->exec)
+		child_enter_container(r);
 	else
-		child_setup_container();
+		child_setup_container(r);
 	slave = CONFIG_TERMINAL && spec.proc.terminal ?
-		child_terminal(!exec_mode) : -1;
+		child_terminal(!r->exec) : -1;
 	child_stdio(slave);
-	if (!exec_mode)
+	if (!r->exec)
 		child_rootfs_readonly();
 	child_chdir();
 	child_rlimits();
@@ -6361,23 +6382,23 @@ child_main(void)
 	child_user_caps();
 	if (spec.proc.nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl PR_SET_NO_NEW_PRIVS");
-	exe = child_find_exec();
+	exe = child_find_exec(r);
 	umask(spec.proc.umask);
-	child_close_fds((int)opt_preserve_fds);
-	if (mode == MODE_CREATE)
-		child_wait_start();
+	child_close_fds(r->preserve_fds);
+	if (r->mode == MODE_CREATE)
+		child_wait_start(r);
 	if (spec.proc.nnp && hooks_start)	/* runc: before the hooks */
 		child_seccomp();
-	if (!exec_mode)
-		hooks_run(H_START_CONTAINER, "created", NULL);
-	if (mode == MODE_RUN)		/* set above for this mode only */
+	if (!r->exec)
+		hooks_run(H_START_CONTAINER, "created", NULL, r->hook_pid);
+	if (r->mode == MODE_RUN)	/* set above for this mode only */
 		prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
 	child_sig_default();
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 	/* the stat child_find_exec took is still current unless the start
 	 * or startContainer hooks came between */
-	child_not_rt(exe, 0, mode == MODE_CREATE || (!exec_mode &&
-		     spec.nhooks[H_START_CONTAINER]) ? NULL : &exe_st);
+	child_not_rt(r, exe, 0, r->mode == MODE_CREATE || (!r->exec &&
+		     spec.nhooks[H_START_CONTAINER]) ? NULL : &r->exe_st);
 	if (spec.proc.nnp && !hooks_start)
 		child_seccomp();
 	execve(exe, spec.proc.args, spec.proc.env);
@@ -6394,23 +6415,23 @@ child_main(void)
  * once inside, so that its root is the container's cgroup.
  */
 static long
-ctr_clone(int flags)
+ctr_clone(struct run *r, int flags)
 {
 	struct clone_args ca = {
 		.flags = (uint64_t)(flags & ~(CLONE_NEWCGROUP | CLONE_NEWTIME)) |
 			 CLONE_INTO_CGROUP,
-		.exit_signal = SIGCHLD, .cgroup = (uint64_t)cg_fd,
+		.exit_signal = SIGCHLD, .cgroup = (uint64_t)r->cg_fd,
 	};
 	long pid;
 
 	flags &= ~(CLONE_NEWCGROUP | CLONE_NEWTIME);	/* made by the child */
-	if (cg_fd < 0)
+	if (r->cg_fd < 0)
 		return sys_clone(SIGCHLD | (unsigned long)flags);
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
-	clone3_ok = pid >= 0;
+	r->clone3_ok = pid >= 0;
 	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
 		return pid;
-	need_go = true;
+	r->need_go = true;
 	return sys_clone(SIGCHLD | (unsigned long)flags);
 }
 
@@ -6437,14 +6458,14 @@ ctr_oom_score_adj(pid_t pid)
  * mount sources).  rt's root and cwd are kept across the two setns.
  */
 static void
-ctr_bind_sources(int sock)
+ctr_bind_sources(struct run *r, int sock)
 {
 	char path[64];
 	int self = xopen("/proc/self/ns/mnt", O_RDONLY, 0), ns, fd;
 	int root = xopen("/", O_PATH | O_DIRECTORY, 0);
 	int cwd = xopen(".", O_PATH | O_DIRECTORY, 0);
 
-	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)child_pid);
+	snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)r->pid);
 	ns = xopen(path, O_RDONLY, 0);
 	if (setns(ns, CLONE_NEWNS) < 0)
 		die_errno("join the container's mount namespace");
@@ -6476,25 +6497,25 @@ ctr_bind_sources(int sock)
 /* Before the child goes: without clone3 it joins its cgroup from outside;
  * a new user namespace gets its maps and its bind sources; oomScoreAdj. */
 static void
-ctr_go(int sock)
+ctr_go(struct run *r, int sock)
 {
 	char pid[16];
 
-	if (!need_go)
+	if (!r->need_go)
 		return;
-	snprintf(pid, sizeof(pid), "%d", (int)child_pid);
-	if (cg_fd >= 0 && !clone3_ok) {
-		int fd = openat(cg_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+	snprintf(pid, sizeof(pid), "%d", (int)r->pid);
+	if (r->cg_fd >= 0 && !r->clone3_ok) {
+		int fd = openat(r->cg_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
 
 		if (fd < 0 || writeall(fd, pid, strlen(pid)) < 0)
 			die_errno("cgroup: move %s into its cgroup", pid);
 		close(fd);
 	}
-	if (!exec_mode) {
-		ns_write_maps(child_pid);
-		ctr_oom_score_adj(child_pid);
+	if (!r->exec) {
+		ns_write_maps(r->pid);
+		ctr_oom_score_adj(r->pid);
 		if ((spec.clone_flags & CLONE_NEWUSER) && !rt_euid)
-			ctr_bind_sources(sock);
+			ctr_bind_sources(r, sock);
 	}
 	if (sync_send(sock, MSG_GO, -1) < 0)
 		die_errno("sync with the container's init");
@@ -6504,7 +6525,7 @@ ctr_go(int sock)
  * returns the parent's end of the sync socket.  Signals stay blocked in
  * the parent from here on, and the child unblocks them before execve. */
 static int
-ctr_spawn(void)
+ctr_spawn(struct run *r)
 {
 	struct stat rtst;
 	int sv[2];
@@ -6515,22 +6536,22 @@ ctr_spawn(void)
 		die_errno("socketpair");
 	ctr_sigset(&set);
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
-	if (!exec_mode)
+	if (!r->exec)
 		ns_join_pid();
 	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
 	 * child of exec, a created init) must be out of the container's
 	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not
 	 * for a rootless create, whose parent writes the child's uid_map;
 	 * its user cannot write a root-owned rt anyway. */
-	if (exec_mode && rt_euid)	/* main did it for root */
+	if (r->exec && rt_euid)		/* main did it for root */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (stat("/proc/self/exe", &rtst) == 0) {
-		rt_dev = rtst.st_dev;
-		rt_ino = rtst.st_ino;
+		r->rt_dev = rtst.st_dev;
+		r->rt_ino = rtst.st_ino;
 	}
-	if (!exec_mode && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
-		need_go = true;		/* the maps and oom_score_adj come first */
-	pid = ctr_clone(exec_mode ? 0 : spec.clone_flags);
+	if (!r->exec && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
+		r->need_go = true;	/* the maps and oom_score_adj first */
+	pid = ctr_clone(r, r->exec ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
 		    "too many namespaces (raise user.max_*_namespaces)" :
@@ -6541,13 +6562,13 @@ ctr_spawn(void)
 		close(sv[0]);
 		if (st_fd >= 0)		/* its flock must go with create */
 			close(st_fd);
-		child_main();
+		child_main(r);
 	}
 	close(sv[1]);
-	child_pid = (pid_t)pid;
-	undo_push(ctr_kill, 0);
+	r->pid = (pid_t)pid;
+	undo_push(ctr_kill, (intptr_t)r);
 	setup_sigs_catch(true);
-	ctr_go(sv[0]);
+	ctr_go(r, sv[0]);
 	return sv[0];
 }
 
@@ -6555,7 +6576,7 @@ ctr_spawn(void)
 /* Waits for the child to exec (EOF) or be ready; returns the pty master
  * it sent, or -1.  A child's error record ends rt with that line. */
 static int
-ctr_sync(int sock)
+ctr_sync(struct run *r, int sock)
 {
 	struct errmsg m;
 	int master = -1, fd;
@@ -6568,8 +6589,8 @@ ctr_sync(int sock)
 		if (m.kind == MSG_PTY)
 			master = fd;
 		if (m.kind == MSG_HOOKS) {	/* in rt's namespaces */
-			hooks_run(H_PRESTART, "creating", NULL);
-			hooks_run(H_CREATE_RUNTIME, "creating", NULL);
+			hooks_run(H_PRESTART, "creating", NULL, r->hook_pid);
+			hooks_run(H_CREATE_RUNTIME, "creating", NULL, r->hook_pid);
 			if (sync_send(sock, MSG_GO, -1) < 0)
 				die_errno("sync with the container's init");
 		}
@@ -6605,7 +6626,7 @@ relay(int from, int to)
 /* One signal from the signalfd: reap, resize or forward.  Returns the
  * exit status once the child is reaped, else -1. */
 static int
-ctr_signal(int sfd, int master)
+ctr_signal(struct run *r, int sfd, int master)
 {
 	struct signalfd_siginfo si;
 	int status;
@@ -6617,8 +6638,8 @@ ctr_signal(int sfd, int master)
 		int ret = -1;
 
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-			if (pid == child_pid) {
-				child_pid = 0;
+			if (pid == r->pid) {
+				r->pid = 0;
 				ret = wait_status(status);
 			}
 		return ret;
@@ -6628,7 +6649,7 @@ ctr_signal(int sfd, int master)
 			tty_copy_size(master);
 		return -1;
 	}
-	kill(child_pid, (int)si.ssi_signo);
+	kill(r->pid, (int)si.ssi_signo);
 	return -1;
 }
 
@@ -6637,7 +6658,7 @@ ctr_signal(int sfd, int master)
  * returns the container's exit status (128+N for signal N, as runc).
  */
 static int
-ctr_wait(int master)
+ctr_wait(struct run *r, int master)
 {
 	sigset_t set;
 	struct pollfd p[3];
@@ -6665,7 +6686,7 @@ ctr_wait(int master)
 			if (!(p[0].revents & POLLIN))
 				continue;
 		}
-		status = ctr_signal(sfd, master);
+		status = ctr_signal(r, sfd, master);
 	}
 	if (master >= 0) {		/* what the container wrote last */
 		fcntl(master, F_SETFL, O_NONBLOCK);
@@ -7114,7 +7135,7 @@ hooks_load(const char *id, const struct state *st, const char *status,
 }
 
 static int
-ctr_create(const char *id)
+ctr_create(struct run *r, const char *id)
 {
 	static struct state st;
 	char fifo[MAX_PATH];
@@ -7126,7 +7147,7 @@ ctr_create(const char *id)
 	self_read();
 	setup_sigs_catch(true);
 	bundle_enter();
-	check_console(mode != MODE_RUN);
+	check_console(r->mode != MODE_RUN);
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
@@ -7136,25 +7157,27 @@ ctr_create(const char *id)
 		sc_compile();
 		sc_save();
 	}
-	cg_fd = cg_setup(id, &st);
-	if (mode == MODE_CREATE) {
+	r->cg_fd = cg_setup(id, &st);
+	if (r->cg_fd >= 0)
+		r->cg_dir = st.cgroup;
+	if (r->mode == MODE_CREATE) {
 		st_made |= SF_FIFO;
 		st_file(fifo, "exec.fifo");
 		if (mkfifo(fifo, 0622) < 0 || chmod(fifo, 0622) < 0)
 			die_errno("mkfifo %s", fifo);	/* 0622 whatever the
 							   umask: any user opens it */
-		fifo_fd = xopen(fifo, O_PATH, 0);
+		r->fifo_fd = xopen(fifo, O_PATH, 0);
 	}
-	sock = ctr_spawn();
-	st.pid = child_pid;
-	st.start = proc_starttime(child_pid);
-	st.pidns = pidns_of(child_pid);
+	sock = ctr_spawn(r);
+	st.pid = r->pid;
+	st.start = proc_starttime(r->pid);
+	st.pidns = pidns_of(r->pid);
 	if (st.pidns == pidns_of(getpid()))
 		st.pidns = 0;
 	st_save(&st);
-	hook_pid = child_pid;
-	master = ctr_sync(sock);
-	write_pid_file(child_pid);
+	r->hook_pid = r->pid;
+	master = ctr_sync(r, sock);
+	write_pid_file(r->pid);
 	setup_sigs_catch(false);
 	close(st_fd);			/* unlock: a foreground run must not */
 	st_fd = -1;			/* keep delete and start waiting */
@@ -7315,12 +7338,28 @@ cmd_spec(int argc, char **argv)
 	return 0;
 }
 
+/* For cmd_create, cmd_run and cmd_exec: a run of that mode with their
+ * flags (static: the undo list holds it until rt exits). */
+static struct run *
+run_new(enum mode mode, bool exec)
+{
+	static struct run r = RUN_INIT;
+
+	r.mode = mode;
+	r.exec = exec;
+	r.no_pivot = opt_no_pivot;
+	r.no_new_keyring = opt_no_new_keyring;
+	r.preserve_fds = (int)opt_preserve_fds;
+	return &r;
+}
+
 static int
 cmd_create(int argc, char **argv)
 {
+	struct run *r = run_new(MODE_CREATE, false);
+
 	(void)argc;
-	mode = MODE_CREATE;
-	console_send(ctr_create(argv[0]));
+	console_send(ctr_create(r, argv[0]));
 	undo_forget();
 	return 0;
 }
@@ -7358,7 +7397,7 @@ cmd_start(int argc, char **argv)
 	if (hooks_load(argv[0], &st, "running", hook_tmpl, sizeof(hook_tmpl)) &&
 	    spec.nhooks[H_POSTSTART]) {
 		ctr_wait_exec(&st);
-		hooks_run(H_POSTSTART, "running", hook_tmpl);
+		hooks_run(H_POSTSTART, "running", hook_tmpl, 0);
 	}
 	return 0;
 }
@@ -7366,29 +7405,29 @@ cmd_start(int argc, char **argv)
 static int
 cmd_run(int argc, char **argv)
 {
+	struct run *r = run_new(opt_detach ? MODE_DETACH : MODE_RUN, false);
 	int master, status;
 
 	(void)argc;
-	mode = opt_detach ? MODE_DETACH : MODE_RUN;
 	/* runc's subreaper: processes the container leaves behind (without
 	 * a pid namespace of its own) come to rt, which reaps them */
 	if (!opt_detach && !opt_no_subreaper &&
 	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
 		die_errno("prctl PR_SET_CHILD_SUBREAPER");
-	master = ctr_create(argv[0]);
-	hooks_run(H_POSTSTART, "running", NULL);
+	master = ctr_create(r, argv[0]);
+	hooks_run(H_POSTSTART, "running", NULL, r->hook_pid);
 	if (opt_detach) {
 		console_send(master);
 		undo_forget();
 		return 0;
 	}
-	status = ctr_wait(master);
+	status = ctr_wait(r, master);
 	tty_restore(0);
 	if (opt_keep)
 		undo_forget();
 	undo_all();
 	if (!opt_keep)
-		hooks_run(H_POSTSTOP, "stopped", NULL);
+		hooks_run(H_POSTSTOP, "stopped", NULL, r->hook_pid);
 	return status;
 }
 
@@ -7667,7 +7706,7 @@ cmd_delete(int argc, char **argv)
 	hooks = hooks_load(argv[0], &st, "stopped", hook_tmpl, sizeof(hook_tmpl));
 	st_remove_dir(0);
 	if (hooks)
-		hooks_run(H_POSTSTOP, "stopped", hook_tmpl);
+		hooks_run(H_POSTSTOP, "stopped", hook_tmpl, 0);
 	return 0;
 }
 
@@ -7870,6 +7909,7 @@ cmd_exec(int argc, char **argv)
 {
 	static struct state st;
 	int master, status;
+	struct run *r = run_new(opt_detach ? MODE_DETACH : MODE_RUN, true);
 
 	die_status = 255;
 	opt_pid_file = abs_path(opt_pid_file);
@@ -7893,23 +7933,21 @@ cmd_exec(int argc, char **argv)
 	caps_read_last();
 	if (CONFIG_SECCOMP)
 		sc_load();
-	ns_open_container(st.pid);
+	ns_open_container(r, st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
 		die("cannot exec in a paused container (use --ignore-paused to override)");
 	exec_apply_labels();
-	cg_fd = exec_cgroup(&st);
-	exec_mode = true;
-	mode = opt_detach ? MODE_DETACH : MODE_RUN;
+	r->cg_fd = exec_cgroup(&st);
 	self_read();
-	master = ctr_sync(ctr_spawn());
-	write_pid_file(child_pid);
+	master = ctr_sync(r, ctr_spawn(r));
+	write_pid_file(r->pid);
 	setup_sigs_catch(false);
 	if (opt_detach) {
 		console_send(master);
 		undo_forget();
 		return 0;
 	}
-	status = ctr_wait(master);
+	status = ctr_wait(r, master);
 	tty_restore(0);
 	undo_all();
 	return status;
