@@ -263,7 +263,8 @@ sys_setgroups(int n, const gid_t *gids)
 
 /*
  * ==== 4. limits ===========================================================
- * Kconfig symbols (config.h) size every table; CHECK_LIMIT names them.
+ * Kconfig symbols (config.h) size every table; LIMIT_NAME and JS_ARRAY
+ * name them in messages.
  */
 enum {
 	MAX_CONFIG_SIZE = CONFIG_MAX_CONFIG_SIZE,
@@ -801,7 +802,9 @@ mount_strerror(int errnum)
 /*
  * ==== 8. utilities ========================================================
  */
-#define CHECK_LIMIT(what, n, SYM) check_limit(what, n, SYM, #SYM)
+/* A limit's Kconfig symbol as a string, for messages: the symbol is
+ * evaluated too, so a misspelt one does not compile. */
+#define LIMIT_NAME(SYM) ((void)(SYM), #SYM)
 
 static void
 check_limit(const char *what, long n, long max, const char *sym)
@@ -822,7 +825,8 @@ xsnprintf(char *buf, size_t n, const char *fmt, ...)
 	r = vsnprintf(buf, n, fmt, ap);
 	va_end(ap);
 	if (r < 0 || (size_t)r >= n)
-		die("path too long: %.64s... (raise CONFIG_MAX_PATH)", buf);
+		die("path too long: %.64s... (raise %s)", buf,
+		    LIMIT_NAME(CONFIG_MAX_PATH));
 }
 
 /* Appends to a bounded buffer; a full buffer stays full (callers size it). */
@@ -1091,7 +1095,8 @@ pool_add(const char *s, size_t len)
 	char *p = pool + npool;
 
 	if (npool + len + 1 > sizeof(pool))
-		die("%s: too much mount data (raise CONFIG_MAX_CONFIG_SIZE)", js_file);
+		die("%s: too much mount data (raise %s)", js_file,
+		    LIMIT_NAME(CONFIG_MAX_CONFIG_SIZE));
 	memcpy(p, s, len);
 	p[len] = 0;
 	npool += len + 1;
@@ -1218,8 +1223,8 @@ js_load(const char *path, const char *name)
 	if (len < 0)
 		die_errno("%s", name);
 	if (len >= MAX_CONFIG_SIZE)
-		die("%s: more than %d bytes (raise CONFIG_MAX_CONFIG_SIZE)",
-		    name, MAX_CONFIG_SIZE);
+		die("%s: more than %d bytes (raise %s)",
+		    name, MAX_CONFIG_SIZE, LIMIT_NAME(CONFIG_MAX_CONFIG_SIZE));
 	for (int pass = 0; pass < 2; pass++) {	/* count, then fill */
 		jsmn_init(&p);
 		n = jsmn_parse(&p, cfgbuf, (size_t)len, pass ? toks : NULL,
@@ -1230,8 +1235,9 @@ js_load(const char *path, const char *name)
 			die("%s: truncated JSON", name);
 		if (n > MAX_JSON_TOKENS)
 			die("%s: %d JSON tokens, limit is %d "
-			    "(raise CONFIG_MAX_JSON_TOKENS)", name, n,
-			    MAX_JSON_TOKENS);
+			    "(raise %s)", name, n,
+			    MAX_JSON_TOKENS,
+			LIMIT_NAME(CONFIG_MAX_JSON_TOKENS));
 	}
 	ntoks = n;
 	if (ntoks < 1 || toks[0].type != JSMN_OBJECT)
@@ -1286,8 +1292,8 @@ js_path(int i, const char *jp)
 	size_t len = strlen(s);
 
 	if (len >= MAX_PATH)
-		die("%s: %s: %zu bytes, limit is %d (raise CONFIG_MAX_PATH)", js_file,
-		    jp, len, MAX_PATH - 1);
+		die("%s: %s: %zu bytes, limit is %d (raise %s)", js_file,
+		    jp, len, MAX_PATH - 1, LIMIT_NAME(CONFIG_MAX_PATH));
 	return s;
 }
 
@@ -1697,10 +1703,10 @@ spec_process_member(int k, const char *kp)
 		spec_user(v, kp);
 	} else if (js_is(k, "args")) {
 		p->nargs = spec_strings(v, kp, p->args, MAX_ARGS,
-					"CONFIG_MAX_ARGS", false);
+					LIMIT_NAME(CONFIG_MAX_ARGS), false);
 	} else if (js_is(k, "env")) {
 		p->nenv = spec_strings(v, kp, p->env, MAX_ENV,
-				       "CONFIG_MAX_ENV", false);
+				       LIMIT_NAME(CONFIG_MAX_ENV), false);
 	} else if (js_is(k, "cwd")) {
 		p->cwd = js_path(v, kp);
 	} else if (js_is(k, "capabilities")) {
@@ -1789,7 +1795,8 @@ spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
 	}
 	if (*dlen + len + 2 > MAX_PATH)
 		die("%s: mount %s: options longer than %d bytes "
-		    "(raise CONFIG_MAX_PATH)", js_file, m->dest, MAX_PATH - 1);
+		    "(raise %s)", js_file, m->dest, MAX_PATH - 1,
+		LIMIT_NAME(CONFIG_MAX_PATH));
 	if (*dlen)
 		data[(*dlen)++] = ',';
 	memcpy(data + *dlen, o, len + 1);
@@ -2081,7 +2088,8 @@ spec_unified(int i, const char *jp, struct resources *r)
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
-	check_limit(jp, toks[i].size, MAX_RES, "CONFIG_MAX_RESOURCE_ENTRIES");
+	check_limit(jp, toks[i].size, MAX_RES,
+	    LIMIT_NAME(CONFIG_MAX_RESOURCE_ENTRIES));
 	JS_EACH_MEMBER(i, k, n) {
 		const char *key = cfgbuf + toks[k].start;
 
@@ -2374,7 +2382,8 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 			struct sc_rule *r = &sc->rules[sc->nrules];
 
 			check_limit("linux.seccomp.syscalls", sc->nrules + 1,
-				    MAX_SC_RULES, "CONFIG_MAX_SECCOMP_RULES");
+				    MAX_SC_RULES,
+				LIMIT_NAME(CONFIG_MAX_SECCOMP_RULES));
 			r->sys = sys;
 			r->mux = mux;
 			r->action = action;
@@ -2408,8 +2417,8 @@ spec_sc_syscall(int i, const char *jp)
 			JS_EACH_ELEM(k + 1, e, x) {
 				jp_make(ep, "%s[%d]", kp, x);
 				check_limit("linux.seccomp.syscalls[].args",
-					    sc->nconds + 1, MAX_SC_RULES,
-					    "CONFIG_MAX_SECCOMP_RULES");
+				    sc->nconds + 1, MAX_SC_RULES,
+				    LIMIT_NAME(CONFIG_MAX_SECCOMP_RULES));
 				spec_sc_cond(e, ep, &sc->conds[sc->nconds++]);
 			}
 		}
@@ -2705,10 +2714,10 @@ spec_hook(int i, const char *jp, struct hook *h)
 			h->path = js_path(k + 1, kp);
 		else if (js_is(k, "args"))
 			h->args = spec_str_array(k + 1, kp, MAX_ARGS,
-						 "CONFIG_MAX_ARGS");
+						 LIMIT_NAME(CONFIG_MAX_ARGS));
 		else if (js_is(k, "env"))
 			h->env = spec_str_array(k + 1, kp, MAX_ENV,
-						"CONFIG_MAX_ENV");
+						LIMIT_NAME(CONFIG_MAX_ENV));
 		else if (js_is(k, "timeout") && !js_null(k + 1))
 			h->timeout = (int)js_int(k + 1, kp, 1, INT_MAX);
 	}
@@ -2765,7 +2774,8 @@ spec_sysctl(int i, const char *jp)
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
-	check_limit(jp, toks[i].size, MAX_SYSCTLS, "CONFIG_MAX_SYSCTLS");
+	check_limit(jp, toks[i].size, MAX_SYSCTLS,
+	    LIMIT_NAME(CONFIG_MAX_SYSCTLS));
 	JS_EACH_MEMBER(i, k, n) {
 		char *key = cfgbuf + toks[k].start;
 		size_t d;
@@ -2810,12 +2820,13 @@ spec_linux_member(int k, const char *kp)
 			spec_device(e, ep, &spec.devices[x]);
 		}
 	} else if (js_is(k, "maskedPaths")) {
-		spec.nmasked = spec_strings(v, kp, spec.masked, MAX_MASKED_PATHS - 1,
-					    "CONFIG_MAX_MASKED_PATHS", true);
+		spec.nmasked = spec_strings(v, kp, spec.masked,
+			MAX_MASKED_PATHS - 1,
+			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
 	} else if (js_is(k, "readonlyPaths")) {
 		spec.nreadonly = spec_strings(v, kp, spec.readonly,
-					      MAX_MASKED_PATHS - 1,
-					      "CONFIG_MAX_MASKED_PATHS", true);
+			MAX_MASKED_PATHS - 1,
+			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
 	} else if (js_is(k, "rootfsPropagation")) {
 		spec.root_prop = spec_propagation(js_str(v, kp), kp);
 	} else if (js_is(k, "resources")) {
@@ -2875,7 +2886,7 @@ spec_annotations(int i)
 
 	js_expect(i, JSMN_OBJECT, "annotations");
 	check_limit("annotations", toks[i].size, MAX_ANNOTATIONS,
-		    "CONFIG_MAX_ANNOTATIONS");
+		    LIMIT_NAME(CONFIG_MAX_ANNOTATIONS));
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "annotations.%s", cfgbuf + toks[k].start);
 		spec.annot[spec.nannot][0] = cfgbuf + toks[k].start;
@@ -5900,8 +5911,8 @@ env_set(const char *kv)
 		}
 	}
 	if (p->nenv >= MAX_ENV)
-		die("exec: more than %d environment entries (raise CONFIG_MAX_ENV)",
-		    MAX_ENV);
+		die("exec: more than %d environment entries (raise %s)",
+		    MAX_ENV, LIMIT_NAME(CONFIG_MAX_ENV));
 	p->env[p->nenv++] = (char *)kv;
 	p->env[p->nenv] = NULL;
 }
@@ -6914,7 +6925,8 @@ path_absolute(char *out, const char *p)
 		tmp[0] = 0;
 	buf_add(tmp, sizeof(tmp), "/%s", p);
 	if (strlen(tmp) == sizeof(tmp) - 1)
-		die("%s: path too long (raise CONFIG_MAX_PATH)", p);
+		die("%s: path too long (raise %s)", p,
+		    LIMIT_NAME(CONFIG_MAX_PATH));
 	for (const char *c = tmp; *c; c += *c == '/') {
 		size_t n = strcspn(c, "/");
 
@@ -7233,7 +7245,8 @@ ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
 				continue;
 			if (n == MAX_PIDS)
 				die("container has more than %d processes "
-				    "(raise CONFIG_MAX_PIDS)", MAX_PIDS);
+				    "(raise %s)", MAX_PIDS,
+				LIMIT_NAME(CONFIG_MAX_PIDS));
 			set[n++] = pid;
 		}
 	} while (n != before);
@@ -7489,7 +7502,8 @@ list_read(void)
 			continue;
 		if (list_n == MAX_CONTAINERS)
 			die("list: more than %d containers under %s (raise "
-			    "CONFIG_MAX_CONTAINERS)", MAX_CONTAINERS, opt_root);
+			    "%s)", MAX_CONTAINERS, opt_root,
+			    LIMIT_NAME(CONFIG_MAX_CONTAINERS));
 		memcpy(names + o, id, len + 1);
 		list_ids[list_n++] = names + o;
 		o += len + 1;
@@ -7718,8 +7732,8 @@ ps_add(pid_t pid, intptr_t arg)
 {
 	(void)arg;
 	if (ps_npids == MAX_PIDS)
-		die("container has more than %d processes (raise CONFIG_MAX_PIDS)",
-		    MAX_PIDS);
+		die("container has more than %d processes (raise %s)",
+		    MAX_PIDS, LIMIT_NAME(CONFIG_MAX_PIDS));
 	ps_pids[ps_npids++] = pid;
 }
 
@@ -7832,8 +7846,8 @@ exec_apply_flags(int argc, char **argv)
 	char *end;
 
 	if (argc > MAX_ARGS)
-		die("exec: %d arguments, limit is %d (raise CONFIG_MAX_ARGS)",
-		    argc, MAX_ARGS);
+		die("exec: %d arguments, limit is %d (raise %s)",
+		    argc, MAX_ARGS, LIMIT_NAME(CONFIG_MAX_ARGS));
 	memcpy(p->args, argv, sizeof(char *) * (size_t)argc);
 	p->args[argc] = NULL;
 	p->nargs = argc;
