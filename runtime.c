@@ -19,8 +19,14 @@
  * Contents (grep -n '^ \* ==== ' runtime.c):
  *   1 prologue     2 includes    3 compat       4 limits      5 types
  *   6 globals      7 diagnostics 8 utilities    9 json       10 spec
- *  11 state       12 cgroup     13 namespaces  14 rootfs     15 process
- *  16 container   17 commands   18 main
+ *  11 state       12 cgroup     13 namespaces  14 rootfs     15 seccomp
+ *  16 process     17 hooks      18 container   19 commands   20 main
+ *
+ * Which process runs what: cmd_* and ctr_* run in rt (the parent);
+ * child_* in the child cloned for the container's init or for exec,
+ * between clone and execve; hook_* in rt or the child, forking the hook.
+ * A create, run or exec carries its shared state in struct run (section
+ * 5), passed to every ctr_* and child_* on its path.
  */
 
 /*
@@ -3279,6 +3285,85 @@ user_name(uid_t uid)
 	return num;
 }
 
+/* The rootfs as state shows it: absolute and clean (bundle_enter), as
+ * runc's "rootfs" field. */
+static void
+st_fill(struct state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->owner = rt_self.uid;
+	if (!rt_self.read || st->owner == (uid_t)-1)
+		st->owner = getuid();
+	rfc3339(st->created, sizeof(st->created), true);
+	if (!getcwd(st->bundle, sizeof(st->bundle)))
+		die_errno("getcwd");
+	xsnprintf(st->rootfs, sizeof(st->rootfs), "%s", spec.root);
+	if (strchr(st->bundle, '\n') || strchr(st->rootfs, '\n'))
+		die("bundle %s: a path with a newline cannot be stored",
+		    st->bundle);
+}
+
+/*
+ * create and run: the container up to its execve, or up to the exec.fifo
+ * for create.  The state is saved as soon as the child exists, so that a
+ * create killed half-way leaves something `delete --force` can remove.
+ * Returns the pty master (or -1).
+ */
+
+/* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
+static void
+state_json(char *out, size_t size, const char *id, const struct state *st,
+	   const char *status, bool pretty, const char *owner)
+{
+	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
+	char path[MAX_PATH];
+	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
+	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
+
+	json_escape(b, sizeof(b), st->bundle);
+	json_escape(r, sizeof(r), st->rootfs);
+	*out = 0;
+	buf_add(out, size, "{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s"
+		"\"pid\":%s%d,%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s"
+		"\"rootfs\":%s\"%s\",%s\"created\":%s\"%s\",", nl, sp, nl, sp, id,
+		nl, sp, (int)pid, nl, sp, status, nl, sp, b, nl, sp, r, nl, sp,
+		st->created);
+	st_file(path, "annotations");
+	if (readfile(path, buf, sizeof(buf)) > 0) {
+		char *line = buf, *next;
+
+		buf_add(out, size, "%s\"annotations\":%s{", nl, sp);
+		for (; *line; line = next) {
+			char *tab = strchr(line, '\t');
+
+			next = line + strcspn(line, "\n");
+			if (*next)
+				*next++ = 0;
+			if (!tab)
+				continue;
+			*tab = 0;
+			buf_add(out, size, "%s\"%s\":%s\"%s\"%s", pretty ?
+				"\n    " : "", line, sp, tab + 1, *next ? "," : "");
+		}
+		buf_add(out, size, "%s},", pretty ? "\n  " : "");
+	}
+	if (owner)			/* runc's state has it, hooks' not */
+		buf_add(out, size, "%s\"owner\":%s\"%s\"", nl, sp, owner);
+	else
+		out[strlen(out) - 1] = 0;	/* the last comma */
+	buf_add(out, size, "%s}", pretty ? "\n" : "");
+}
+
+static void
+print_state_json(const char *id, const struct state *st, const char *status,
+		 bool pretty, const char *owner)
+{
+	static char out[2 * 16384 + 8 * MAX_PATH];
+
+	state_json(out, sizeof(out), id, st, status, pretty, owner);
+	fputs(out, stdout);
+}
+
 /*
  * ==== 12. cgroup ==========================================================
  * cgroup v2 by file writes; parent only.  The container's directory comes
@@ -5015,13 +5100,10 @@ child_rootfs_readonly(void)
 }
 
 /*
- * ==== 15. process =========================================================
- * Child side, after the rootfs: terminal, rlimits, user and capabilities
- * (by raw syscalls, in runc's order), no_new_privs, and the executable.
+ * ==== 15. seccomp =========================================================
+ * linux.seccomp compiled to classic BPF by the parent before clone, kept
+ * in the state dir for exec, and loaded by the child.  Uses 7, 8, 10.
  */
-static int cap_last = NCAPS - 1;	/* /proc/sys/kernel/cap_last_cap */
-static sigset_t orig_mask;		/* rt's signal mask before blocking */
-
 /*
  * linux.seccomp as classic BPF, compiled by the parent before clone:
  *
@@ -5380,6 +5462,14 @@ child_seccomp(void)
 		die_errno("load the seccomp filter");
 }
 
+/*
+ * ==== 16. process =========================================================
+ * Child side, after the rootfs: terminal, rlimits, user and capabilities
+ * (by raw syscalls, in runc's order), no_new_privs, and the executable.
+ */
+static int cap_last = NCAPS - 1;	/* /proc/sys/kernel/cap_last_cap */
+static sigset_t orig_mask;		/* rt's signal mask before blocking */
+
 /* Go's error words, which engines match ("no such file or directory"). */
 static const char *
 lc_strerror(int errnum)
@@ -5592,151 +5682,6 @@ child_lsm_label(void)
 		die_errno("process.%s %s", spec.proc.apparmor ?
 			  "apparmorProfile" : "selinuxLabel", buf);
 	close(lsm_fd);
-}
-
-/*
- * Hooks run by fork and execve with the state JSON on stdin and their
- * stdout and stderr kept for the error line (runc's "error running hook"
- * words).  createContainer and startContainer run in the child, the
- * others in rt; a timeout kills the hook.  The JSON comes from hook_tmpl,
- * rendered by the parent before clone with a placeholder pid and status.
- */
-#define HOOK_PID_MARK "\"pid\":2147483647"
-static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
-static pid_t hook_child;		/* a hook running now, for
-					   setup_interrupted */
-
-static int
-hook_memfd(const char *data)
-{
-	int fd = (int)syscall(SYS_memfd_create, "rt-hook", 1 /* CLOEXEC */);
-
-	if (fd < 0 || (data && (writeall(fd, data, strlen(data)) < 0 ||
-				lseek(fd, 0, SEEK_SET) < 0)))
-		die_errno("hook: memfd");
-	return fd;
-}
-
-/* What fd holds, on one line, for an error message. */
-static const char *
-hook_output(int fd, char *buf, size_t n)
-{
-	ssize_t len = pread(fd, buf, n - 1, 0);
-
-	buf[len > 0 ? len : 0] = 0;
-	for (char *p = buf; *p; p++)
-		if (*p == '\n')
-			*p = p[1] ? ' ' : 0;
-	return buf;
-}
-
-/* Waits for the hook, killing it after its timeout; its wait status. */
-static int
-hook_wait(pid_t pid, int timeout)
-{
-	struct pollfd pfd = { .events = POLLIN };
-	int status;
-
-	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
-		if (kill(-pid, SIGKILL) < 0)
-			kill(pid, SIGKILL);
-		waitpid(pid, &status, 0);
-		close(pfd.fd);
-		return -1;
-	}
-	if (pfd.fd >= 0)
-		close(pfd.fd);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	return status;
-}
-
-static int
-hook_run(const struct hook *h, const char *json, char *err, size_t n)
-{
-	static char *argv[MAX_ARGS + 1], *envp[MAX_ENV + 1];
-	char o[256], e[256], **env;
-	int in = hook_memfd(json), out = hook_memfd(NULL), errfd = hook_memfd(NULL);
-	int st, x, t;
-	pid_t pid;
-
-	argv[0] = h->path;
-	argv[1] = envp[0] = NULL;
-	env = h->env >= 0 ? envp : environ;	/* none given: rt's (runc) */
-	if (h->args >= 0)
-		JS_EACH_ELEM(h->args, t, x)
-			(argv[x] = cfgbuf + toks[t].start, argv[x + 1] = NULL);
-	if (h->env >= 0)
-		JS_EACH_ELEM(h->env, t, x)
-			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
-	pid = (pid_t)sys_clone(SIGCHLD);
-	hook_child = pid;
-	if (pid < 0)			/* libc's fork would bring malloc in */
-		die_errno("hook %s: fork", h->path);
-	if (pid == 0) {
-		sigset_t none;
-
-		sigemptyset(&none);	/* rt blocks signals around a container */
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		setpgid(0, 0);		/* a timeout kills what it started too */
-		dup2(in, 0);
-		dup2(out, 1);
-		dup2(errfd, 2);
-		syscall(SYS_close_range, 3, ~0U, 0);	/* nothing of rt's */
-		execve(h->path, argv, env);
-		dprintf(2, "exec %s: %s", h->path, strerror(errno));
-		_exit(127);
-	}
-	setpgid(pid, pid);		/* as the child does: no race */
-	st = hook_wait(pid, h->timeout);
-	hook_child = 0;
-	if (st == -1)
-		snprintf(err, n, "hook ran past specified timeout of %ds",
-			 h->timeout);
-	else if (WIFSIGNALED(st))
-		snprintf(err, n, "signal: %s, stdout: %s, stderr: %s",
-			 strsignal(WTERMSIG(st)), hook_output(out, o, sizeof(o)),
-			 hook_output(errfd, e, sizeof(e)));
-	else if (WEXITSTATUS(st))
-		snprintf(err, n, "exit status %d, stdout: %s, stderr: %s",
-			 WEXITSTATUS(st), hook_output(out, o, sizeof(o)),
-			 hook_output(errfd, e, sizeof(e)));
-	close(in);
-	close(out);
-	close(errfd);
-	return st == 0 ? 0 : -1;
-}
-
-/* Runs the hooks of one kind with the state JSON (from hook_tmpl when json
- * is NULL); a failure ends rt, or is a warning for poststart/poststop. */
-static void
-hooks_run(enum hook_kind kind, const char *status, const char *json,
-	  pid_t init)
-{
-	static char buf[sizeof(hook_tmpl) + 64];
-	char pid[32], st[64], err[800];
-
-	if (!spec.nhooks[kind])
-		return;
-	if (!json) {
-		memcpy(buf, hook_tmpl, sizeof(hook_tmpl));
-		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)init);
-		str_replace(buf, sizeof(buf), HOOK_PID_MARK, pid);
-		snprintf(st, sizeof(st), "\"status\":\"%s\"", status);
-		str_replace(buf, sizeof(buf), "\"status\":\"creating\"", st);
-		json = buf;
-	}
-	for (int i = 0; i < spec.nhooks[kind]; i++) {
-		if (hook_run(&spec.hooks[kind][i], json, err, sizeof(err)) == 0)
-			continue;
-		if (kind == H_POSTSTART || kind == H_POSTSTOP)
-			warn("error running %s hook #%d: %s", hook_names[kind], i,
-			     err);
-		else
-			die("error running %s hook #%d: %s", hook_names[kind], i,
-			    err);
-	}
 }
 
 /* linux.sysctl, in the container's namespaces, through the host's /proc
@@ -6037,7 +5982,157 @@ child_close_fds(int preserve)
 }
 
 /*
- * ==== 16. container =======================================================
+ * ==== 17. hooks ===========================================================
+ * The config's hooks, run by rt (prestart, createRuntime, poststart,
+ * poststop) or by the child (createContainer, startContainer).
+ */
+/*
+ * Hooks run by fork and execve with the state JSON on stdin and their
+ * stdout and stderr kept for the error line (runc's "error running hook"
+ * words).  createContainer and startContainer run in the child, the
+ * others in rt; a timeout kills the hook.  The JSON comes from hook_tmpl,
+ * rendered by the parent before clone with a placeholder pid and status.
+ */
+#define HOOK_PID_MARK "\"pid\":2147483647"
+static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
+static pid_t hook_child;		/* a hook running now, for
+					   setup_interrupted */
+
+static int
+hook_memfd(const char *data)
+{
+	int fd = (int)syscall(SYS_memfd_create, "rt-hook", 1 /* CLOEXEC */);
+
+	if (fd < 0 || (data && (writeall(fd, data, strlen(data)) < 0 ||
+				lseek(fd, 0, SEEK_SET) < 0)))
+		die_errno("hook: memfd");
+	return fd;
+}
+
+/* What fd holds, on one line, for an error message. */
+static const char *
+hook_output(int fd, char *buf, size_t n)
+{
+	ssize_t len = pread(fd, buf, n - 1, 0);
+
+	buf[len > 0 ? len : 0] = 0;
+	for (char *p = buf; *p; p++)
+		if (*p == '\n')
+			*p = p[1] ? ' ' : 0;
+	return buf;
+}
+
+/* Waits for the hook, killing it after its timeout; its wait status. */
+static int
+hook_wait(pid_t pid, int timeout)
+{
+	struct pollfd pfd = { .events = POLLIN };
+	int status;
+
+	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
+		if (kill(-pid, SIGKILL) < 0)
+			kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		close(pfd.fd);
+		return -1;
+	}
+	if (pfd.fd >= 0)
+		close(pfd.fd);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
+static int
+hook_run(const struct hook *h, const char *json, char *err, size_t n)
+{
+	static char *argv[MAX_ARGS + 1], *envp[MAX_ENV + 1];
+	char o[256], e[256], **env;
+	int in = hook_memfd(json), out = hook_memfd(NULL), errfd = hook_memfd(NULL);
+	int st, x, t;
+	pid_t pid;
+
+	argv[0] = h->path;
+	argv[1] = envp[0] = NULL;
+	env = h->env >= 0 ? envp : environ;	/* none given: rt's (runc) */
+	if (h->args >= 0)
+		JS_EACH_ELEM(h->args, t, x)
+			(argv[x] = cfgbuf + toks[t].start, argv[x + 1] = NULL);
+	if (h->env >= 0)
+		JS_EACH_ELEM(h->env, t, x)
+			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
+	pid = (pid_t)sys_clone(SIGCHLD);
+	hook_child = pid;
+	if (pid < 0)			/* libc's fork would bring malloc in */
+		die_errno("hook %s: fork", h->path);
+	if (pid == 0) {
+		sigset_t none;
+
+		sigemptyset(&none);	/* rt blocks signals around a container */
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		setpgid(0, 0);		/* a timeout kills what it started too */
+		dup2(in, 0);
+		dup2(out, 1);
+		dup2(errfd, 2);
+		syscall(SYS_close_range, 3, ~0U, 0);	/* nothing of rt's */
+		execve(h->path, argv, env);
+		dprintf(2, "exec %s: %s", h->path, strerror(errno));
+		_exit(127);
+	}
+	setpgid(pid, pid);		/* as the child does: no race */
+	st = hook_wait(pid, h->timeout);
+	hook_child = 0;
+	if (st == -1)
+		snprintf(err, n, "hook ran past specified timeout of %ds",
+			 h->timeout);
+	else if (WIFSIGNALED(st))
+		snprintf(err, n, "signal: %s, stdout: %s, stderr: %s",
+			 strsignal(WTERMSIG(st)), hook_output(out, o, sizeof(o)),
+			 hook_output(errfd, e, sizeof(e)));
+	else if (WEXITSTATUS(st))
+		snprintf(err, n, "exit status %d, stdout: %s, stderr: %s",
+			 WEXITSTATUS(st), hook_output(out, o, sizeof(o)),
+			 hook_output(errfd, e, sizeof(e)));
+	close(in);
+	close(out);
+	close(errfd);
+	return st == 0 ? 0 : -1;
+}
+
+/* Runs the hooks of one kind with the state JSON (from hook_tmpl when json
+ * is NULL); a failure ends rt, or is a warning for poststart/poststop. */
+static void
+hooks_run(enum hook_kind kind, const char *status, const char *json,
+	  pid_t init)
+{
+	static char buf[sizeof(hook_tmpl) + 64];
+	char pid[32], st[64], err[800];
+
+	if (!spec.nhooks[kind])
+		return;
+	if (!json) {
+		memcpy(buf, hook_tmpl, sizeof(hook_tmpl));
+		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)init);
+		str_replace(buf, sizeof(buf), HOOK_PID_MARK, pid);
+		snprintf(st, sizeof(st), "\"status\":\"%s\"", status);
+		str_replace(buf, sizeof(buf), "\"status\":\"creating\"", st);
+		json = buf;
+	}
+	for (int i = 0; i < spec.nhooks[kind]; i++) {
+		if (hook_run(&spec.hooks[kind][i], json, err, sizeof(err)) == 0)
+			continue;
+		if (kind == H_POSTSTART || kind == H_POSTSTOP)
+			warn("error running %s hook #%d: %s", hook_names[kind], i,
+			     err);
+		else
+			die("error running %s hook #%d: %s", hook_names[kind], i,
+			    err);
+	}
+}
+
+/*
+ * ==== 18. container =======================================================
  * The parent clones the child (clone used like fork: same stack, copied),
  * and the two talk over a SOCK_SEQPACKET pair that closes on execve: a
  * record is an error or a pty master; EOF means execve happened, unless
@@ -6709,7 +6804,7 @@ ctr_wait(struct run *r, int master)
 }
 
 /*
- * ==== 17. commands ========================================================
+ * ==== 19. commands ========================================================
  * cmd_* in command-table order; each reads as a list of steps.
  */
 
@@ -7024,85 +7119,6 @@ console_send(int master)
 		die_errno("send pty to console socket %s", opt_console_socket);
 	close(fd);
 	close(master);
-}
-
-/* The rootfs as state shows it: absolute and clean (bundle_enter), as
- * runc's "rootfs" field. */
-static void
-st_fill(struct state *st)
-{
-	memset(st, 0, sizeof(*st));
-	st->owner = rt_self.uid;
-	if (!rt_self.read || st->owner == (uid_t)-1)
-		st->owner = getuid();
-	rfc3339(st->created, sizeof(st->created), true);
-	if (!getcwd(st->bundle, sizeof(st->bundle)))
-		die_errno("getcwd");
-	xsnprintf(st->rootfs, sizeof(st->rootfs), "%s", spec.root);
-	if (strchr(st->bundle, '\n') || strchr(st->rootfs, '\n'))
-		die("bundle %s: a path with a newline cannot be stored",
-		    st->bundle);
-}
-
-/*
- * create and run: the container up to its execve, or up to the exec.fifo
- * for create.  The state is saved as soon as the child exists, so that a
- * create killed half-way leaves something `delete --force` can remove.
- * Returns the pty master (or -1).
- */
-
-/* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
-static void
-state_json(char *out, size_t size, const char *id, const struct state *st,
-	   const char *status, bool pretty, const char *owner)
-{
-	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
-	char path[MAX_PATH];
-	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
-	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
-
-	json_escape(b, sizeof(b), st->bundle);
-	json_escape(r, sizeof(r), st->rootfs);
-	*out = 0;
-	buf_add(out, size, "{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s"
-		"\"pid\":%s%d,%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s"
-		"\"rootfs\":%s\"%s\",%s\"created\":%s\"%s\",", nl, sp, nl, sp, id,
-		nl, sp, (int)pid, nl, sp, status, nl, sp, b, nl, sp, r, nl, sp,
-		st->created);
-	st_file(path, "annotations");
-	if (readfile(path, buf, sizeof(buf)) > 0) {
-		char *line = buf, *next;
-
-		buf_add(out, size, "%s\"annotations\":%s{", nl, sp);
-		for (; *line; line = next) {
-			char *tab = strchr(line, '\t');
-
-			next = line + strcspn(line, "\n");
-			if (*next)
-				*next++ = 0;
-			if (!tab)
-				continue;
-			*tab = 0;
-			buf_add(out, size, "%s\"%s\":%s\"%s\"%s", pretty ?
-				"\n    " : "", line, sp, tab + 1, *next ? "," : "");
-		}
-		buf_add(out, size, "%s},", pretty ? "\n  " : "");
-	}
-	if (owner)			/* runc's state has it, hooks' not */
-		buf_add(out, size, "%s\"owner\":%s\"%s\"", nl, sp, owner);
-	else
-		out[strlen(out) - 1] = 0;	/* the last comma */
-	buf_add(out, size, "%s}", pretty ? "\n" : "");
-}
-
-static void
-print_state_json(const char *id, const struct state *st, const char *status,
-		 bool pretty, const char *owner)
-{
-	static char out[2 * 16384 + 8 * MAX_PATH];
-
-	state_json(out, sizeof(out), id, st, status, pretty, owner);
-	fputs(out, stdout);
 }
 
 /*
@@ -8270,7 +8286,7 @@ cmd_events(int argc, char **argv)
 }
 
 /*
- * ==== 18. main ============================================================
+ * ==== 20. main ============================================================
  * One option parser for every table; runc's forms are accepted: --x v,
  * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
  */
