@@ -4607,7 +4607,8 @@ child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 
 /*
  * proc and sysfs only on a plain directory, never through a symlink or
- * onto a file (runc: the /proc symlink attacks, CVE-2019-19921).  Returns
+ * onto a file (runc: the /proc symlink attacks, CVE-2019-16884,
+ * CVE-2019-19921 and CVE-2023-28642).  Returns
  * the destination, opened without following a last symlink and checked
  * on that fd; on kernels before openat2 the parent's entry is checked
  * first, then the destination opened.
