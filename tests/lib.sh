@@ -3,11 +3,15 @@
 #
 # Results go to stdout as `ok NAME`, `FAIL NAME: EXPECTED / GOT`,
 # `skip NAME: WHY`, and one letter per result to $RESULTS so the driver counts.
+# A check NAME already used in this run ($T_CHECKS) is a FAIL of its own.
+# tests/run calls t_run for each test; tests/README.md has the whole picture.
 
 : "${TOP:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${RT:=$TOP/rt}"
 : "${RESULTS:=/dev/null}"
 : "${T_TIMEOUT:=30}"
+: "${T_CHECKS:=}"
+: "${T_SEQ:=0}"
 RT_NAME=${RT##*/}
 case $RT_NAME in
 runc)	: "${STATE_ROOT:=/run/runc}" ;;
@@ -21,9 +25,26 @@ oneline() {
 	printf '%s' "$1" | awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'
 }
 
-ok() { echo "ok $1"; echo p >> "$RESULTS"; }
-fail() { printf 'FAIL %s: %s / %s\n' "$1" "$(oneline "$2")" "$(oneline "$3")"; echo f >> "$RESULTS"; }
-skip() { echo "skip $1: $2"; echo s >> "$RESULTS"; }
+# repeated NAME: NAME was a check's name before in this run (FAIL printed);
+# else remember it
+repeated() {
+	[ -n "$T_CHECKS" ] || return 1
+	if grep -qxF -- "$1" "$T_CHECKS"; then
+		echo "FAIL $1: a check name used once / repeated"
+		echo f >> "$RESULTS"
+		return 0
+	fi
+	printf '%s\n' "$1" >> "$T_CHECKS"
+	return 1
+}
+
+ok() { repeated "$1" && return; echo "ok $1"; echo p >> "$RESULTS"; }
+fail() {
+	repeated "$1" && return
+	printf 'FAIL %s: %s / %s\n' "$1" "$(oneline "$2")" "$(oneline "$3")"
+	echo f >> "$RESULTS"
+}
+skip() { repeated "$1" && return; echo "skip $1: $2"; echo s >> "$RESULTS"; }
 
 # check_eq NAME EXPECTED GOT
 check_eq() {
@@ -60,28 +81,159 @@ need_rt_only() {
 	return 0
 }
 
-# need_cmd NAME CMD...: skip (return 1) unless every CMD is installed
+# need_cmd NAME CMD...: FAIL NAME (return 1) unless every CMD is installed:
+# a command a test relies on that is missing is a failure, never a pass
 need_cmd() {
-	n=$1; shift
-	for c; do
-		command -v "$c" >/dev/null 2>&1 || { skip "$n" "$c not installed"; return 1; }
+	_n=$1; shift
+	for _c; do
+		command -v "$_c" >/dev/null 2>&1 ||
+			{ fail "$_n" "command $_c" "$_c: not found"; return 1; }
 	done
 	return 0
 }
+
+# skip_without_cmd NAME CMD...: skip NAME (return 1) unless every CMD is
+# installed; only for what is genuinely optional (runc to compare with, the
+# container engines), never for a tool the check itself needs
+skip_without_cmd() {
+	_n=$1; shift
+	for _c; do
+		command -v "$_c" >/dev/null 2>&1 ||
+			{ skip "$_n" "$_c not installed"; return 1; }
+	done
+	return 0
+}
+
+# need_feature NAME FEATURE: skip NAME (return 1) when `$RT features` says
+# FEATURE is compiled out.  FEATURE: seccomp, apparmor, selinux, intelRdt
+# (linux.X.enabled), cgroup-v1, cgroup-v2 (linux.cgroup.vN), ns-KIND (in
+# linux.namespaces).  A runtime without `features` (runc 1.1) has them all.
+need_feature() {
+	case $2 in
+	seccomp|apparmor|selinux|intelRdt)	_p="\.linux\.$2\.enabled" _v=true ;;
+	cgroup-v[12])	_p="\.linux\.cgroup\.${2#cgroup-}" _v=true ;;
+	ns-*)		_p='\.linux\.namespaces\[[0-9]*\]' _v=\"${2#ns-}\" ;;
+	*)		fail "$1" "a feature need_feature knows" "$2"; return 1 ;;
+	esac
+	_f=${T_CACHE:-$TMPD}/features
+	if [ ! -f "$_f" ]; then
+		"$RT" features 2>/dev/null | json_flat > "$_f" 2>/dev/null ||
+			echo none > "$_f"
+	fi
+	grep -qx none "$_f" && return 0
+	grep -qx -- "$_p $_v" "$_f" && return 0
+	skip "$1" "$2 compiled out ($RT_NAME features)"
+	return 1
+}
+
+# ---- JSON -----------------------------------------------------------------
+
+# json_flat: check that stdin is one JSON value and print one line per scalar
+# in it, `PATH TOKEN` (.linux.namespaces[2] "user"); on a syntax error print
+# `invalid JSON at byte N` and return 1.  Any POSIX awk (busybox too).
+json_flat() {
+	awk '
+	function ws() { while (p <= n && index(" \t\n\r", substr(s, p, 1))) p++ }
+	function str(   c, q) {
+		q = p; p++
+		while (p <= n) {
+			c = substr(s, p, 1)
+			if (c == "\"") { p++; tok = substr(s, q, p - q); return 1 }
+			if (c == "\\") {
+				p++; c = substr(s, p, 1)
+				if (c == "u") {
+					if (substr(s, p + 1, 4) !~ /^[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]$/) return 0
+					p += 4
+				} else if (!index("\"\\/bfnrt", c)) return 0
+			} else if (c < " ") return 0
+			p++
+		}
+		return 0
+	}
+	function val(path,   c, i, k) {
+		ws(); c = substr(s, p, 1)
+		if (c == "{") {
+			p++; ws()
+			if (substr(s, p, 1) == "}") { p++; return 1 }
+			for (;;) {
+				ws()
+				if (substr(s, p, 1) != "\"" || !str()) return 0
+				k = substr(tok, 2, length(tok) - 2)
+				ws()
+				if (substr(s, p, 1) != ":") return 0
+				p++
+				if (!val(path "." k)) return 0
+				ws(); c = substr(s, p, 1); p++
+				if (c == "}") return 1
+				if (c != ",") return 0
+			}
+		}
+		if (c == "[") {
+			p++; ws()
+			if (substr(s, p, 1) == "]") { p++; return 1 }
+			for (i = 0; ; i++) {
+				if (!val(path "[" i "]")) return 0
+				ws(); c = substr(s, p, 1); p++
+				if (c == "]") return 1
+				if (c != ",") return 0
+			}
+		}
+		if (c == "\"") {
+			if (!str()) return 0
+		} else if (match(substr(s, p, 40), /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/)) {
+			tok = substr(s, p, RLENGTH); p += RLENGTH
+		} else if (substr(s, p, 4) == "true" || substr(s, p, 4) == "null") {
+			tok = substr(s, p, 4); p += 4
+		} else if (substr(s, p, 5) == "false") {
+			tok = "false"; p += 5
+		} else return 0
+		print path " " tok
+		return 1
+	}
+	{ s = s $0 "\n" }
+	END {
+		p = 1; n = length(s)
+		if (!val("")) { print "invalid JSON at byte " p; exit 1 }
+		ws()
+		if (p <= n) { print "invalid JSON: trailing data at byte " p; exit 1 }
+	}'
+}
+
+# jget FLAT PATH: the value at PATH (a sed BRE, e.g. '\.status') in the
+# json_flat output FLAT, string quotes removed
+jget() {
+	printf '%s\n' "$1" | sed -n "s/^$2 //p" | sed 's/^"\(.*\)"$/\1/'
+}
+# jlist FLAT PATH: the values of array PATH[], one line, space separated
+jlist() { echo $(jget "$1" "$2\[[0-9]*\]"); }
+# jkeys FLAT: the top-level keys, in order
+jkeys() { echo $(printf '%s\n' "$1" | sed -n 's/^\.\([A-Za-z0-9_]*\).*/\1/p' | uniq); }
 
 # ---- temp dir, ids, cleanup ----------------------------------------------
 
 TMPD=
 T_IDS=
-# newtmp: make $TMPD and install the cleanup trap (once per test file)
+# newtmp: make $TMPD and install the cleanup trap (t_run does, per test)
 newtmp() {
+	[ -n "$TMPD" ] && return 0
 	TMPD=$(mktemp -d /tmp/rt-test.XXXXXX)
 	trap cleanup EXIT
 	trap 'exit 130' INT TERM HUP
 }
 
-# newid NAME: prints a unique container id and remembers it for cleanup
-newid() { echo "t$$-$1"; }
+# t_run FUNCTION NAME: one test (tests/run calls it in a subshell of its own,
+# lib.sh and the test's file sourced): a fresh $TMPD, the file's setup if it
+# has one, FUNCTION, then on exit cleanup (the file's teardown if it has one,
+# the tracked containers deleted, $TMPD unmounted and removed)
+t_run() {
+	T_TEST=$2
+	newtmp
+	if command -v setup >/dev/null 2>&1; then setup || return 1; fi
+	"$1"
+}
+
+# newid NAME: prints a container id unique to this run and test
+newid() { echo "t$$-$T_SEQ-$1"; }
 track() { T_IDS="$T_IDS $1"; }
 
 # umount_under DIR: lazily unmount everything mounted at or below DIR,
@@ -94,6 +246,7 @@ umount_under() {
 }
 
 cleanup() {
+	command -v teardown >/dev/null 2>&1 && teardown
 	for id in $T_IDS; do
 		"$RT" delete -f "$id" >/dev/null 2>&1
 	done
@@ -113,10 +266,25 @@ snap_mounts() {
 
 # ---- bundles ----------------------------------------------------------------
 
-# mkbundle DIR: a busybox rootfs in DIR/rootfs; sets B=DIR
+# mkbundle DIR: a busybox rootfs in DIR/rootfs, snapshot of the mount table
+# taken; sets B=DIR.  The rootfs is built once per tests/run in $T_CACHE and
+# each bundle gets a copy of its own.
 mkbundle() {
 	B=$1
-	r=$B/rootfs
+	if [ -n "$T_CACHE" ]; then
+		[ -f "$T_CACHE/rootfs.done" ] ||
+			{ mkrootfs "$T_CACHE/rootfs" && : > "$T_CACHE/rootfs.done"; }
+		mkdir -p "$B/rootfs"
+		cp -a "$T_CACHE/rootfs/." "$B/rootfs/"
+	else
+		mkrootfs "$B/rootfs"
+	fi
+	snap_mounts
+}
+
+# mkrootfs DIR: busybox and its links, /etc/passwd and group, tests/escape
+mkrootfs() {
+	r=$1
 	mkdir -p "$r/bin" "$r/etc" "$r/tmp" "$r/proc" "$r/sys" "$r/dev" "$r/root" \
 		"$r/mnt"
 	chmod 1777 "$r/tmp"
@@ -135,7 +303,6 @@ mkbundle() {
 	EOF
 	[ -x "$TOP/tests/escape" ] && cp "$TOP/tests/escape" "$r/bin/escape"
 	echo rootfs > "$r/rootfs-marker"
-	snap_mounts
 }
 
 # mkconfig DIR: DIR/config.json from C_* variables; defaults are runc spec's
