@@ -317,17 +317,17 @@ if C_ROOT_RO=false start_ct pause 'i=0; while :; do i=$((i + 1)); echo $i > /tmp
 	D=$CGM$PARENT/$ID
 	poll counting 0
 	e=$("$RT" pause "$ID" 2>&1)
-	check_eq pause "exit 0: " "exit $?: $e"
+	check_eq cg-pause "exit 0: " "exit $?: $e"
 	c1=$(count); sleep 0.5; c2=$(count)
 	check_eq pause-stops-counting "$c1" "$c2"
 	check_eq pause-state paused "$(ct_status "$ID")"
 	check_eq pause-list paused "$("$RT" list 2>&1 | awk -v id="$ID" '$1 == id { print $3 }')"
 	[ "$RT_IS_REF" = 0 ] && check_eq pause-freeze 1 "$(cat_cg "$D/cgroup.freeze")"
 	e=$("$RT" exec "$ID" true 2>&1)
-	check_eq pause-exec-refused-rc 255 "$?"	# runc: exec failures exit 255
-	check_has pause-exec-refused "cannot exec in a paused container (use --ignore-paused to override)" "$e"
+	check_eq cg-pause-exec-refused-rc 255 "$?"	# runc: exec failures exit 255
+	check_has cg-pause-exec-refused "cannot exec in a paused container (use --ignore-paused to override)" "$e"
 	e=$("$RT" resume "$ID" 2>&1)
-	check_eq resume "exit 0: " "exit $?: $e"
+	check_eq cg-resume "exit 0: " "exit $?: $e"
 	check_eq resume-state running "$(ct_status "$ID")"
 	[ "$RT_IS_REF" = 0 ] && check_eq resume-freeze 0 "$(cat_cg "$D/cgroup.freeze")"
 	if poll counting "$c2"; then ok resume-counts; else fail resume-counts "count > $c2" "$(count)"; fi
@@ -428,17 +428,17 @@ if C_NAMESPACES='{ "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { 
 	# its stdio: not our pipe, which it would keep open
 	"$RT" exec -d --pid-file "$TMPD/exec.pid" "$ID" sleep 1000 \
 		< /dev/null > "$TMPD/exec.out" 2>&1
-	check_eq exec-d "exit 0: " "exit $?: $(cat "$TMPD/exec.out")"
+	check_eq cg-exec-d "exit 0: " "exit $?: $(cat "$TMPD/exec.out")"
 	ep=$(cat "$TMPD/exec.pid" 2>/dev/null)
 	check_eq exec-in-cgroup "$PARENT/$ID" "$(cg_of "$ep")"
 	check_eq exec-in-cgroup-procs "$ep" "$(grep -x "$ep" "$D/cgroup.procs")"
 	pids=$(cat "$D/cgroup.procs")
 	e=$("$RT" kill --all "$ID" 9 2>&1)
-	check_eq kill-all "exit 0: " "exit $?: $e"
-	pids_gone kill-all-cgroup-gone $pids
-	check_eq kill-all-cgroup-empty 0 "$(nprocs "$D")"
-	wait_status kill-all-stopped "$ID" stopped
+	check_eq cg-kill-all "exit 0: " "exit $?: $e"
+	pids_gone cg-kill-all-cgroup-gone $pids
+	check_eq cg-kill-all-cgroup-empty 0 "$(nprocs "$D")"
+	wait_status cg-kill-all-stopped "$ID" stopped
 	"$RT" delete "$ID"
-	cg_gone kill-all-cgroup-removed "$D"
-	after kill-all
+	cg_gone cg-kill-all-cgroup-removed "$D"
+	after cg-kill-all
 fi

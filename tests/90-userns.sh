@@ -99,7 +99,7 @@ exec 3<>/dev/ptmx && stat -c %u:%g /dev/pts/0"
 	check_eq userns-dev-null null-ok "$(echo "$OUT" | grep '^null')"
 	check_eq userns-dev-zero-urandom "3 4" "$(echo $(echo "$OUT" | grep -x '[0-9][0-9]*'))"
 	check_eq userns-pty-group-tty 0:5 "$(echo "$OUT" | tail -n 1)"
-	after mounts
+	after userns-mounts
 
 	# process user 1000 is host 101000, seen from the host while it runs
 	if C_USER='"uid": 1000, "gid": 1000' start_ct u1000 'sleep 60'; then

@@ -376,43 +376,43 @@ for cfg in docker-run-d docker-run-t podman-run-d podman-run-t \
 	ID=$(newid "$cfg"); track "$ID"
 	engine_config "$cfg" "$STATUS"
 	if ! CF=$(json_flat < "$B/config.json"); then
-		fail "$cfg-rewritten" "valid JSON" "$CF"
+		fail "config-$cfg-rewritten" "valid JSON" "$CF"
 		continue
 	fi
 	SC=0
 	[ -n "$(jget "$CF" '\.linux\.seccomp\.defaultAction')" ] && SC=2
 	if [ "$SC" = 2 ] && [ "$SECCOMP" != true ]; then
-		skip "$cfg" "seccomp not enabled in this build"
+		skip "config-$cfg" "seccomp not enabled in this build"
 		continue
 	fi
 	: > "$TMPD/hook.log"
 	run_ct "$ID"
-	check_eq "$cfg-run" "exit 0: " "exit $RC: $ERR"
-	check_eq "$cfg-id" "$(want_id "$CF")" "$(echo "$OUT" | sed -n 1p)"
-	check_eq "$cfg-status" "$(want_status "$CF" '\.process' $SC)" "$(got_status "$OUT")"
+	check_eq "config-$cfg-run" "exit 0: " "exit $RC: $ERR"
+	check_eq "config-$cfg-id" "$(want_id "$CF")" "$(echo "$OUT" | sed -n 1p)"
+	check_eq "config-$cfg-status" "$(want_status "$CF" '\.process' $SC)" "$(got_status "$OUT")"
 	# the hook's args (after argv[0]) and the id from its stdin
-	check_eq "$cfg-hook" "$(echo $(jget "$CF" '\.hooks\.prestart\[0\]\.args\[[1-9][0-9]*\]')) | $ID" \
+	check_eq "config-$cfg-hook" "$(echo $(jget "$CF" '\.hooks\.prestart\[0\]\.args\[[1-9][0-9]*\]')) | $ID" \
 		"$(cat "$TMPD/hook.log")"
-	after "$cfg"
+	after "config-$cfg"
 
 	# the matching process.json exec'd into the same config, detached
 	ID=$(newid "$cfg-x"); track "$ID"
 	engine_config "$cfg" '"sleep","1000"'
 	timeout "$T_TIMEOUT" "$RT" run -d --bundle "$B" "$ID" \
 		< /dev/null > "$TMPD/rund.out" 2>&1
-	check_eq "$cfg-run-d" "exit 0: " "exit $?: $(cat "$TMPD/rund.out")"
+	check_eq "config-$cfg-run-d" "exit 0: " "exit $?: $(cat "$TMPD/rund.out")"
 	case $cfg in
 	*-d) p=${cfg%-run-d}-exec
 		engine_process "$p"
 		ex --process "$TMPD/process.json" "$ID"
-		check_eq "$p" "exit 7: in-exec sleep 1000: " "exit $RC: $OUT: $ERR" ;;
+		check_eq "config-$p" "exit 7: in-exec sleep 1000: " "exit $RC: $OUT: $ERR" ;;
 	*-t) p=${cfg%-run-t}-exec-t
 		engine_process "$p" "$STATUS"
 		PF=$(json_flat < "$TMPD/process.json")
 		ex --process "$TMPD/process.json" "$ID"
-		check_eq "$p-rc" "exit 0: " "exit $RC: $ERR"
-		check_eq "$p-status" "$(want_status "$PF" '' $SC)" "$(got_status "$OUT")" ;;
+		check_eq "config-$p-rc" "exit 0: " "exit $RC: $ERR"
+		check_eq "config-$p-status" "$(want_status "$PF" '' $SC)" "$(got_status "$OUT")" ;;
 	esac
 	"$RT" delete -f "$ID" > /dev/null 2>&1
-	after "$cfg-x"
+	after "config-$cfg-x"
 done

@@ -9,6 +9,9 @@
 # cgroup, shim or container process, and the daemon stops by its pid.
 # RT=runc tests/run 97-containerd.sh checks the test itself.
 
+# every check name here starts with ctr- (97-99 run the same scenarios under three engines)
+CHECK_PREFIX=ctr-
+
 if [ "$(id -u)" != 0 ] || ! command -v containerd >/dev/null 2>&1 ||
 	! command -v ctr >/dev/null 2>&1 ||
 	! command -v containerd-shim-runc-v2 >/dev/null 2>&1; then
@@ -48,8 +51,8 @@ RUNOPTS="--runc-binary $RT --runc-root $RROOT --fifo-dir $FIFO"
 # in every spec; the tests after run-default-spec pass --cpu-shares 0 (no
 # cpu section) so that a runtime refusing the shares fails one test, not all
 RUNX="$RUNOPTS --cpu-shares 0"
-# crun ARGS...: cx run $RUNX ARGS
-crun() { cx run $RUNX "$@"; }
+# ctr_run ARGS...: `ctr run` (cx run $RUNX ARGS)
+ctr_run() { cx run $RUNX "$@"; }
 
 # task_field ID N: column N of ID's line in `ctr task ls` (2 pid, 3 status)
 task_field() { CTR task ls 2>/dev/null | awk -v id="$1" -v n="$2" '$1 == id { print $n }'; }
@@ -220,7 +223,7 @@ else
 fi
 
 ID=$(newid run)
-crun --rm "$IMG" "$ID" sh -c 'echo hi; echo oops >&2; exit 3'
+ctr_run --rm "$IMG" "$ID" sh -c 'echo hi; echo oops >&2; exit 3'
 check_eq run-output hi "$OUT"
 check_eq run-stderr oops "$ERR"
 check_rc run-exit-code 3
@@ -228,7 +231,7 @@ cx container ls -q
 check_eq run-rm-removed "" "$OUT"
 
 ID=$(newid env)
-crun --rm --env FOO=bar --cwd /etc "$IMG" "$ID" sh -c 'echo $FOO $(pwd) $(hostname) $(id -u)'
+ctr_run --rm --env FOO=bar --cwd /etc "$IMG" "$ID" sh -c 'echo $FOO $(pwd) $(hostname) $(id -u)'
 # no hostname in ctr's spec: the new uts namespace keeps the host's name
 check_eq run-env-cwd "bar /etc $(uname -n) 0" "$OUT$ERR"
 
@@ -243,7 +246,7 @@ check_eq run-stdin-pipe "exit 0: [data] [line 2]" "exit $RC: $(cat "$TMPD/out" "
 # pid 1 of a pid namespace ignores signals it has no handler for, even its
 # own: runc's init sh survives `kill -TERM $$` and exits 0
 ID=$(newid selfterm)
-crun --rm "$IMG" "$ID" sh -c 'kill -TERM $$; echo alive'
+ctr_run --rm "$IMG" "$ID" sh -c 'kill -TERM $$; echo alive'
 check_eq run-pid1-ignores-term "exit 0: alive" "exit $RC: $OUT$ERR"
 
 # an init that handles SIGTERM: `ctr task kill` (SIGTERM) reaches it
@@ -296,7 +299,7 @@ fi
 # ---- errors: what containerd says when the runtime's create fails -----------
 
 ID=$(newid nocmd)
-crun --rm "$IMG" "$ID" nosuchcmd
+ctr_run --rm "$IMG" "$ID" nosuchcmd
 check_rc run-nosuchcmd-exit 1
 # runc: "OCI runtime create failed: runc create failed: unable to start
 # container process: exec: ..."; the runtime's own prefix may differ
@@ -304,13 +307,13 @@ check_match run-nosuchcmd-msg '^ctr: failed to create shim task: OCI runtime cre
 check_eq run-nosuchcmd-no-output "" "$OUT"
 
 ID=$(newid noexec)
-crun --rm "$IMG" "$ID" /etc/noexec
+ctr_run --rm "$IMG" "$ID" /etc/noexec
 check_rc run-noexec-exit 1
 check_match run-noexec-msg '^ctr: failed to create shim task: OCI runtime create failed: (.*: )?exec: "/etc/noexec": permission denied: unknown$' "$ERR"
 check_eq run-noexec-no-output "" "$OUT"
 
 ID=$(newid dircmd)
-crun --rm "$IMG" "$ID" /tmp
+ctr_run --rm "$IMG" "$ID" /tmp
 check_rc run-dir-exit 1
 check_match run-dir-msg '^ctr: failed to create shim task: OCI runtime create failed: (.*: )?exec: "/tmp": permission denied: unknown$' "$ERR"
 
@@ -323,7 +326,7 @@ check_eq run-errors-no-task "" "$OUT"
 
 ID=$(newid detached); D=$ID
 LOOP='sleep 1000 & i=0; while :; do i=$((i+1)); echo $i > /n; sleep 0.1; done'
-crun -d --pid-file "$TMPD/$D.pid" "$IMG" "$D" sh -c "$LOOP"
+ctr_run -d --pid-file "$TMPD/$D.pid" "$IMG" "$D" sh -c "$LOOP"
 check_eq run-d "exit 0: " "exit $RC: $OUT$ERR"
 poll task_is "$D" RUNNING
 check_eq run-d-running RUNNING "$(task_field "$D" 3)"
@@ -461,7 +464,7 @@ else skip detached "run -d did not start, no ps/exec/pause/kill/restart tests"; 
 # a container run in the foreground without --rm, then its task started again
 # by `ctr task start` (foreground): output and exit code of each run
 ID=$(newid again)
-crun "$IMG" "$ID" sh -c 'echo x >> /runs; echo run $(wc -l < /runs); exit 2'
+ctr_run "$IMG" "$ID" sh -c 'echo x >> /runs; echo run $(wc -l < /runs); exit 2'
 check_eq run-again-1 "exit 2: run 1" "exit $RC: $OUT$ERR"
 cx task start "$ID"
 check_eq run-again-2 "exit 2: run 2" "exit $RC: $OUT$ERR"
@@ -472,7 +475,7 @@ check_eq run-again-rm "exit 0: " "exit $RC: $OUT$ERR"
 
 # ctr task rm -f: the shim kills a task that ignores SIGTERM, then deletes it
 ID=$(newid force)
-crun -d "$IMG" "$ID" sh -c "trap '' TERM; while :; do sleep 0.1; done"
+ctr_run -d "$IMG" "$ID" sh -c "trap '' TERM; while :; do sleep 0.1; done"
 poll task_is "$ID" RUNNING
 FPID=$(task_field "$ID" 2)
 cx task rm -f "$ID"

@@ -19,6 +19,9 @@
 # CAP_SYS_RESOURCE, so containers.conf sets low ones.  The guest of
 # tests/vm has no podman: the file skips there.
 
+# every check name here starts with podman- (97-99 run the same scenarios under three engines)
+CHECK_PREFIX=podman-
+
 if [ "$(id -u)" != 0 ]; then
 	skip podman "needs root (rootful podman)"
 	return 0 2>/dev/null || exit 0

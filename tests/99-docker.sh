@@ -18,6 +18,9 @@
 # DK_STORAGE=vfs where overlay2 does not work on /tmp; DOCKER=PATH for another
 # CLI than the one next to dockerd.
 
+# every check name here starts with docker- (97-99 run the same scenarios under three engines)
+CHECK_PREFIX=docker-
+
 . "$TOP/tests/lib-lifecycle.sh"
 
 DOCKERD=$(command -v dockerd 2>/dev/null)

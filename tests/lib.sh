@@ -38,13 +38,17 @@ repeated() {
 	return 1
 }
 
-ok() { repeated "$1" && return; echo "ok $1"; echo p >> "$RESULTS"; }
+# CHECK_PREFIX: set by a file to start each of its check names with it (the
+# engine files: the same scenario under docker, podman and ctr)
+CHECK_PREFIX=
+ok() { set -- "$CHECK_PREFIX$1"; repeated "$1" && return; echo "ok $1"; echo p >> "$RESULTS"; }
 fail() {
+	set -- "$CHECK_PREFIX$1" "$2" "$3"
 	repeated "$1" && return
 	printf 'FAIL %s: %s / %s\n' "$1" "$(oneline "$2")" "$(oneline "$3")"
 	echo f >> "$RESULTS"
 }
-skip() { repeated "$1" && return; echo "skip $1: $2"; echo s >> "$RESULTS"; }
+skip() { set -- "$CHECK_PREFIX$1" "$2"; repeated "$1" && return; echo "skip $1: $2"; echo s >> "$RESULTS"; }
 
 # check_eq NAME EXPECTED GOT
 check_eq() {
