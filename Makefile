@@ -38,7 +38,7 @@ DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu 
 DEPS_VM_ARM64 = qemu-system-arm kmod
 DEPS_VM_MORE = qemu-system-misc	# s390x, for check-all
 
-.PHONY: FORCE all demo check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo unit check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -205,24 +205,34 @@ demo: deps rt
 	@echo "  RUN     rt run box   (try: ls, hostname, whoami, ip addr; exit to leave)"
 	@cd box && ../rt run box
 
-TEST_HELPERS = $(patsubst %.c,%,$(wildcard tests/*.c))
+# tests/unit.c is no helper: it includes runtime.c (the unit target)
+TEST_HELPERS = $(filter-out tests/unit,$(patsubst %.c,%,$(wildcard tests/*.c)))
 tests/%: tests/%.c
 	@echo "  CC      $@"
 	$(Q)$(CC) -std=c11 -Os -Wall -Wextra -static -o $@ $<
+
+# runtime.c's pure parts without root, in about a second (tests/unit.c
+# includes runtime.c, main renamed): built as rt is, with its CFLAGS.
+unit: tests/unit
+	@./tests/unit
+tests/unit: tests/unit.c runtime.c config.h syscalls.h
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CFLAGS) -DJSMN_FILE='"$(JSMN_H)"' -DRT_VERSION='"$(VERSION)"' -static -o $@ tests/unit.c
 
 # The host suite; rt cross-built for every other target with its syscall
 # table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
 # then arm64 (one after the other: TCG keeps both cores busy), each on an
 # initramfs root and on an ext4 disk root; the last line sums them all.
 ARM64_OUT = $(CURDIR)/tests/vm/.build-arm64/bin
-check: deps-check rt $(TEST_HELPERS)
+check: deps-check rt $(TEST_HELPERS) tests/unit
+	@./tests/unit | tee .check-unit.log
 	@sh tests/run | tee .check-host.log
 	@sh tests/cross --check | tee .check-cross.log
 	@sh tests/cross --out $(ARM64_OUT) aarch64-linux-gnu >/dev/null && sh tests/vm/fetch arm64 >/dev/null || \
 		echo "FAIL vm(arm64): rt, its helpers, kernel and busybox for arm64 / not made (tests/cross --out, tests/vm/fetch arm64)"
 	@sh tests/vm/run | tee .check-vm.log
 	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run | tee .check-vm-arm64.log
-	@for f in host cross vm vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host cross vm vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -239,7 +249,7 @@ check-all: deps-all check
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
 		  VM_ARCH=$$a RT=$$o/rt VM_HELPERS=$$o sh tests/vm/run; } > .check-vm-$$a.log 2>&1; \
 		cat .check-vm-$$a.log; done
-	@for f in host cross vm vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host cross vm vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -271,7 +281,7 @@ bloatcheck: rt
 	$(Q)diff .baseline .bloat | grep '^[<>]' | sort -k3 | head -40 || true
 
 clean:
-	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS) $(BENCH_HELPERS)
+	rm -f rt config.h config.h.tmp syscalls.h syscalls.h.tmp rt.unstripped .bloat $(TEST_HELPERS) tests/unit $(BENCH_HELPERS)
 	rm -rf box tests/vm/.build tests/vm/.build-* .check-*.log
 
 distclean: clean
