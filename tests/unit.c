@@ -333,7 +333,6 @@ static const struct spec_case {
 	{ "process-terminal-number", 'P', "\"terminal\":1", E "process.terminal: expected true or false" },
 	{ "process-terminal-string", 'P', "\"terminal\":\"true\"", E "process.terminal: expected true or false" },
 	{ "process-terminal-null", 'P', "\"terminal\":null", E "process.terminal: expected true or false" },
-	{ "process-terminal", 'P', "\"terminal\":true", "" },
 	{ "process-consoleSize-array", 'P', "\"consoleSize\":[]", E "process.consoleSize: expected an object" },
 	{ "process-consoleSize-height", 'P', "\"consoleSize\":{\"height\":65536}",
 	  E "process.consoleSize: 65536 is not an integer in 0..65535" },
@@ -894,6 +893,18 @@ spec_lsm_checks(void)
 	spec_run('L', "\"mountLabel\":\"l\"", 0, NULL);
 	check_outcome("spec mountLabel-host", se ? E "linux.mountLabel: not supported yet" :
 		      E "linux.mountLabel: SELinux is not enabled on this host");
+}
+
+/* Compiled-out features: input that asks for them is refused. */
+static void
+spec_feature_checks(void)
+{
+	spec_run('P', "\"terminal\":true", 0, NULL);
+	check_outcome("spec feature terminal", CONFIG_TERMINAL ? "" :
+		      E "process.terminal: not supported by this build (CONFIG_TERMINAL=n)");
+	spec_run('L', SC("\"syscalls\":[]"), 0, NULL);
+	check_outcome("spec feature seccomp", CONFIG_SECCOMP ? "" :
+		      E "linux.seccomp: not supported by this build (CONFIG_SECCOMP=n)");
 }
 
 /* ---- limits: N accepted, N+1 refused naming the symbol ------------------ */
@@ -1529,6 +1540,16 @@ sc_insn_checks(void)
 		     "\"args\":[{\"index\":0,\"value\":8,\"op\":\"SCMP_CMP_EQ\"}]}]}"))
 		sc_insns("seccomp cond", cond, (int)(sizeof(cond) / sizeof(cond[0])));
 #endif
+	/* the kernel's limit on instructions, reached from config.json */
+	spec_run('L', gen("\"seccomp\":{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":[",
+			  "{\"names\":[\"read\",\"write\"],\"action\":"
+			  "\"SCMP_ACT_KILL\",\"args\":[{\"index\":0,\"op\":\"SCMP_CMP_EQ\"},"
+			  "{\"index\":1,\"op\":\"SCMP_CMP_EQ\"},{\"index\":2,\"op\":\"SCMP_CMP_EQ\"},"
+			  "{\"index\":3,\"op\":\"SCMP_CMP_EQ\"},{\"index\":4,\"op\":\"SCMP_CMP_EQ\"},"
+			  "{\"index\":5,\"op\":\"SCMP_CMP_EQ\"}]}", ',', 160, "]}"), 0, NULL);
+	run(child_sc_compile, NULL);
+	check_outcome("seccomp BPF_MAXINSNS", "rt: linux.seccomp: the filter needs "
+		      "more than 4096 BPF instructions (the kernel's BPF_MAXINSNS)");
 	if (sc_build("seccomp empty", SC("\"syscalls\":[]"))) {
 		check_int("seccomp empty starts with arch", 0x20, prog[0].code);
 		check_int("seccomp empty ends with default", (long long)ALLOW,
@@ -1861,6 +1882,7 @@ main(void)
 	unsetenv("XDG_RUNTIME_DIR");
 	spec_table_checks();
 	spec_lsm_checks();
+	spec_feature_checks();
 	limit_checks();
 	limit_size_checks();
 	unescape_checks();
