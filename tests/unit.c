@@ -1334,8 +1334,12 @@ cli_checks(void)
 	cli_check("cli cgroup-manager", A("--log", "log", "--cgroup-manager", "x", "state", "c"), 1, "=",
 		  "=rt: --cgroup-manager: unknown manager \"x\" (cgroupfs, systemd or disabled)\n");
 	cli_check("cli kill-help", A("kill", "--help"), 0, "^usage: rt kill ", "=");
-	cli_check("cli kill-help-lists", A("kill", "-h"), 0, "~\n  --all, -a", "=");
-	cli_check("cli exec-help-lists", A("exec", "--help"), 0, "~\n  --env, -e value\n", "=");
+	cli_check("cli kill-help-lists", A("kill", "-h"), 0,
+		  "~\n   --all, -a  send the specified signal to all processes", "=");
+	cli_check("cli exec-help-lists", A("exec", "--help"), 0,
+		  "~\n   --env value, -e value              set environment variables", "=");
+	cli_check("cli cgroup-manager-no-log", A("--cgroup-manager", "x", "state", "c"), 1, "=",
+		  "=rt: --cgroup-manager: unknown manager \"x\" (cgroupfs, systemd or disabled)\n");
 	cli_check("cli bad-id", A("--root", "st", "state", "a/b"), 1, "=",
 		  "=rt: a/b: invalid container ID format\n");
 	cli_check("cli dot-id", A("--root", "st", "delete", ".."), 1, "=",
