@@ -142,7 +142,7 @@ if need_rt_only spec-rootless-hostname; then
 	check_eq spec-rootless-hostname '"hostname": "rt",' \
 		"$(grep '"hostname"' "$TMPD/s1/config.json" | sed 's/^[ 	]*//')"
 fi
-if need_cmd spec-rootless-same-as-runc runc; then
+if skip_without_cmd spec-rootless-same-as-runc runc; then
 	mkdir "$TMPD/s2"
 	(cd "$TMPD/s2" && runc spec --rootless)
 	a=$(grep -v -e '"hostname"' -e '"ociVersion"' "$TMPD/s1/config.json")

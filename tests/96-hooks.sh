@@ -275,7 +275,7 @@ if [ "$SECCOMP" = true ]; then
 else
 	skip features-seccomp "seccomp not enabled in this build: $SECCOMP"
 fi
-if need_cmd features-keys-as-runc runc; then
+if skip_without_cmd features-keys-as-runc runc; then
 	check_eq features-keys-as-runc "$(jkeys "$(runc features | json_flat)")" "$(jkeys "$FL")"
 fi
 
