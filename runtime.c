@@ -299,6 +299,7 @@ enum {
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
+	MAX_OPTLIST = MAX_ENV,		/* a repeated flag: -e at most env's */
 };
 
 _Static_assert(MAX_PATH >= 256, "paths hold at least a state dir");
@@ -505,7 +506,7 @@ struct errmsg {				/* one record on the sync socket */
 };
 
 struct optlist {			/* a repeatable option (-e, --cap) */
-	const char *v[32];
+	const char *v[MAX_OPTLIST];	/* -g, --cap: their own limits too */
 	int n;
 };
 
@@ -6058,11 +6059,15 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 	argv[1] = envp[0] = NULL;
 	env = h->env >= 0 ? envp : environ;	/* none given: rt's (runc) */
 	if (h->args >= 0)
-		JS_EACH_ELEM(h->args, t, x)
-			(argv[x] = cfgbuf + toks[t].start, argv[x + 1] = NULL);
+		JS_EACH_ELEM(h->args, t, x) {
+			argv[x] = cfgbuf + toks[t].start;
+			argv[x + 1] = NULL;
+		}
 	if (h->env >= 0)
-		JS_EACH_ELEM(h->env, t, x)
-			(envp[x] = cfgbuf + toks[t].start, envp[x + 1] = NULL);
+		JS_EACH_ELEM(h->env, t, x) {
+			envp[x] = cfgbuf + toks[t].start;
+			envp[x + 1] = NULL;
+		}
 	pid = (pid_t)sys_clone(SIGCHLD);
 	hook_child = pid;
 	if (pid < 0)			/* libc's fork would bring malloc in */
@@ -7880,8 +7885,17 @@ exec_apply_flags(int argc, char **argv)
 		if (*end || end == opt_user)
 			die("exec: --user %s: expected UID[:GID]", opt_user);
 	}
-	for (int i = 0; i < opt_gids.n && p->ngids < MAX_GIDS; i++)
-		p->gids[p->ngids++] = (gid_t)strtoul(opt_gids.v[i], NULL, 10);
+	if (p->ngids + opt_gids.n > MAX_GIDS)	/* runc appends them */
+		die("exec: --additional-gids: %d gids, limit is %d (raise %s)",
+		    p->ngids + opt_gids.n, MAX_GIDS, LIMIT_NAME(CONFIG_MAX_GIDS));
+	for (int i = 0; i < opt_gids.n; i++) {
+		const char *g = opt_gids.v[i];
+		unsigned long v = strtoul(g, &end, 10);
+
+		if (!*g || *end || *g == '-' || v > UINT32_MAX - 1)
+			die("exec: --additional-gids %s: expected a GID", g);
+		p->gids[p->ngids++] = (gid_t)v;
+	}
 	for (int i = 0; i < opt_caps.n; i++)
 		exec_add_cap(opt_caps.v[i]);
 	if (opt_nnp)
@@ -8614,8 +8628,10 @@ opt_set(const struct opt *o, const char *what, const char *val)
 	if (o->kind == OPT_LIST) {
 		struct optlist *l = o->ptr;
 
-		if (l->n == (int)(sizeof(l->v) / sizeof(l->v[0])))
-			die("%s%stoo many --%s options", what, sep, o->name);
+		if (l->n == MAX_OPTLIST)
+			die("%s%s--%s: given more than %d times (raise %s)",
+			    what, sep, o->name, MAX_OPTLIST,
+			    LIMIT_NAME(CONFIG_MAX_ENV));
 		l->v[l->n++] = val;
 		return;
 	}

@@ -1228,7 +1228,7 @@ rfc3339_checks(void)
 }
 
 /* ---- the option parser, through rt_main --------------------------------- */
-static char *argv_buf[128];
+static char *argv_buf[2 * MAX_OPTLIST + 16];
 
 static void
 unit_rt_main(const void *arg)
@@ -1249,7 +1249,7 @@ cli_check(const char *name, const char *const *args, int status,
 	int n = 0;
 
 	argv_buf[n++] = "rt";
-	for (; args[n - 1] && n < 127; n++)
+	for (; args[n - 1] && n < 2 * MAX_OPTLIST + 15; n++)
 		argv_buf[n] = (char *)args[n - 1];
 	argv_buf[n] = NULL;
 	run(unit_rt_main, NULL);
@@ -1271,7 +1271,7 @@ static void
 cli_checks(void)
 {
 	static char longid[MAX_ID + 2], msg[MAX_ID + 64];
-	static const char *many[72];
+	static const char *many[2 * MAX_OPTLIST + 8];
 	struct stat st;
 
 	cli_check("cli no-args", A(NULL), 1, "=", "^usage: rt [global options] <command>");
@@ -1350,20 +1350,23 @@ cli_checks(void)
 	longid[MAX_ID] = 'i';
 	snprintf(msg, sizeof(msg), "=rt: %s: invalid container ID format\n", longid);
 	cli_check(nm("cli id %d bytes", MAX_ID + 1), A("--root", "st", "state", longid), 1, "=", msg);
-	/* a list option: 32 of them, not 33 */
+	/* a list option: MAX_OPTLIST of them, not one more */
 	many[0] = "--root";
 	many[1] = "st";
 	many[2] = "exec";
-	for (int i = 0; i < 33; i++) {
+	for (int i = 0; i < MAX_OPTLIST + 1; i++) {
 		many[3 + 2 * i] = "-e";
 		many[4 + 2 * i] = "A=1";
 	}
-	many[69] = "c";
-	many[70] = NULL;
-	cli_check("cli list-option-33", many, 1, "=", "=rt: exec: too many --env options\n");
-	many[67] = "c";
-	many[68] = NULL;
-	cli_check("cli list-option-32", many, 255, "=", "=rt: c: container does not exist\n");
+	many[5 + 2 * MAX_OPTLIST] = "c";
+	many[6 + 2 * MAX_OPTLIST] = NULL;
+	snprintf(msg, sizeof(msg), "=rt: exec: --env: given more than %d times "
+		 "(raise CONFIG_MAX_ENV)\n", MAX_OPTLIST);
+	cli_check(nm("cli list-option-%d", MAX_OPTLIST + 1), many, 1, "=", msg);
+	many[3 + 2 * MAX_OPTLIST] = "c";
+	many[4 + 2 * MAX_OPTLIST] = NULL;
+	cli_check(nm("cli list-option-%d", MAX_OPTLIST), many, 255, "=",
+		  "=rt: c: container does not exist\n");
 	/* the forms of --bundle reach cmd_spec */
 	mkdir("b1", 0755);
 	mkdir("b2", 0755);
