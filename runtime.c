@@ -808,7 +808,10 @@ mount_strerror(int errnum)
 
 /*
  * ==== 8. utilities ========================================================
+ * Helpers used by every later section: limits in messages, bounded copies
+ * and joins, whole-file reads and writes, atomic files.
  */
+
 /* A limit's Kconfig symbol as a string, for messages: the symbol is
  * evaluated too, so a misspelt one does not compile. */
 #define LIMIT_NAME(SYM) ((void)(SYM), #SYM)
@@ -3304,13 +3307,6 @@ st_fill(struct state *st)
 		    st->bundle);
 }
 
-/*
- * create and run: the container up to its execve, or up to the exec.fifo
- * for create.  The state is saved as soon as the child exists, so that a
- * create killed half-way leaves something `delete --force` can remove.
- * Returns the pty master (or -1).
- */
-
 /* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
 static void
 state_json(char *out, size_t size, const char *id, const struct state *st,
@@ -5105,9 +5101,7 @@ child_rootfs_readonly(void)
  * ==== 15. seccomp =========================================================
  * linux.seccomp compiled to classic BPF by the parent before clone, kept
  * in the state dir for exec, and loaded by the child.  Uses 7, 8, 10.
- */
-/*
- * linux.seccomp as classic BPF, compiled by the parent before clone:
+ * The program:
  *
  *	load arch; one section per listed architecture rt has numbers for
  *	(the native one always, as libseccomp); any other: kill
@@ -5528,11 +5522,6 @@ sync_recv(int sock, struct errmsg *m, int *fd)
 	return n;
 }
 
-/*
- * A pty from the container's own devpts (so the container can reopen it),
- * its slave returned and bound onto /dev/console, its master sent to the
- * parent.  TIOCGPTPEER (Linux 4.13) opens the slave without a path lookup.
- */
 /* The pty bound on /dev/console, from the slave fd onto the node opened
  * without following a symlink (CVE-2025-52565: a /dev/console planted as a
  * symlink must not carry the bind elsewhere). */
@@ -5559,6 +5548,11 @@ child_console(int slave, const char *pts)
 	close(fd);
 }
 
+/*
+ * A pty from the container's own devpts (so the container can reopen it),
+ * its slave returned and bound onto /dev/console, its master sent to the
+ * parent.  TIOCGPTPEER (Linux 4.13) opens the slave without a path lookup.
+ */
 static int
 child_terminal(bool console)
 {
@@ -5613,7 +5607,6 @@ child_rlimits(void)
 	}
 }
 
-/* Before pivot_root, while /proc is still the host's. */
 /*
  * Writes to /proc (oom_score_adj, timens_offsets, the LSM's exec label)
  * go through files opened while /proc is still the host's procfs, before
@@ -5899,18 +5892,15 @@ child_home(void)
 	spec.proc.env[spec.proc.nenv] = NULL;
 }
 
-/* args[0] searched in the container's PATH, as Go's exec.LookPath does;
- * the words are Go's, which engines match. */
 /*
  * CVE-2019-5736 as published: a container's program whose "#!" line names
  * /proc/self/exe makes the kernel run rt's own binary inside the container,
  * where /proc/PID/exe hands the file out.  rt neither re-executes nor
  * copies itself, so it refuses an executable, or any of the (at most 5)
  * interpreters its "#!" lines chain to, that is rt's own file, checked
- * just before execve.
+ * just before execve.  known: path's stat taken just now, or NULL to take
+ * it here.
  */
-
-/* known: path's stat taken just now, or NULL to take it here. */
 static void
 child_not_rt(struct run *r, const char *path, int depth,
 	     const struct stat *known)
@@ -5940,6 +5930,8 @@ child_not_rt(struct run *r, const char *path, int depth,
 		child_not_rt(r, p, depth + 1, NULL);
 }
 
+/* args[0] searched in the container's PATH, as Go's exec.LookPath does;
+ * the words are Go's, which engines match. */
 static const char *
 child_find_exec(struct run *r)
 {
@@ -5987,8 +5979,7 @@ child_close_fds(int preserve)
  * ==== 17. hooks ===========================================================
  * The config's hooks, run by rt (prestart, createRuntime, poststart,
  * poststop) or by the child (createContainer, startContainer).
- */
-/*
+ *
  * Hooks run by fork and execve with the state JSON on stdin and their
  * stdout and stderr kept for the error line (runc's "error running hook"
  * words).  createContainer and startContainer run in the child, the
@@ -6145,7 +6136,7 @@ hooks_run(enum hook_kind kind, const char *status, const char *json,
  * the child died first (waitpid tells).
  */
 
-static struct termios saved_tty;
+static struct termios saved_tty;	/* the user's terminal, for undo */
 static bool tty_raw;
 
 static void
@@ -6295,8 +6286,8 @@ child_sig_exit(int sig)
  * through its fd in the host's /proc/self/fd, opened before any mount:
  * the container's own /proc, or a file an image plants where it would
  * be, can never stand in for it and let the init go on before start.
+ * child_fifo_procfd opens that dirfd, child_wait_start waits.
  */
-
 static void
 child_fifo_procfd(struct run *r)
 {
@@ -6517,10 +6508,11 @@ child_main(struct run *r)
 	die("exec: \"%s\": %s", spec.proc.args[0], lc_strerror(errno));
 }
 
-/* Clones the child into its new namespaces (none for exec); returns the
- * parent's end of the sync socket.  Signals stay blocked in the parent
- * from here on, and the child unblocks them just before execve. */
 /*
+ * Clones the child into its new namespaces (none for exec); returns the
+ * parent's end of the sync socket.  Signals stay blocked in the parent
+ * from here on, and the child unblocks them just before execve.
+ *
  * clone3 with CLONE_INTO_CGROUP (Linux 5.7) puts the child in its cgroup
  * before it runs; older kernels get clone, the pid written to
  * cgroup.procs, then MSG_GO.  A new cgroup namespace is made by the child
@@ -7168,6 +7160,12 @@ hooks_load(const char *id, const struct state *st, const char *status,
 	return true;
 }
 
+/*
+ * create and run: the container up to its execve, or up to the exec.fifo
+ * for create.  The state is saved as soon as the child exists, so that a
+ * create killed half-way leaves something `delete --force` can remove.
+ * Returns the pty master (or -1).
+ */
 static int
 ctr_create(struct run *r, const char *id)
 {
@@ -8305,6 +8303,7 @@ cmd_events(int argc, char **argv)
  * One option parser for every table; runc's forms are accepted: --x v,
  * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
  */
+
 /*
  * rt features: the runtime-spec's features.md document, from the tables
  * rt parses with (so it cannot claim what rt does not do), indented as
