@@ -570,7 +570,7 @@ struct self {				/* rt's /proc/self/status */
  */
 enum { STAGE_PARENT, STAGE_CHILD };
 
-/* The command line (section 18's opts[] sets them): read by cmd_* and
+/* The command line (section 20's opts[] sets them): read by cmd_* and
  * main, and by the few diagnostics and state functions named below. */
 static const char *opt_root = "/run/rt";
 static bool opt_root_set;		/* --root given */
@@ -608,6 +608,40 @@ static int syncfd = -1;			/* child's end of the sync socket: the
 static int logfd = -1;			/* --log, for die() and warn() */
 static struct undo undos[MAX_UNDO];	/* the undo list, run by die() */
 static int nundo;
+
+/* State one command keeps for its one container, shared by the functions
+ * of one section (the section in brackets); global since a command
+ * handles one container, and the big ones for size. */
+static struct self rt_self;		/* rt's /proc/self/status (8) */
+static char st_path[MAX_PATH];		/* the state directory (11) */
+static int st_fd = -1;			/* its fd, flock()ed till exit (11) */
+static unsigned st_made;		/* st_files this rt wrote, by bit,
+					   for undo (11) */
+static char cg_mnt[MAX_PATH];		/* the cgroup2 mount, "" if none,
+					   found once (12) */
+static struct sock_filter sc_prog[BPF_MAXINSNS];	/* linux.seccomp
+					   compiled before clone (15) */
+static int sc_len;			/* its instructions (15) */
+static unsigned sc_flags;		/* its seccomp(2) flags (15) */
+static int sc_mux_rows[2];		/* socketcall's and ipc's rows (15) */
+static int cap_last = -1;		/* the kernel's highest capability,
+					   read by the parent (16) */
+static sigset_t orig_mask;		/* rt's mask before blocking (16, 18) */
+static int lsm_fd = -1;			/* the exec label's /proc file, opened
+					   before the mounts (16) */
+static char hook_tmpl[32768];		/* the hooks' state JSON, rendered
+					   before clone (17) */
+static pid_t hook_child;		/* a hook running now, for
+					   setup_interrupted (17, 18) */
+static struct termios saved_tty;	/* the user's terminal, put back by
+					   the undo list (18) */
+static bool tty_raw;			/* saved_tty needs putting back (18) */
+static pid_t setup_pid;			/* rt, while the handler is set (18) */
+static const char *list_ids[MAX_CONTAINERS];	/* rt list: qsort's
+					   comparator takes no context (19) */
+static int list_n;			/* entries in list_ids (19) */
+static pid_t ps_pids[MAX_PIDS];		/* rt ps, CONFIG_MAX_PIDS (19) */
+static int ps_npids;			/* entries in ps_pids (19) */
 
 /* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
  * filled by sections 9-10 and read by every section after them. */
@@ -933,8 +967,6 @@ readproc(const char *path, char *buf, size_t n)
  * copy).  A number that cannot be read is all ones: no such id, and
  * every signal to be reset; so is all of it without a self_read.
  */
-static struct self rt_self;
-
 static void
 self_read(void)
 {
@@ -2988,8 +3020,6 @@ spec_load(void)
  * flock(2) by every command that changes it.  A live init is told from a
  * reused pid by its starttime in /proc/PID/stat.
  */
-static char st_path[MAX_PATH];		/* the container's state directory */
-static int st_fd = -1;			/* its fd, flock()ed */
 
 /* runc's rule: letters, digits, "_+-." ; not "." or ".." */
 static void
@@ -3012,7 +3042,6 @@ st_file(char *buf, const char *name)
 static const char *const st_files[] = {	/* what rt puts in the dir */
 	"state", "annotations", "exec.fifo", "seccomp", "hooks",
 };
-static unsigned st_made;		/* st_files this rt wrote, by bit: */
 enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 1, SF_FIFO = 1 << 2,
        SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4 };
 
@@ -3372,7 +3401,6 @@ print_state_json(const char *id, const struct state *st, const char *status,
  * controllers: containers that ask for no limits still get their own
  * directory there (freeze, kill and procs work), the others are refused.
  */
-static char cg_mnt[MAX_PATH];		/* the cgroup2 mount, "" if none */
 
 /* The cgroup2 mount: "/sys/fs/cgroup" on a pure v2 host and
  * "/sys/fs/cgroup/unified" on a hybrid one (where runc looks), asked of
@@ -5115,9 +5143,6 @@ child_rootfs_readonly(void)
  * syscall blocks are jumped over with BPF_JA (32-bit offsets); conditions
  * use the 8-bit offsets of conditional jumps.
  */
-static struct sock_filter sc_prog[BPF_MAXINSNS];
-static int sc_len;
-static unsigned sc_flags;
 
 static const struct sc_tab {		/* architectures with numbers here */
 	uint32_t audit;
@@ -5238,8 +5263,6 @@ sc_nr(const struct sc_rule *r, const struct sc_tab *t)
 
 	return nr == SC_NONE ? -1 : (int)(nr + t->bias);
 }
-
-static int sc_mux_rows[2];		/* socketcall's and ipc's rows */
 
 /* The multiplexer (socketcall or ipc) that r's syscall goes through in
  * t's ABI, or -1. */
@@ -5463,9 +5486,6 @@ child_seccomp(void)
  * Child side, after the rootfs: terminal, rlimits, user and capabilities
  * (by raw syscalls, in runc's order), no_new_privs, and the executable.
  */
-static int cap_last = NCAPS - 1;	/* /proc/sys/kernel/cap_last_cap */
-static sigset_t orig_mask;		/* rt's signal mask before blocking */
-
 /* Go's error words, which engines match ("no such file or directory"). */
 static const char *
 lc_strerror(int errnum)
@@ -5648,8 +5668,6 @@ child_oom_score_adj(void)
 }
 
 /* The LSM label of the exec, opened now and written just before it. */
-static int lsm_fd = -1;
-
 static void
 child_lsm_open(void)
 {
@@ -5752,8 +5770,8 @@ caps_read_last(void)
 {
 	char buf[16];
 
-	if (readproc("/proc/sys/kernel/cap_last_cap", buf, sizeof(buf)) > 0)
-		cap_last = atoi(buf);
+	cap_last = readproc("/proc/sys/kernel/cap_last_cap", buf,
+			    sizeof(buf)) > 0 ? atoi(buf) : -1;
 	if (cap_last < 0 || cap_last > 63)
 		cap_last = NCAPS - 1;
 }
@@ -5987,9 +6005,6 @@ child_close_fds(int preserve)
  * rendered by the parent before clone with a placeholder pid and status.
  */
 #define HOOK_PID_MARK "\"pid\":2147483647"
-static char hook_tmpl[32768];		/* state JSON, "creating", the mark */
-static pid_t hook_child;		/* a hook running now, for
-					   setup_interrupted */
 
 static int
 hook_memfd(const char *data)
@@ -6136,9 +6151,6 @@ hooks_run(enum hook_kind kind, const char *status, const char *json,
  * the child died first (waitpid tells).
  */
 
-static struct termios saved_tty;	/* the user's terminal, for undo */
-static bool tty_raw;
-
 static void
 tty_restore(intptr_t arg)
 {
@@ -6194,7 +6206,6 @@ ctr_kill(intptr_t arg)
  * rt's caller did not ignore.
  */
 static const int setup_sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
-static pid_t setup_pid;			/* rt, while the handler is set */
 
 static void
 setup_interrupted(int sig)
@@ -6675,7 +6686,6 @@ ctr_spawn(struct run *r)
 	ctr_go(r, sv[0]);
 	return sv[0];
 }
-
 
 /* Waits for the child to exec (EOF) or be ready; returns the pty master
  * it sent, or -1.  A child's error record ends rt with that line. */
@@ -7495,9 +7505,6 @@ list_row(int pass, int *w, const char *const *col, bool quiet)
 		printf("%s\n", col[5]);
 }
 
-static const char *list_ids[MAX_CONTAINERS];	/* CONFIG_MAX_CONTAINERS */
-static int list_n;
-
 static int
 list_cmp(const void *a, const void *b)
 {
@@ -7743,9 +7750,6 @@ cmd_delete(int argc, char **argv)
 		hooks_run(H_POSTSTOP, "stopped", hook_tmpl, 0);
 	return 0;
 }
-
-static pid_t ps_pids[MAX_PIDS];		/* CONFIG_MAX_PIDS */
-static int ps_npids;
 
 static void
 ps_add(pid_t pid, intptr_t arg)
