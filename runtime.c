@@ -643,6 +643,13 @@ static int list_n;			/* entries in list_ids (19) */
 static pid_t ps_pids[MAX_PIDS];		/* rt ps, CONFIG_MAX_PIDS (19) */
 static int ps_npids;			/* entries in ps_pids (19) */
 
+/* Static arrays inside functions (about 40) are static for size only:
+ * rt's stack stays small (the child runs on a copy of it) and nothing
+ * is allocated.  The five that are returned (user_name, mountinfo_read,
+ * lc_strerror, abs_path, spec_rootless) are used by the caller before it
+ * calls again, except abs_path's, which takes three buffers in turn for
+ * the three paths a command makes absolute. */
+
 /* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
  * filled by sections 9-10 and read by every section after them. */
 static struct spec spec;
