@@ -36,7 +36,7 @@ CROSS_ARCHS = arm64 armhf mipsel s390x
 DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu \
 	gcc-s390x-linux-gnu $(foreach a,$(CROSS_ARCHS),musl-dev:$(a)) seccomp file
 DEPS_VM_ARM64 = qemu-system-arm kmod
-DEPS_VM_MORE = qemu-system-misc	# s390x, for check-all
+DEPS_VM_MORE = qemu-system-misc qemu-system-mips	# s390x and mipsel, for check-all
 
 .PHONY: FORCE all demo unit check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
@@ -241,9 +241,10 @@ check: deps-check rt $(TEST_HELPERS) tests/unit
 check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
 
-# `make check`, then the suite in the armhf (-M virt, cortex-a15, LPAE) and
-# s390x (big-endian, -M s390-ccw-virtio) guests too, one after the other.
-VM_MORE = arm-linux-gnueabihf:armhf s390x-linux-gnu:s390x
+# `make check`, then the suite in the armhf (-M virt, cortex-a15, LPAE),
+# mipsel (-M malta, 24Kf) and s390x (big-endian, -M s390-ccw-virtio)
+# guests too, one after the other.
+VM_MORE = arm-linux-gnueabihf:armhf mipsel-linux-gnu:mipsel s390x-linux-gnu:s390x
 check-all: deps-all check
 	@for t in $(VM_MORE); do a=$${t#*:}; o=$(CURDIR)/tests/vm/.build-$$a/bin; \
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \

@@ -5623,13 +5623,25 @@ child_stdio(int slave)
 	close(slave);
 }
 
+/* The kernel's numbers for rlimit_names, which are not the same on every
+ * architecture: MIPS (and SPARC, Alpha) number NOFILE 5, not 7. */
+static const int rlimit_nums[] = {
+	RLIMIT_CPU, RLIMIT_FSIZE, RLIMIT_DATA, RLIMIT_STACK, RLIMIT_CORE,
+	RLIMIT_RSS, RLIMIT_NPROC, RLIMIT_NOFILE, RLIMIT_MEMLOCK, RLIMIT_AS,
+	RLIMIT_LOCKS, RLIMIT_SIGPENDING, RLIMIT_MSGQUEUE, RLIMIT_NICE,
+	RLIMIT_RTPRIO, RLIMIT_RTTIME,
+};
+_Static_assert(sizeof(rlimit_nums) / sizeof(rlimit_nums[0]) ==
+	       sizeof(rlimit_names) / sizeof(rlimit_names[0]),
+	       "one number for each rlimit name");
+
 static void
 child_rlimits(void)
 {
 	for (int i = 0; i < spec.proc.nrlimits; i++) {
 		const struct rlim *r = &spec.proc.rlimits[i];
 
-		if (setrlimit(r->res, &r->lim) < 0)
+		if (setrlimit(rlimit_nums[r->res], &r->lim) < 0)
 			die_errno("setrlimit RLIMIT_%s", rlimit_names[r->res]);
 	}
 }
