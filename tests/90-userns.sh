@@ -1,20 +1,20 @@
 # 90-userns: user namespaces (linux.uidMappings/gidMappings, rootfs
 # ownership, the default mounts and devices in a userns, a process user
-# seen from the host), `spec --rootless` against runc's, a rootless run by
-# an unprivileged user, linux.timeOffsets, process.scheduler,
-# process.ioPriority, linux.personality, and apparmorProfile/selinuxLabel
-# refused on a host without that LSM.
+# seen from the host), `spec --rootless` against runc's, and a rootless run
+# by an unprivileged user.  The process attributes (scheduler, ioPriority,
+# personality, time namespace, LSM labels) are 91-process.sh's.
 #
-# runc 1.1.5 has no timeOffsets, scheduler, ioPriority or personality
-# (runc 1.2 added them): those tests are rt only.  The rootless user is made
-# with useradd (Debian) or by lines in /etc/passwd and /etc/group (the
-# busybox guest has no adduser), and runs rt by util-linux setpriv or su.
+# The rootless user is made with useradd (Debian) or by lines in /etc/passwd
+# and /etc/group (the busybox guest has no adduser), and runs rt by
+# util-linux setpriv or su.
 
 . "$TOP/tests/lib-lifecycle.sh"
-lc_setup
-# the userns root (host 100000) and the rootless user walk to their rootfs
-chmod 755 "$TMPD" "$TMPD/b"
-BPLAIN=$TMPD/b
+
+setup() {
+	lc_setup
+	# the userns root (host 100000) and the rootless user walk to their rootfs
+	chmod 755 "$TMPD" "$TMPD/b"
+}
 
 # after NAME: the id $ID left nothing behind
 after() { nothing_left "$1-nothing-left" "$ID"; }
@@ -29,19 +29,34 @@ NS_USER="$NS_DEF, { \"type\": \"user\" }"
 OVU=$(cat /proc/sys/kernel/overflowuid 2>/dev/null || echo 65534)
 OVG=$(cat /proc/sys/kernel/overflowgid 2>/dev/null || echo 65534)
 
-USERNS=1
-if [ ! -e /proc/self/ns/user ]; then
-	USERNS=0; skip userns "kernel without user namespaces"
-elif [ "$(cat /proc/sys/user/max_user_namespaces 2>/dev/null)" = 0 ]; then
-	USERNS=0; skip userns "/proc/sys/user/max_user_namespaces is 0"
-fi
+# userns_why: why there are no user namespaces here (empty: there are)
+userns_why() {
+	if [ ! -e /proc/self/ns/user ]; then
+		echo "kernel without user namespaces"
+	elif [ "$(cat /proc/sys/user/max_user_namespaces 2>/dev/null)" = 0 ]; then
+		echo "/proc/sys/user/max_user_namespaces is 0"
+	fi
+}
+# need_userns NAME: skip NAME (return 1) without user namespaces; else the
+# C_* of a container in a new userns mapped to host 100000
+need_userns() {
+	_w=$(userns_why)
+	if [ -n "$_w" ]; then skip "$1" "$_w"; return 1; fi
+	export C_NAMESPACES="$NS_USER" C_LINUX_EXTRA=", $UM"
+	return 0
+}
+# mapped_bundle: a bundle in $TMPD/u chowned to the mapped range (B)
+mapped_bundle() {
+	mkbundle "$TMPD/u"
+	chmod 755 "$TMPD/u"
+	chown -R 100000:100000 "$B/rootfs"
+}
 
 # ---- user namespace, run as root ----------------------------------------------
 
-if [ $USERNS = 1 ]; then
-	export C_NAMESPACES="$NS_USER" C_LINUX_EXTRA=", $UM"
-
-	# rootfs still owned by host root: unmapped, so nobody's and not writable
+# rootfs still owned by host root: unmapped, so nobody's and not writable
+t_userns_unmapped() {
+	need_userns userns-unmapped || return 0
 	C_ROOT_RO=false sh_ct hostroot 'stat -c %u:%g /bin/busybox /; touch /x; echo $?'
 	check_eq userns-unmapped-owner "$OVU:$OVG $OVU:$OVG" \
 		"$(echo $(echo "$OUT" | sed -n 1,2p))"
@@ -49,12 +64,12 @@ if [ $USERNS = 1 ]; then
 		"exit $RC: $(echo "$OUT" | sed -n 3p): $ERR"
 	[ -e "$B/rootfs/x" ] && fail userns-unmapped-no-file "no $B/rootfs/x" "created"
 	after hostroot
+}
 
-	# a bundle chowned to the mapped range
-	mkbundle "$TMPD/u"
-	chmod 755 "$TMPD/u"
-	chown -R 100000:100000 "$B/rootfs"
-
+# a bundle chowned to the mapped range
+t_userns_mapped() {
+	need_userns userns-mapped || return 0
+	mapped_bundle
 	C_ROOT_RO=false sh_ct maps 'cat /proc/self/uid_map; cat /proc/self/gid_map; id; stat -c %u:%g /bin/busybox /etc/passwd; touch /x && echo wrote; stat -c %u:%g /x'
 	check_eq userns-exit "exit 0: " "exit $RC: $ERR"
 	check_eq userns-uid-map "$(kmap 0 100000 65536)" "$(echo "$OUT" | sed -n 1p)"
@@ -64,23 +79,29 @@ if [ $USERNS = 1 ]; then
 	check_eq userns-rootfs-writable "wrote 0:0" "$(echo $(echo "$OUT" | sed -n 6,7p))"
 	check_eq userns-file-host-owner "100000:100000" \
 		"$(stat -c %u:%g "$B/rootfs/x" 2>&1)"
-	rm -f "$B/rootfs/x"
 	after maps
+}
 
-	# a created init waits in rt's code: root of the user namespace must not
-	# reach rt's binary through /proc/1/exe (CVE-2019-5736; rt only: runc's
-	# init is a sealed copy)
-	if need_rt_only userns-init-not-dumpable; then
-		create_ct undump 'true'
-		x=$(timeout "$T_TIMEOUT" "$RT" exec "$ID" sh -c \
-			'readlink /proc/1/exe || echo denied; head -c 4 /proc/1/exe || echo denied' 2>/dev/null)
-		check_eq userns-init-not-dumpable "exit 0: denied denied" "exit $RC: $(echo $x)"
-		"$RT" delete -f "$ID" > /dev/null 2>&1
-		ID=$(newid undump)
-		after undump
-	fi
+# a created init waits in rt's code: root of the user namespace must not
+# reach rt's binary through /proc/1/exe (CVE-2019-5736; rt only: runc's
+# init is a sealed copy)
+t_userns_init_not_dumpable() {
+	need_userns userns-init-not-dumpable || return 0
+	need_rt_only userns-init-not-dumpable || return 0
+	mapped_bundle
+	create_ct undump 'true'
+	x=$(timeout "$T_TIMEOUT" "$RT" exec "$ID" sh -c \
+		'readlink /proc/1/exe || echo denied; head -c 4 /proc/1/exe || echo denied' 2>/dev/null)
+	check_eq userns-init-not-dumpable "exit 0: denied denied" "exit $RC: $(echo $x)"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	ID=$(newid undump)
+	after undump
+}
 
-	# the default mounts (sysfs: the netns makes it mountable) and devices
+# the default mounts (sysfs: the netns makes it mountable) and devices
+t_userns_mounts() {
+	need_userns userns-mounts || return 0
+	mapped_bundle
 	mnts='/proc /dev /dev/pts /dev/shm /dev/mqueue /sys'
 	sh_ct mounts "awk -v want='$mnts' 'BEGIN { n = split(want, w, \" \"); for (i = 1; i <= n; i++) m[w[i]] = 1 } { for (i = 7; \$i != \"-\"; i++); if (\$5 in m) print \$5, \$(i + 1) }' /proc/self/mountinfo | sort
 echo devpts \$(grep ' - devpts ' /proc/self/mountinfo | sed 's/.* //')
@@ -100,8 +121,12 @@ exec 3<>/dev/ptmx && stat -c %u:%g /dev/pts/0"
 	check_eq userns-dev-zero-urandom "3 4" "$(echo $(echo "$OUT" | grep -x '[0-9][0-9]*'))"
 	check_eq userns-pty-group-tty 0:5 "$(echo "$OUT" | tail -n 1)"
 	after userns-mounts
+}
 
-	# process user 1000 is host 101000, seen from the host while it runs
+# process user 1000 is host 101000, seen from the host while it runs
+t_userns_user_host() {
+	need_userns userns-user-host || return 0
+	mapped_bundle
 	if C_USER='"uid": 1000, "gid": 1000' start_ct u1000 'sleep 60'; then
 		check_eq userns-user-host-uid "Uid:	101000	101000	101000	101000" \
 			"$(grep '^Uid:' "/proc/$PID/status" 2>&1)"
@@ -116,9 +141,13 @@ exec 3<>/dev/ptmx && stat -c %u:%g /dev/pts/0"
 		"$RT" delete -f "$ID" > /dev/null 2>&1
 	fi
 	after u1000
+}
 
-	# without a netns sysfs cannot be mounted in a userns: bind the host's
-	# /sys as `spec --rootless` does
+# without a netns sysfs cannot be mounted in a userns: bind the host's
+# /sys as `spec --rootless` does
+t_userns_sys_rbind() {
+	need_userns userns-sys-rbind || return 0
+	mapped_bundle
 	C_NAMESPACES='{ "type": "pid" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }, { "type": "user" }' \
 		sh_config 'stat -c %u /sys/kernel; grep -c "^[^ ]* [^ ]* [^ ]* [^ ]* /sys " /proc/self/mountinfo'
 	sed 's|"type": "sysfs", "source": "sysfs",|"type": "none", "source": "/sys",|; s|\[ "nosuid", "noexec", "nodev", "ro" \]|[ "rbind", "nosuid", "noexec", "nodev", "ro" ]|' \
@@ -127,171 +156,32 @@ exec 3<>/dev/ptmx && stat -c %u:%g /dev/pts/0"
 	run_ct "$ID"
 	check_eq userns-sys-rbind "exit 0: $OVU 1: " "exit $RC: $(echo $OUT): $ERR"
 	after sysbind
-	unset C_NAMESPACES C_LINUX_EXTRA
-	B=$BPLAIN
-fi
+}
 
 # ---- spec --rootless --------------------------------------------------------------
 
-mkdir "$TMPD/s1"
-(cd "$TMPD/s1" && "$RT" spec --rootless) > "$TMPD/out" 2>&1; rc=$?
-check_eq spec-rootless-exit "exit 0: " "exit $rc: $(cat "$TMPD/out")"
-check_eq spec-rootless-hostids "\"hostID\":$(id -u) \"hostID\":$(id -g)" \
-	"$(echo $(grep '"hostID"' "$TMPD/s1/config.json" | tr -d ' 	,'))"
-if need_rt_only spec-rootless-hostname; then
-	check_eq spec-rootless-hostname '"hostname": "rt",' \
-		"$(grep '"hostname"' "$TMPD/s1/config.json" | sed 's/^[ 	]*//')"
-fi
-if skip_without_cmd spec-rootless-same-as-runc runc; then
-	mkdir "$TMPD/s2"
-	(cd "$TMPD/s2" && runc spec --rootless)
-	a=$(grep -v -e '"hostname"' -e '"ociVersion"' "$TMPD/s1/config.json")
-	b=$(grep -v -e '"hostname"' -e '"ociVersion"' "$TMPD/s2/config.json")
-	if [ "$a" = "$b" ]; then ok spec-rootless-same-as-runc
-	else fail spec-rootless-same-as-runc "runc spec --rootless" \
-		"$(diff "$TMPD/s2/config.json" "$TMPD/s1/config.json" | head -20)"; fi
-fi
-
-# ---- time namespace (rt only) -----------------------------------------------------
-
-if need_rt_only timens; then
-	if [ ! -e /proc/self/ns/time ]; then
-		skip timens "kernel without time namespaces"
-	else
-		h0=$(cut -d. -f1 /proc/uptime)
-		C_NAMESPACES="$NS_DEF, { \"type\": \"time\" }" \
-		C_LINUX_EXTRA=', "timeOffsets": { "boottime": { "secs": 86400, "nanosecs": 0 }, "monotonic": { "secs": 3600, "nanosecs": 0 } }' \
-			sh_ct timens 'cut -d. -f1 /proc/uptime; cat /proc/self/timens_offsets'
-		h1=$(cut -d. -f1 /proc/uptime)
-		check_eq timens-exit "exit 0: " "exit $RC: $ERR"
-		up=$(echo "$OUT" | sed -n 1p)
-		if [ -n "$up" ] && [ "$up" -ge $((h0 + 86400)) ] 2>/dev/null &&
-		    [ "$up" -le $((h1 + 86401)) ]; then ok timens-uptime
-		else fail timens-uptime "$((h0 + 86400))..$((h1 + 86401))" "$up"; fi
-		check_eq timens-offsets "$(printf '%-10s %10s %9s\n%-10s %10s %9s' \
-			monotonic 3600 0 boottime 86400 0)" "$(echo "$OUT" | sed 1d)"
-		after timens
+t_userns_spec_rootless() {
+	mkdir "$TMPD/s1"
+	(cd "$TMPD/s1" && "$RT" spec --rootless) > "$TMPD/out" 2>&1; rc=$?
+	check_eq spec-rootless-exit "exit 0: " "exit $rc: $(cat "$TMPD/out")"
+	check_eq spec-rootless-hostids "\"hostID\":$(id -u) \"hostID\":$(id -g)" \
+		"$(echo $(grep '"hostID"' "$TMPD/s1/config.json" | tr -d ' 	,'))"
+	if need_rt_only spec-rootless-hostname; then
+		check_eq spec-rootless-hostname '"hostname": "rt",' \
+			"$(grep '"hostname"' "$TMPD/s1/config.json" | sed 's/^[ 	]*//')"
 	fi
-	C_LINUX_EXTRA=', "timeOffsets": { "boottime": { "secs": 86400, "nanosecs": 0 } }' \
-		sh_ct timens-nons 'echo ran'
-	check_eq timens-needs-ns "exit 1: rt: config.json: linux.timeOffsets: needs a new time namespace" \
-		"exit $RC: $OUT$ERR"
-	after timens-nons
-fi
-
-# ---- process.scheduler, process.ioPriority, linux.personality (rt only) ---------
-
-# stat_fields: nice (19), rt_priority (40), policy (41) of the shell itself
-stat_fields='set -- $(cat /proc/$$/stat); echo ${19} ${40} ${41}'
-
-# sched NAME SCHEDULER-JSON EXPECTED
-sched() {
-	C_PROCESS_EXTRA=", \"scheduler\": $2" sh_ct "$1" "$stat_fields"
-	check_eq "$1" "exit 0: $3: " "exit $RC: $OUT: $ERR"
-	after "$1"
-}
-if need_rt_only scheduler; then
-	sched sched-batch '{ "policy": "SCHED_BATCH", "nice": 5 }' "5 0 3"
-	sched sched-fifo '{ "policy": "SCHED_FIFO", "priority": 10 }' "0 10 1"
-	sched sched-idle '{ "policy": "SCHED_IDLE" }' "0 0 5"
-fi
-
-# ioprio NAME IOPRIORITY-JSON EXPECTED (busybox ionice: "idle" has no prio)
-ioprio() {
-	C_PROCESS_EXTRA=", \"ioPriority\": $2" sh_ct "$1" 'ionice -p $$'
-	check_eq "$1" "exit 0: $3: " "exit $RC: $OUT: $ERR"
-	after "$1"
-}
-if need_rt_only ioprio; then
-	ioprio ioprio-idle '{ "class": "IOPRIO_CLASS_IDLE", "priority": 0 }' idle
-	ioprio ioprio-be7 '{ "class": "IOPRIO_CLASS_BE", "priority": 7 }' "best-effort: prio 7"
-fi
-
-if need_rt_only personality; then
-	host_m=$(uname -m)
-	C_LINUX_EXTRA=', "personality": { "domain": "LINUX" }' sh_ct pers 'uname -m'
-	check_eq personality-linux "exit 0: $host_m: " "exit $RC: $OUT: $ERR"
-	after pers
-	case $host_m in		# what uname -m says under PER_LINUX32
-	x86_64) m32=i686 ;;
-	aarch64) m32=armv8l ;;
-	s390x) m32=s390 ;;
-	*) m32= ;;
-	esac
-	if [ -n "$m32" ]; then
-		C_LINUX_EXTRA=', "personality": { "domain": "LINUX32" }' sh_ct pers32 'uname -m'
-		check_eq personality-linux32 "exit 0: $m32: " "exit $RC: $OUT: $ERR"
-		after pers32
-	else
-		skip personality-linux32 "$host_m has no 32-bit personality"
+	if skip_without_cmd spec-rootless-same-as-runc runc; then
+		mkdir "$TMPD/s2"
+		(cd "$TMPD/s2" && runc spec --rootless)
+		a=$(grep -v -e '"hostname"' -e '"ociVersion"' "$TMPD/s1/config.json")
+		b=$(grep -v -e '"hostname"' -e '"ociVersion"' "$TMPD/s2/config.json")
+		if [ "$a" = "$b" ]; then ok spec-rootless-same-as-runc
+		else fail spec-rootless-same-as-runc "runc spec --rootless" \
+			"$(diff "$TMPD/s2/config.json" "$TMPD/s1/config.json" | head -20)"; fi
 	fi
-fi
-
-# ---- AppArmor / SELinux refused without the LSM (runc refuses too) -----------------
-
-lsms=$(cat /sys/kernel/security/lsm 2>/dev/null)
-has_lsm() {
-	case ",$lsms," in *",$1,"*) return 0 ;; esac
-	case $1 in
-	apparmor) [ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" = Y ] ||
-		cat /proc/self/attr/apparmor/current > /dev/null 2>&1 ;;
-	selinux) [ -e /sys/fs/selinux/enforce ] ;;
-	esac
 }
-# lsm_err NAME FIELD-JSON MESSAGE
-lsm_err() {
-	C_PROCESS_EXTRA=", $2" sh_ct "$1" 'echo ran'
-	if [ "$RT_IS_REF" = 1 ]; then
-		check_eq "$1" "exit 1: " "exit $RC: $OUT"
-	else
-		check_eq "$1" "exit 1: $3" "exit $RC: $OUT$ERR"
-	fi
-	after "$1"
-}
-if has_lsm apparmor; then
-	# applied for real: the exec label is "unconfined" (always loaded), and
-	# a profile the kernel does not have fails the run naming the field
-	C_PROCESS_EXTRA=', "apparmorProfile": "unconfined"' sh_ct lsm-apparmor-unconfined \
-		'cat /proc/self/attr/current'
-	check_eq lsm-apparmor-unconfined "exit 0: unconfined" "exit $RC: $OUT"
-	after lsm-apparmor-unconfined
-	if need_rt_only lsm-apparmor-missing; then
-		C_PROCESS_EXTRA=', "apparmorProfile": "rt-no-such-profile"' \
-			sh_ct lsm-apparmor-missing 'echo ran'
-		check_match lsm-apparmor-missing \
-			'^exit 1: rt: process.apparmorProfile exec rt-no-such-profile: ' \
-			"exit $RC: $OUT$ERR"
-		after lsm-apparmor-missing
-	fi
-else
-	lsm_err lsm-apparmor '"apparmorProfile": "rt-test"' \
-		'rt: config.json: process.apparmorProfile: AppArmor is not enabled on this host'
-fi
-if has_lsm selinux; then
-	skip lsm-selinux "SELinux is enabled on this host"
-else
-	lsm_err lsm-selinux '"selinuxLabel": "system_u:system_r:container_t:s0"' \
-		'rt: config.json: process.selinuxLabel: SELinux is not enabled on this host'
-fi
 
 # ---- rootless: an unprivileged user runs a `spec --rootless` bundle ---------------
-
-rootless_why=
-if [ "$(id -u)" != 0 ]; then
-	rootless_why="the suite is not running as root (it makes a user)"
-elif [ $USERNS = 0 ]; then
-	rootless_why="no user namespaces"
-elif [ "$(cat /proc/sys/kernel/unprivileged_userns_clone 2>/dev/null)" = 0 ]; then
-	rootless_why="/proc/sys/kernel/unprivileged_userns_clone is 0"
-elif [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns 2>/dev/null)" = 1 ]; then
-	rootless_why="/proc/sys/kernel/apparmor_restrict_unprivileged_userns is 1"
-elif setpriv --reuid=0 --regid=0 --clear-groups true 2>/dev/null; then
-	RL_HOW=setpriv			# util-linux (busybox setpriv has no --reuid)
-elif command -v su > /dev/null 2>&1; then
-	RL_HOW=su
-else
-	rootless_why="neither util-linux setpriv nor su"
-fi
 
 RL_U=rt$$
 # as_user CMDLINE: sh -c CMDLINE as $RL_U
@@ -302,30 +192,57 @@ as_user() {
 		su -s /bin/sh "$RL_U" -c "$1"
 	fi
 }
-if [ -z "$rootless_why" ]; then
-	if command -v useradd > /dev/null 2>&1; then
-		useradd -M -U -s /bin/sh "$RL_U" || rootless_why="useradd $RL_U failed"
-		RL_DEL="userdel $RL_U > /dev/null 2>&1"
-	else
-		RL_UID=2000
-		while grep -q "^[^:]*:[^:]*:$RL_UID:" /etc/passwd /etc/group; do
-			RL_UID=$((RL_UID + 1))
-		done
-		echo "$RL_U:x:$RL_UID:$RL_UID::/:/bin/sh" >> /etc/passwd
-		echo "$RL_U:x:$RL_UID:" >> /etc/group
-		RL_DEL="sed -i '/^$RL_U:/d' /etc/passwd /etc/group"
-	fi
-	# a container left running is killed by its pid (its state is in TMPD)
-	T_EXTRA_CLEANUP="[ -n \"\$RL_PID\" ] && kill -9 \"\$RL_PID\" 2>/dev/null; $RL_DEL"
-	RL_UID=$(id -u "$RL_U") RL_GID=$(id -g "$RL_U")
-	if [ -z "$rootless_why" ] && ! as_user 'unshare -U true' > /dev/null 2>&1; then
-		rootless_why="$RL_U cannot make a user namespace (unshare -U fails)"
-	fi
-fi
+# rl_config SCRIPT: the spec's config with terminal false, args sh -c SCRIPT
+rl_config() {
+	awk -v a="\"sh\", \"-c\", \"$(json_str "$1")\"" '
+		/^[ \t]*"sh"$/ { sub(/"sh"/, a) }
+		/"terminal": true/ { sub(/true/, "false") }
+		{ print }' "$TMPD/rl.json" > "$RL/config.json"
+}
 
-if [ -n "$rootless_why" ]; then
-	skip rootless "$rootless_why"
-else
+t_userns_rootless() {
+	rootless_why=
+	if [ "$(id -u)" != 0 ]; then
+		rootless_why="the suite is not running as root (it makes a user)"
+	elif [ -n "$(userns_why)" ]; then
+		rootless_why="no user namespaces"
+	elif [ "$(cat /proc/sys/kernel/unprivileged_userns_clone 2>/dev/null)" = 0 ]; then
+		rootless_why="/proc/sys/kernel/unprivileged_userns_clone is 0"
+	elif [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns 2>/dev/null)" = 1 ]; then
+		rootless_why="/proc/sys/kernel/apparmor_restrict_unprivileged_userns is 1"
+	elif setpriv --reuid=0 --regid=0 --clear-groups true 2>/dev/null; then
+		RL_HOW=setpriv			# util-linux (busybox setpriv has no --reuid)
+	elif command -v su > /dev/null 2>&1; then
+		RL_HOW=su
+	else
+		rootless_why="neither util-linux setpriv nor su"
+	fi
+
+	if [ -z "$rootless_why" ]; then
+		if command -v useradd > /dev/null 2>&1; then
+			useradd -M -U -s /bin/sh "$RL_U" || rootless_why="useradd $RL_U failed"
+			RL_DEL="userdel $RL_U > /dev/null 2>&1"
+		else
+			RL_UID=2000
+			while grep -q "^[^:]*:[^:]*:$RL_UID:" /etc/passwd /etc/group; do
+				RL_UID=$((RL_UID + 1))
+			done
+			echo "$RL_U:x:$RL_UID:$RL_UID::/:/bin/sh" >> /etc/passwd
+			echo "$RL_U:x:$RL_UID:" >> /etc/group
+			RL_DEL="sed -i '/^$RL_U:/d' /etc/passwd /etc/group"
+		fi
+		# a container left running is killed by its pid (its state is in TMPD)
+		T_EXTRA_CLEANUP="[ -n \"\$RL_PID\" ] && kill -9 \"\$RL_PID\" 2>/dev/null; $RL_DEL"
+		RL_UID=$(id -u "$RL_U") RL_GID=$(id -g "$RL_U")
+		if [ -z "$rootless_why" ] && ! as_user 'unshare -U true' > /dev/null 2>&1; then
+			rootless_why="$RL_U cannot make a user namespace (unshare -U fails)"
+		fi
+	fi
+	if [ -n "$rootless_why" ]; then
+		skip rootless "$rootless_why"
+		return 0
+	fi
+
 	RL=$TMPD/rl X=$RL/xdg
 	mkbundle "$RL"
 	mkdir -m 700 "$X"
@@ -337,13 +254,6 @@ else
 	check_eq rootless-spec-hostids "\"hostID\":$RL_UID \"hostID\":$RL_GID" \
 		"$(echo $(grep '"hostID"' "$RL/config.json" | tr -d ' 	,'))"
 	cp "$RL/config.json" "$TMPD/rl.json"
-	# rl_config SCRIPT: the spec's config with terminal false, args sh -c SCRIPT
-	rl_config() {
-		awk -v a="\"sh\", \"-c\", \"$(json_str "$1")\"" '
-			/^[ \t]*"sh"$/ { sub(/"sh"/, a) }
-			/"terminal": true/ { sub(/true/, "false") }
-			{ print }' "$TMPD/rl.json" > "$RL/config.json"
-	}
 
 	ID=$(newid rootless)
 	rl_config 'id; cat /proc/self/uid_map; cat /proc/self/gid_map; stat -c %u:%g /bin/busybox; touch /x; echo $?'
@@ -359,7 +269,7 @@ else
 	check_eq rootless-readonly 1 "$(echo "$OUT" | sed -n 5p)"
 	check_eq rootless-stderr "touch: /x: Read-only file system" \
 		"$(echo "$ERR" | grep -v '^rt: warning: ')"
-	OLD_STATE_ROOT=$STATE_ROOT STATE_ROOT=$X/rt
+	STATE_ROOT=$X/rt
 	nothing_left rootless-nothing-left "$ID"
 
 	ID=$(newid rootless-d)
@@ -382,12 +292,10 @@ else
 	[ -n "$RL_PID" ] && pids_gone rootless-gone "$RL_PID"
 	nothing_left rootless-d-nothing-left "$ID"
 	check_eq rootless-state-dir-empty "" "$(ls -A "$X/rt" 2>&1)"
-	STATE_ROOT=$OLD_STATE_ROOT
-	B=$BPLAIN
 
 	eval "$RL_DEL"
 	T_EXTRA_CLEANUP=
 	if grep -q "^$RL_U:" /etc/passwd /etc/group; then
 		fail rootless-user-removed "no $RL_U in /etc/passwd, /etc/group" "still there"
 	fi
-fi
+}

@@ -1,0 +1,150 @@
+# 91-process: process attributes beyond user and capabilities:
+# linux.timeOffsets (a time namespace), process.scheduler,
+# process.ioPriority, linux.personality, and apparmorProfile/selinuxLabel
+# (applied, or refused on a host without that LSM).
+#
+# runc 1.1.5 has no timeOffsets, scheduler, ioPriority or personality
+# (runc 1.2 added them): those tests are rt only.
+
+. "$TOP/tests/lib-lifecycle.sh"
+
+setup() {
+	lc_setup
+}
+
+# after NAME: the id $ID left nothing behind
+after() { nothing_left "$1-nothing-left" "$ID"; }
+
+NS_DEF='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }'
+
+# ---- time namespace (rt only) -----------------------------------------------------
+
+t_process_timens() {
+	need_rt_only timens || return 0
+	if [ ! -e /proc/self/ns/time ]; then
+		skip timens "kernel without time namespaces"
+	else
+		h0=$(cut -d. -f1 /proc/uptime)
+		C_NAMESPACES="$NS_DEF, { \"type\": \"time\" }" \
+		C_LINUX_EXTRA=', "timeOffsets": { "boottime": { "secs": 86400, "nanosecs": 0 }, "monotonic": { "secs": 3600, "nanosecs": 0 } }' \
+			sh_ct timens 'cut -d. -f1 /proc/uptime; cat /proc/self/timens_offsets'
+		h1=$(cut -d. -f1 /proc/uptime)
+		check_eq timens-exit "exit 0: " "exit $RC: $ERR"
+		up=$(echo "$OUT" | sed -n 1p)
+		if [ -n "$up" ] && [ "$up" -ge $((h0 + 86400)) ] 2>/dev/null &&
+		    [ "$up" -le $((h1 + 86401)) ]; then ok timens-uptime
+		else fail timens-uptime "$((h0 + 86400))..$((h1 + 86401))" "$up"; fi
+		check_eq timens-offsets "$(printf '%-10s %10s %9s\n%-10s %10s %9s' \
+			monotonic 3600 0 boottime 86400 0)" "$(echo "$OUT" | sed 1d)"
+		after timens
+	fi
+	C_LINUX_EXTRA=', "timeOffsets": { "boottime": { "secs": 86400, "nanosecs": 0 } }' \
+		sh_ct timens-nons 'echo ran'
+	check_eq timens-needs-ns "exit 1: rt: config.json: linux.timeOffsets: needs a new time namespace" \
+		"exit $RC: $OUT$ERR"
+	after timens-nons
+}
+
+# ---- process.scheduler, process.ioPriority, linux.personality (rt only) ---------
+
+# stat_fields: nice (19), rt_priority (40), policy (41) of the shell itself
+stat_fields='set -- $(cat /proc/$$/stat); echo ${19} ${40} ${41}'
+
+# sched NAME SCHEDULER-JSON EXPECTED
+sched() {
+	C_PROCESS_EXTRA=", \"scheduler\": $2" sh_ct "$1" "$stat_fields"
+	check_eq "$1" "exit 0: $3: " "exit $RC: $OUT: $ERR"
+	after "$1"
+}
+t_process_scheduler() {
+	need_rt_only scheduler || return 0
+	sched sched-batch '{ "policy": "SCHED_BATCH", "nice": 5 }' "5 0 3"
+	sched sched-fifo '{ "policy": "SCHED_FIFO", "priority": 10 }' "0 10 1"
+	sched sched-idle '{ "policy": "SCHED_IDLE" }' "0 0 5"
+}
+
+# ioprio NAME IOPRIORITY-JSON EXPECTED (busybox ionice: "idle" has no prio)
+ioprio() {
+	C_PROCESS_EXTRA=", \"ioPriority\": $2" sh_ct "$1" 'ionice -p $$'
+	check_eq "$1" "exit 0: $3: " "exit $RC: $OUT: $ERR"
+	after "$1"
+}
+t_process_ioprio() {
+	need_rt_only ioprio || return 0
+	ioprio ioprio-idle '{ "class": "IOPRIO_CLASS_IDLE", "priority": 0 }' idle
+	ioprio ioprio-be7 '{ "class": "IOPRIO_CLASS_BE", "priority": 7 }' "best-effort: prio 7"
+}
+
+t_process_personality() {
+	need_rt_only personality || return 0
+	host_m=$(uname -m)
+	C_LINUX_EXTRA=', "personality": { "domain": "LINUX" }' sh_ct pers 'uname -m'
+	check_eq personality-linux "exit 0: $host_m: " "exit $RC: $OUT: $ERR"
+	after pers
+	case $host_m in		# what uname -m says under PER_LINUX32
+	x86_64) m32=i686 ;;
+	aarch64) m32=armv8l ;;
+	s390x) m32=s390 ;;
+	*) m32= ;;
+	esac
+	if [ -n "$m32" ]; then
+		C_LINUX_EXTRA=', "personality": { "domain": "LINUX32" }' sh_ct pers32 'uname -m'
+		check_eq personality-linux32 "exit 0: $m32: " "exit $RC: $OUT: $ERR"
+		after pers32
+	else
+		skip personality-linux32 "$host_m has no 32-bit personality"
+	fi
+}
+
+# ---- AppArmor / SELinux refused without the LSM (runc refuses too) -----------------
+
+# has_lsm NAME: the LSM NAME is active on this host
+has_lsm() {
+	case ",$(cat /sys/kernel/security/lsm 2>/dev/null)," in *",$1,"*) return 0 ;; esac
+	case $1 in
+	apparmor) [ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" = Y ] ||
+		cat /proc/self/attr/apparmor/current > /dev/null 2>&1 ;;
+	selinux) [ -e /sys/fs/selinux/enforce ] ;;
+	esac
+}
+# lsm_err NAME FIELD-JSON MESSAGE
+lsm_err() {
+	C_PROCESS_EXTRA=", $2" sh_ct "$1" 'echo ran'
+	if [ "$RT_IS_REF" = 1 ]; then
+		check_eq "$1" "exit 1: " "exit $RC: $OUT"
+	else
+		check_eq "$1" "exit 1: $3" "exit $RC: $OUT$ERR"
+	fi
+	after "$1"
+}
+
+t_process_lsm_apparmor() {
+	if has_lsm apparmor; then
+		# applied for real: the exec label is "unconfined" (always loaded),
+		# and a profile the kernel does not have fails the run naming the field
+		C_PROCESS_EXTRA=', "apparmorProfile": "unconfined"' sh_ct lsm-apparmor-unconfined \
+			'cat /proc/self/attr/current'
+		check_eq lsm-apparmor-unconfined "exit 0: unconfined" "exit $RC: $OUT"
+		after lsm-apparmor-unconfined
+		if need_rt_only lsm-apparmor-missing; then
+			C_PROCESS_EXTRA=', "apparmorProfile": "rt-no-such-profile"' \
+				sh_ct lsm-apparmor-missing 'echo ran'
+			check_match lsm-apparmor-missing \
+				'^exit 1: rt: process.apparmorProfile exec rt-no-such-profile: ' \
+				"exit $RC: $OUT$ERR"
+			after lsm-apparmor-missing
+		fi
+	else
+		lsm_err lsm-apparmor '"apparmorProfile": "rt-test"' \
+			'rt: config.json: process.apparmorProfile: AppArmor is not enabled on this host'
+	fi
+}
+
+t_process_lsm_selinux() {
+	if has_lsm selinux; then
+		skip lsm-selinux "SELinux is enabled on this host"
+	else
+		lsm_err lsm-selinux '"selinuxLabel": "system_u:system_r:container_t:s0"' \
+			'rt: config.json: process.selinuxLabel: SELinux is not enabled on this host'
+	fi
+}
