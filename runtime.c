@@ -857,6 +857,9 @@ mount_strerror(int errnum)
  * evaluated too, so a misspelt one does not compile. */
 #define LIMIT_NAME(SYM) ((void)(SYM), #SYM)
 
+/* The rows of a table: one form, so no length is written by hand. */
+#define ARRAY_LEN(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
 static void
 check_limit(const char *what, long n, long max, const char *sym)
 {
@@ -1431,7 +1434,7 @@ static const char *const cap_names[] = {
 	"SETFCAP", "MAC_OVERRIDE", "MAC_ADMIN", "SYSLOG", "WAKE_ALARM",
 	"BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE",
 };
-#define NCAPS ((int)(sizeof(cap_names) / sizeof(cap_names[0])))
+#define NCAPS ARRAY_LEN(cap_names)
 static const char *const capset_names[NCAPSETS] = {
 	"bounding", "effective", "inheritable", "permitted", "ambient",
 };
@@ -1479,7 +1482,7 @@ static const struct mntopt {
 	{ "unbindable", MS_UNBINDABLE, 0, 1 },
 	{ "runbindable", MS_UNBINDABLE | MS_REC, 0, 1 },
 };
-#define NMNTOPTS (sizeof(mntopts) / sizeof(mntopts[0]))
+#define NMNTOPTS ARRAY_LEN(mntopts)
 
 /* A member rt knows but does not apply yet: fine when empty or null. */
 static void
@@ -1551,12 +1554,11 @@ spec_rlimit(int i, const char *jp, struct rlim *r)
 			const char *t = js_str(k + 1, kp);
 			int x;
 
-			for (x = 0; x < (int)(sizeof(rlimit_names) /
-					      sizeof(rlimit_names[0])); x++)
+			for (x = 0; x < ARRAY_LEN(rlimit_names); x++)
 				if (!strncmp(t, "RLIMIT_", 7) &&
 				    !strcmp(t + 7, rlimit_names[x]))
 					break;
-			if (x == sizeof(rlimit_names) / sizeof(rlimit_names[0]))
+			if (x == ARRAY_LEN(rlimit_names))
 				die("%s: %s: unknown rlimit \"%s\"", js_file, kp, t);
 			r->res = x;
 			has_type = true;
@@ -1627,6 +1629,8 @@ spec_enum(int i, const char *jp, const char *const *names, int n,
 	die("%s: %s: unknown %s \"%s\"", js_file, jp, what, v);
 }
 
+#define SPEC_ENUM(i, jp, tab, what) spec_enum(i, jp, tab, ARRAY_LEN(tab), what)
+
 static const char *const sched_policies[] = {	/* SCHED_* values */
 	"SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
 	"SCHED_IDLE", "SCHED_DEADLINE",
@@ -1655,7 +1659,7 @@ spec_scheduler(int i, const char *jp)
 
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
 		if (js_is(k, "policy")) {
-			a->policy = (uint32_t)spec_enum(v, kp, sched_policies, 7,
+			a->policy = (uint32_t)SPEC_ENUM(v, kp, sched_policies,
 							"policy");
 			policy = true;
 		} else if (js_is(k, "nice")) {
@@ -1669,11 +1673,12 @@ spec_scheduler(int i, const char *jp)
 		} else if (js_is(k, "period")) {
 			a->period = js_u64(v, kp);
 		} else if (js_is(k, "flags") && !js_null(v)) {
-			js_array(v, kp, 7, "the 7 SCHED_FLAG_ names");
+			js_array(v, kp, ARRAY_LEN(sched_flag_names),
+				 "the 7 SCHED_FLAG_ names");
 			JS_EACH_ELEM(v, e, x) {
 				jp_make(ep, "%s[%d]", kp, x);
-				a->flags |= 1ULL << spec_enum(e, ep, sched_flag_names,
-							     7, "flag");
+				a->flags |= 1ULL << SPEC_ENUM(e, ep,
+						sched_flag_names, "flag");
 			}
 		}
 	}
@@ -1697,7 +1702,7 @@ spec_ioprio(int i, const char *jp)
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
 		if (js_is(k, "class"))
-			cls = spec_enum(k + 1, kp, ioprio_classes, 4, "class");
+			cls = SPEC_ENUM(k + 1, kp, ioprio_classes, "class");
 		else if (js_is(k, "priority"))
 			prio = (int)js_int(k + 1, kp, 0, 7);
 	}
@@ -1924,10 +1929,10 @@ spec_namespace(int i, const char *jp, struct nsent *ns)
 		die("%s: %s.type: missing", js_file, jp);
 	if (ns->path && !*ns->path)
 		ns->path = NULL;
-	for (t = 0; t < (int)(sizeof(ns_types) / sizeof(ns_types[0])); t++)
+	for (t = 0; t < ARRAY_LEN(ns_types); t++)
 		if (!strcmp(type, ns_types[t].name))
 			break;
-	if (t == sizeof(ns_types) / sizeof(ns_types[0]))
+	if (t == ARRAY_LEN(ns_types))
 		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, type);
 	ns->flag = ns_types[t].flag;
 	if (ns->flag == CLONE_NEWUSER && ns->path)
@@ -2337,7 +2342,7 @@ static const struct {
 static int
 sc_mux_lookup(const char *name)
 {
-	for (int i = 0; i < (int)(sizeof(sc_muxed) / sizeof(sc_muxed[0])); i++)
+	for (int i = 0; i < ARRAY_LEN(sc_muxed); i++)
 		if (!strcmp(sc_muxed[i].name, name))
 			return i;
 	return -1;
@@ -2361,7 +2366,7 @@ spec_sc_action(int i, const char *jp, long long err)
 {
 	const char *name = js_str(i, jp);
 
-	for (size_t a = 0; a < sizeof(sc_actions) / sizeof(sc_actions[0]); a++) {
+	for (size_t a = 0; a < ARRAY_LEN(sc_actions); a++) {
 		uint32_t ret = sc_actions[a].ret;
 
 		if (strcmp(name, sc_actions[a].name))
@@ -2398,7 +2403,8 @@ spec_sc_cond(int i, const char *jp, struct sc_cond *c)
 		} else if (js_is(k, "valueTwo")) {
 			c->v2 = js_u64(k + 1, kp);
 		} else if (js_is(k, "op")) {
-			c->op = (uint8_t)spec_enum(k + 1, kp, sc_ops, 7, "operator");
+			c->op = (uint8_t)SPEC_ENUM(k + 1, kp, sc_ops,
+						   "operator");
 			has_op = true;
 		}
 	}
@@ -2497,10 +2503,10 @@ spec_sc_arches(int i, const char *jp)
 
 		jp_make(ep, "%s[%d]", jp, x);
 		name = js_str(e, ep);
-		for (a = 0; a < sizeof(sc_arches) / sizeof(sc_arches[0]); a++)
+		for (a = 0; a < ARRAY_LEN(sc_arches); a++)
 			if (!strcmp(name, sc_arches[a].name))
 				break;
-		if (a == sizeof(sc_arches) / sizeof(sc_arches[0]))
+		if (a == ARRAY_LEN(sc_arches))
 			die("%s: %s: unknown architecture \"%s\"", js_file, ep,
 			    name);
 		if (sc_arches[a].audit != SC_ARCH_NATIVE)
@@ -2517,7 +2523,7 @@ spec_sc_flags(int i, const char *jp)
 	js_array(i, jp, 8, "the number of seccomp flags");
 	JS_EACH_ELEM(i, e, x) {
 		jp_make(ep, "%s[%d]", jp, x);
-		spec.sc.flags |= 1U << spec_enum(e, ep, sc_flag_names, 3, "flag");
+		spec.sc.flags |= 1U << SPEC_ENUM(e, ep, sc_flag_names, "flag");
 	}
 }
 
@@ -2641,7 +2647,7 @@ spec_personality(int i, const char *jp)
 	JS_EACH_MEMBER(i, k, n) {
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
 		if (js_is(k, "domain"))
-			spec.personality = spec_enum(k + 1, kp, domains, 2,
+			spec.personality = SPEC_ENUM(k + 1, kp, domains,
 						     "domain") ? 0x0008 : 0;
 		else if (js_is(k, "flags"))
 			spec_unsupported(k + 1, kp);
@@ -2830,10 +2836,10 @@ spec_sysctl(int i, const char *jp)
 		size_t d;
 
 		jp_make(kp, "%s.%s", jp, key);
-		for (d = 0; d < sizeof(nsd) / sizeof(nsd[0]); d++)
+		for (d = 0; d < ARRAY_LEN(nsd); d++)
 			if (!strncmp(key, nsd[d].prefix, strlen(nsd[d].prefix)))
 				break;
-		if (d == sizeof(nsd) / sizeof(nsd[0]))
+		if (d == ARRAY_LEN(nsd))
 			die("%s: %s: not a namespaced parameter (runc refuses "
 			    "it too)", js_file, kp);
 		if (!(spec.clone_flags & nsd[d].ns) &&
@@ -3065,8 +3071,7 @@ st_remove_dir(intptr_t only_made)
 	char path[MAX_PATH];
 	const char *name;
 
-	for (size_t i = 0; only_made && i < sizeof(st_files) /
-	     sizeof(st_files[0]); i++) {
+	for (size_t i = 0; only_made && i < ARRAY_LEN(st_files); i++) {
 		if (!(st_made >> i & 1))
 			continue;
 		st_file(path, st_files[i]);
@@ -3424,7 +3429,7 @@ cg_find_mount(void)
 
 	if (cg_mnt[0])
 		return true;
-	for (size_t i = 0; i < sizeof(usual) / sizeof(usual[0]); i++)
+	for (size_t i = 0; i < ARRAY_LEN(usual); i++)
 		if (statfs(usual[i], &sf) == 0 &&
 		    sf.f_type == CGROUP2_SUPER_MAGIC) {
 			strcpy(cg_mnt, usual[i]);
@@ -3990,7 +3995,7 @@ static const struct devrule default_rules[] = {
 	{ 'c', 5, 0, 7, true }, { 'c', 1, 5, 7, true }, { 'c', 1, 9, 7, true },
 	{ 'c', 136, -1, 7, true }, { 'c', 5, 2, 7, true },
 };
-#define NDEFAULT_RULES (int)(sizeof(default_rules) / sizeof(default_rules[0]))
+#define NDEFAULT_RULES ARRAY_LEN(default_rules)
 
 static const struct devrule *
 rule_at(const struct resources *r, int i)
@@ -4361,7 +4366,7 @@ ns_open_container(struct run *r, pid_t pid)
 	char path[64];
 	struct stat a, b;
 
-	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(order); i++) {
 		int fd;
 
 		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, order[i].name);
@@ -4827,8 +4832,7 @@ child_devices(int rootfd)
 	if (dev_bound && !spec.ndevices)
 		return;
 	devfd = child_resolve(rootfd, "/dev", RES_DIR);	/* -1: each its own */
-	for (size_t i = 0; !dev_bound && i < sizeof(default_devices) /
-	     sizeof(default_devices[0]); i++) {
+	for (size_t i = 0; !dev_bound && i < ARRAY_LEN(default_devices); i++) {
 		struct dev d = { path, S_IFCHR | 0666, makedev(
 				 default_devices[i].major,
 				 default_devices[i].minor), 0, 0 };
@@ -4836,8 +4840,7 @@ child_devices(int rootfd)
 		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
 		child_mknod(rootfd, devfd, &d);
 	}
-	for (size_t i = 0; !dev_bound && i < sizeof(default_links) /
-	     sizeof(default_links[0]); i++)
+	for (size_t i = 0; !dev_bound && i < ARRAY_LEN(default_links); i++)
 		child_symlink(rootfd, devfd, default_links[i][0],
 			      default_links[i][1]);
 	for (int i = 0; i < spec.ndevices; i++)
@@ -5165,7 +5168,7 @@ static const struct sc_tab {		/* architectures with numbers here */
 	{ 0x40000028, 1, 0, false },	/* 32-bit ARM (EABI) programs */
 #endif
 };
-#define NSCTABS (SC_COMPAT ? (int)(sizeof(sc_tabs) / sizeof(sc_tabs[0])) : 1)
+#define NSCTABS (SC_COMPAT ? ARRAY_LEN(sc_tabs) : 1)
 
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 enum { SC_HI = 4, SC_LO = 0 };
@@ -6258,7 +6261,7 @@ setup_sigs_catch(bool on)
 
 	setup_pid = (pid_t)syscall(SYS_getpid);
 	sigemptyset(&set);
-	for (size_t i = 0; i < sizeof(setup_sigs) / sizeof(setup_sigs[0]); i++) {
+	for (size_t i = 0; i < ARRAY_LEN(setup_sigs); i++) {
 		if (rt_self.read && (rt_self.sigign >> (setup_sigs[i] - 1) & 1))
 			continue;	/* nohup's SIGHUP stays ignored */
 		sigaddset(&set, setup_sigs[i]);
@@ -6343,7 +6346,7 @@ child_wait_start(struct run *r)
 		die_errno("open exec fifo");
 	if (sync_send(syncfd, MSG_READY, -1) < 0)
 		_exit(1);		/* create died: nobody to start us */
-	for (size_t i = 0; i < sizeof(exit_signals) / sizeof(exit_signals[0]); i++)
+	for (size_t i = 0; i < ARRAY_LEN(exit_signals); i++)
 		signal(exit_signals[i], child_sig_exit);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 	fd = openat(r->fifo_procfd, path, O_WRONLY | O_CLOEXEC);
@@ -7380,7 +7383,7 @@ spec_rootless(void)
 	static char fmt[sizeof(default_spec) + 512], out[sizeof(fmt) + 32];
 
 	memcpy(fmt, default_spec, sizeof(default_spec));
-	for (size_t i = 0; i < sizeof(rootless_edits) / sizeof(rootless_edits[0]); i++)
+	for (size_t i = 0; i < ARRAY_LEN(rootless_edits); i++)
 		str_replace(fmt, sizeof(fmt), rootless_edits[i][0],
 			    rootless_edits[i][1]);
 	snprintf(out, sizeof(out), fmt, (unsigned)geteuid(), (unsigned)getegid());
@@ -7645,7 +7648,7 @@ parse_signal(const char *s)
 
 	if (*s && !*end && n >= 0 && n < NSIG)
 		return (int)n;
-	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
+	for (size_t i = 0; i < ARRAY_LEN(signals); i++)
 		if (!strcasecmp(name, signals[i].name))
 			return signals[i].sig;
 	die("unknown signal \"%s\"", s);
@@ -8104,7 +8107,7 @@ update_flags(struct resources *r)
 		{ "blkio-weight", opt_upd.blkio_weight, &r->io_weight },
 	};
 
-	for (size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
+	for (size_t i = 0; i < ARRAY_LEN(num); i++)
 		if (num[i].val)
 			*num[i].dst = parse_size(num[i].name, num[i].val);
 	if (opt_upd.cpuset_cpus)
@@ -8373,17 +8376,19 @@ cmd_features(int argc, char **argv)
 	if (CONFIG_SECCOMP) {
 		printf(",\n");
 		feat_list("            ", "actions", &sc_actions[0].name,
-			  sizeof(sc_actions[0]), (int)(sizeof(sc_actions) /
-			  sizeof(sc_actions[0])) - 1, "", 0);	/* not NOTIFY */
-		feat_list("            ", "operators", sc_ops, sizeof(char *), 7,
+			  sizeof(sc_actions[0]), ARRAY_LEN(sc_actions) - 1, "",
+			  0);	/* not NOTIFY */
+		feat_list("            ", "operators", sc_ops, sizeof(char *),
+			  ARRAY_LEN(sc_ops),
 			  "", 0);
 		feat_list("            ", "archs", &sc_arches[0].name,
-			  sizeof(sc_arches[0]), (int)(sizeof(sc_arches) /
-			  sizeof(sc_arches[0])), "", 0);
+			  sizeof(sc_arches[0]), ARRAY_LEN(sc_arches), "", 0);
 		feat_list("            ", "knownFlags", sc_flag_names,
-			  sizeof(char *), 3, "", 0);
+			  sizeof(char *), ARRAY_LEN(sc_flag_names), "",
+			  0);
 		feat_list("            ", "supportedFlags", sc_flag_names,
-			  sizeof(char *), 3, "", 1);
+			  sizeof(char *), ARRAY_LEN(sc_flag_names), "",
+			  1);
 	} else {
 		printf("\n");
 	}
@@ -8568,7 +8573,7 @@ static const struct opt opts[] = {
 	{ "stats", 0, OPT_FLAG, OF_EVENTS, NULL, &opt_stats,
 	  "display the container's stats then exit" },
 };
-#define NOPTS (sizeof(opts) / sizeof(opts[0]))
+#define NOPTS ARRAY_LEN(opts)
 
 struct cmd {
 	const char *name;
@@ -8615,7 +8620,7 @@ static const struct cmd cmds[] = {
 	  "[--resources FILE|-] [--memory N ...] <container-id>",
 	  "change the cgroup limits of a running container" },
 };
-#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+#define NCMDS ARRAY_LEN(cmds)
 
 static const struct opt *
 opt_find(unsigned bit, const char *name, size_t len)
