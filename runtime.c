@@ -1484,6 +1484,117 @@ static const struct mntopt {
 };
 #define NMNTOPTS ARRAY_LEN(mntopts)
 
+/*
+ * A JSON object as a table: one row per member rt knows, walked by
+ * spec_object, which builds each member's path once and dies naming it.
+ * Members without a row are ignored, as the spec requires.  off and size
+ * place the value in the caller's struct (the base); fn is for members
+ * with real logic, given the member's token, path and base + off.
+ */
+enum mkind {
+	MK_BOOL,			/* true or false */
+	MK_INT,				/* an integer in lo..hi */
+	MK_U64,				/* an unsigned 64-bit integer */
+	MK_STR,				/* a string, kept in place */
+	MK_PATH,			/* a string within CONFIG_MAX_PATH */
+	MK_FN,				/* fn(token, path, base + off) */
+};
+
+enum { MF_REQ = 1 };			/* "<object>.<name>: missing" */
+
+struct member {
+	const char *name;
+	unsigned char kind, flags;
+	unsigned short size;		/* of the destination */
+	size_t off;			/* of the destination in the base */
+	long long lo, hi;		/* MK_INT's range */
+	void (*fn)(int v, const char *jp, void *dst);
+};
+
+#define M_AT(T, f) .off = offsetof(T, f), .size = sizeof(((T *)0)->f)
+#define M_BOOL(n, T, f) { n, MK_BOOL, 0, M_AT(T, f) }
+#define M_INT(n, T, f, l, h) { n, MK_INT, 0, M_AT(T, f), .lo = l, .hi = h }
+#define M_U64(n, T, f) { n, MK_U64, 0, M_AT(T, f) }
+#define M_STR(n, T, f) { n, MK_STR, 0, M_AT(T, f) }
+#define M_PATH(n, T, f) { n, MK_PATH, 0, M_AT(T, f) }
+#define M_FN(n, fun) { n, MK_FN, 0, .fn = fun }
+
+/* Stores v in a destination of 1, 2, 4 or 8 bytes. */
+static void
+spec_store(void *dst, size_t size, long long v)
+{
+	uint8_t u8 = (uint8_t)v;
+	uint16_t u16 = (uint16_t)v;
+	uint32_t u32 = (uint32_t)v;
+
+	memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16 :
+	       size == 4 ? (void *)&u32 : (void *)&v, size);
+}
+
+/* A member's path: "jp.name", or "name" at the top of a file. */
+static void
+jp_member(char *kp, const char *jp, const char *name)
+{
+	jp_make(kp, "%s%s%s", jp, *jp ? "." : "", name);
+}
+
+static void
+spec_member(const struct member *m, int v, const char *kp, char *base)
+{
+	char *dst = base + m->off;
+
+	switch (m->kind) {
+	case MK_BOOL:
+		*(bool *)dst = js_bool(v, kp);
+		break;
+	case MK_INT:
+		spec_store(dst, m->size, js_int(v, kp, m->lo, m->hi));
+		break;
+	case MK_U64:
+		spec_store(dst, m->size, (long long)js_u64(v, kp));
+		break;
+	case MK_STR:
+		*(char **)dst = js_str(v, kp);
+		break;
+	case MK_PATH:
+		*(char **)dst = js_path(v, kp);
+		break;
+	case MK_FN:
+		m->fn(v, kp, dst);
+		break;
+	}
+}
+
+/* Walks object i (path jp) by its rows; returns the rows seen, bit n
+ * for rows[n], after checking the required ones. */
+static uint64_t
+spec_object(int i, const char *jp, const struct member *rows, int nrows,
+	    void *base)
+{
+	uint64_t seen = 0;
+	char kp[JP_MAX];
+	int k, n, r;
+
+	js_expect(i, JSMN_OBJECT, *jp ? jp : "(top level)");
+	JS_EACH_MEMBER(i, k, n) {
+		for (r = 0; r < nrows && !js_is(k, rows[r].name); r++)
+			;
+		if (r == nrows)
+			continue;
+		jp_member(kp, jp, rows[r].name);
+		spec_member(&rows[r], k + 1, kp, base);
+		seen |= 1ULL << r;
+	}
+	for (r = 0; r < nrows; r++)
+		if ((rows[r].flags & MF_REQ) && !(seen & 1ULL << r))
+			die("%s: %s%s%s: missing", js_file, jp, *jp ? "." : "",
+			    rows[r].name);
+	return seen;
+}
+
+#define SPEC_OBJECT(i, jp, rows, base) \
+	spec_object(i, jp, rows, ARRAY_LEN(rows), base)
+
 /* A member rt knows but does not apply yet: fine when empty or null. */
 static void
 spec_unsupported(int i, const char *jp)
@@ -1573,32 +1684,30 @@ spec_rlimit(int i, const char *jp, struct rlim *r)
 }
 
 static void
-spec_user(int i, const char *jp)
+spec_gids(int i, const char *jp, void *dst)
 {
-	int k, n, e, x;
-	char kp[JP_MAX];
+	struct proc *p = dst;
+	int e, x;
+	char ep[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "uid"))
-			spec.proc.uid = (uid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
-		else if (js_is(k, "gid"))
-			spec.proc.gid = (gid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
-		else if (js_is(k, "umask"))
-			spec.proc.umask = (mode_t)js_int(k + 1, kp, 0, 0777);
-		else if (js_is(k, "additionalGids")) {
-			spec.proc.ngids = JS_ARRAY(k + 1, kp, CONFIG_MAX_GIDS);
-			JS_EACH_ELEM(k + 1, e, x) {
-				char ep[JP_MAX];
-
-				jp_make(ep, "%s[%d]", kp, x);
-				spec.proc.gids[x] = (gid_t)js_int(e, ep, 0,
-								  UINT32_MAX - 1);
-			}
-		}
+	p->ngids = JS_ARRAY(i, jp, CONFIG_MAX_GIDS);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		p->gids[x] = (gid_t)js_int(e, ep, 0, UINT32_MAX - 1);
 	}
 }
+
+static const struct member user_rows[] = {	/* process.user */
+	M_INT("uid", struct proc, uid, 0, UINT32_MAX - 1),
+	M_INT("gid", struct proc, gid, 0, UINT32_MAX - 1),
+	M_INT("umask", struct proc, umask, 0, 0777),
+	M_FN("additionalGids", spec_gids),
+};
+
+static const struct member console_rows[] = {	/* process.consoleSize */
+	M_INT("height", struct proc, rows, 0, 65535),
+	M_INT("width", struct proc, cols, 0, 65535),
+};
 
 /* Fills a NULL-terminated string table from a JSON array of strings. */
 static int
@@ -1741,20 +1850,14 @@ static void
 spec_process_member(int k, const char *kp)
 {
 	struct proc *p = &spec.proc;
-	int v = k + 1, e, x, m, n;
+	int v = k + 1, e, x;
 
 	if (js_is(k, "terminal")) {
 		p->terminal = js_bool(v, kp);
 	} else if (js_is(k, "consoleSize")) {
-		js_expect(v, JSMN_OBJECT, kp);
-		JS_EACH_MEMBER(v, m, n) {
-			if (js_is(m, "height"))
-				p->rows = (unsigned short)js_int(m + 1, kp, 0, 65535);
-			else if (js_is(m, "width"))
-				p->cols = (unsigned short)js_int(m + 1, kp, 0, 65535);
-		}
+		SPEC_OBJECT(v, kp, console_rows, p);
 	} else if (js_is(k, "user")) {
-		spec_user(v, kp);
+		SPEC_OBJECT(v, kp, user_rows, p);
 	} else if (js_is(k, "args")) {
 		p->nargs = spec_strings(v, kp, p->args, MAX_ARGS,
 					LIMIT_NAME(CONFIG_MAX_ARGS), false);
@@ -1816,19 +1919,10 @@ spec_process(int i, const char *pre)
 		    "(CONFIG_TERMINAL=n)", js_file);
 }
 
-static void
-spec_root(int i)
-{
-	int k, n;
-
-	js_expect(i, JSMN_OBJECT, "root");
-	JS_EACH_MEMBER(i, k, n) {
-		if (js_is(k, "path"))
-			spec.root = js_path(k + 1, "root.path");
-		else if (js_is(k, "readonly"))
-			spec.root_ro = js_bool(k + 1, "root.readonly");
-	}
-}
+static const struct member root_rows[] = {
+	M_PATH("path", struct spec, root),
+	M_BOOL("readonly", struct spec, root_ro),
+};
 
 /* Sorts one options word into flags, propagation or data. */
 static void
@@ -3008,7 +3102,7 @@ spec_load(void)
 		else if (js_is(k, "process"))
 			spec_process(v, "process.");
 		else if (js_is(k, "root"))
-			spec_root(v);
+			SPEC_OBJECT(v, "root", root_rows, &spec);
 		else if (js_is(k, "hostname"))
 			spec.hostname = js_str(v, "hostname");
 		else if (js_is(k, "domainname"))
