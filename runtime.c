@@ -2086,62 +2086,52 @@ spec_propagation(const char *s, const char *jp)
 	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
 }
 
-/* linux.resources.memory: limit, reservation, swap, swappiness... */
+/* A member known and deliberately not applied (runc ignores it too). */
 static void
-spec_memory(int i, const char *jp, struct resources *r)
+spec_ignored(int v, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
-
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "limit"))
-			r->mem_limit = js_int(k + 1, kp, -1, INT64_MAX);
-		else if (js_is(k, "reservation"))
-			r->mem_low = js_int(k + 1, kp, -1, INT64_MAX);
-		else if (js_is(k, "swap"))
-			r->mem_swap = js_int(k + 1, kp, -1, INT64_MAX);
-		else if (js_is(k, "swappiness"))
-			r->swappiness = (long long)js_u64(k + 1, kp);
-		else if (js_is(k, "disableOOMKiller"))
-			r->oom_kill_disable = js_bool(k + 1, kp);
-		else if (js_is(k, "kernel") || js_is(k, "kernelTCP") ||
-			 js_is(k, "checkBeforeUpdate") || js_is(k, "useHierarchy"))
-			continue;	/* deprecated or v1-only: runc ignores them */
-		else
-			spec_unsupported(k + 1, kp);
-	}
+	(void)v, (void)jp, (void)dst;
 }
 
-static void
-spec_cpu(int i, const char *jp, struct resources *r)
-{
-	int k, n;
-	char kp[JP_MAX];
+/* linux.resources.memory: kernel and kernelTCP are deprecated, the last
+ * two v1-only: runc ignores them. */
+static const struct member memory_rows[] = {
+	M_INT("limit", struct resources, mem_limit, -1, INT64_MAX),
+	M_INT("reservation", struct resources, mem_low, -1, INT64_MAX),
+	M_INT("swap", struct resources, mem_swap, -1, INT64_MAX),
+	M_FN("kernel", spec_ignored),
+	M_FN("kernelTCP", spec_ignored),
+	M_U64("swappiness", struct resources, swappiness),
+	M_BOOL("disableOOMKiller", struct resources, oom_kill_disable),
+	M_FN("useHierarchy", spec_ignored),
+	M_FN("checkBeforeUpdate", spec_ignored),
+};
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "shares"))
-			r->cpu_shares = (long long)js_u64(k + 1, kp);
-		else if (js_is(k, "quota"))
-			r->cpu_quota = js_int(k + 1, kp, -1, INT64_MAX);
-		else if (js_is(k, "period"))
-			r->cpu_period = (long long)js_u64(k + 1, kp);
-		else if (js_is(k, "burst"))
-			r->cpu_burst = (long long)js_u64(k + 1, kp);
-		else if (js_is(k, "idle"))
-			r->cpu_idle = js_int(k + 1, kp, 0, 1);
-		else if (js_is(k, "realtimeRuntime"))
-			r->rt_runtime = js_int(k + 1, kp, -1, INT64_MAX);
-		else if (js_is(k, "realtimePeriod"))
-			r->rt_period = (long long)js_u64(k + 1, kp);
-		else if (js_is(k, "cpus"))
-			r->cpus = js_str(k + 1, kp);
-		else if (js_is(k, "mems"))
-			r->mems = js_str(k + 1, kp);
-	}
+static const struct member cpu_rows[] = {	/* linux.resources.cpu */
+	M_U64("shares", struct resources, cpu_shares),
+	M_INT("quota", struct resources, cpu_quota, -1, INT64_MAX),
+	M_U64("burst", struct resources, cpu_burst),
+	M_U64("period", struct resources, cpu_period),
+	M_INT("realtimeRuntime", struct resources, rt_runtime, -1, INT64_MAX),
+	M_U64("realtimePeriod", struct resources, rt_period),
+	M_STR("cpus", struct resources, cpus),
+	M_STR("mems", struct resources, mems),
+	M_INT("idle", struct resources, cpu_idle, 0, 1),
+};
+
+/* linux.resources.pids: a limit of 0 asks for none (runc). */
+static void
+spec_pids(int i, const char *jp, void *dst)
+{
+	static const struct member rows[] = {
+		M_INT("limit", struct resources, pids, INT64_MIN + 1,
+		      INT64_MAX),
+	};
+	struct resources *r = dst;
+
+	SPEC_OBJECT(i, jp, rows, r);
+	if (r->pids == 0)
+		r->pids = UNSET;
 }
 
 /* A blockIO device entry: major, minor and its weight or rate. */
@@ -2297,22 +2287,6 @@ spec_devrules(int i, const char *jp, struct resources *r)
 }
 
 static void
-spec_pids(int i, const char *jp, struct resources *r)
-{
-	int k, n;
-	char kp[JP_MAX];
-
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "limit"))	/* 0: no limit asked (runc) */
-			r->pids = js_int(k + 1, kp, INT64_MIN + 1, INT64_MAX);
-	if (r->pids == 0)
-		r->pids = UNSET;
-	}
-}
-
-static void
 spec_res_init(struct resources *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -2337,9 +2311,9 @@ spec_resources(int i, const char *jp, struct resources *r)
 		if (js_null(v))
 			continue;
 		if (js_is(k, "memory"))
-			spec_memory(v, kp, r);
+			SPEC_OBJECT(v, kp, memory_rows, r);
 		else if (js_is(k, "cpu"))
-			spec_cpu(v, kp, r);
+			SPEC_OBJECT(v, kp, cpu_rows, r);
 		else if (js_is(k, "pids"))
 			spec_pids(v, kp, r);
 		else if (js_is(k, "blockIO"))

@@ -575,9 +575,10 @@ static const struct spec_case {
 	  E "linux.resources.memory.swappiness: expected a number" },
 	{ "mem-oom", 'L', "\"resources\":{\"memory\":{\"disableOOMKiller\":0}}",
 	  E "linux.resources.memory.disableOOMKiller: expected true or false" },
-	{ "mem-unknown", 'L', "\"resources\":{\"memory\":{\"foo\":1}}", E "linux.resources.memory.foo: not supported yet" },
-	{ "mem-unknown-zero", 'L', "\"resources\":{\"memory\":{\"foo\":0}}", E "linux.resources.memory.foo: not supported yet" },
-	{ "mem-unknown-string", 'L', "\"resources\":{\"memory\":{\"foo\":\"abc\"}}", E "linux.resources.memory.foo: not supported yet" },
+	/* unknown members are ignored, as the spec requires */
+	{ "mem-unknown", 'L', "\"resources\":{\"memory\":{\"foo\":1}}", "" },
+	{ "mem-unknown-zero", 'L', "\"resources\":{\"memory\":{\"foo\":0}}", "" },
+	{ "mem-unknown-string", 'L', "\"resources\":{\"memory\":{\"foo\":\"abc\"}}", "" },
 	{ "mem-unknown-empty", 'L', "\"resources\":{\"memory\":{\"a\":{},\"b\":[],\"c\":\"\",\"d\":false,\"e\":null}}", "" },
 	{ "mem-ignored", 'L', "\"resources\":{\"memory\":{\"kernel\":1,\"kernelTCP\":1,\"checkBeforeUpdate\":true,"
 	  "\"useHierarchy\":true}}", "" },
