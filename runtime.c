@@ -455,9 +455,9 @@ struct spec {				/* config.json; static, never on a stack */
 	bool own_uts;			/* new, or joined and not rt's */
 	struct dev devices[MAX_DEVICES];	/* CONFIG_MAX_DEVICES */
 	int ndevices;
-	char *masked[MAX_MASKED_PATHS];		/* CONFIG_MAX_MASKED_PATHS */
+	char *masked[MAX_MASKED_PATHS + 1];	/* CONFIG_MAX_MASKED_PATHS, and NULL */
 	int nmasked;
-	char *readonly[MAX_MASKED_PATHS];
+	char *readonly[MAX_MASKED_PATHS + 1];
 	int nreadonly;
 	unsigned long root_prop;	/* linux.rootfsPropagation */
 	char *annot[MAX_ANNOTATIONS][2];	/* CONFIG_MAX_ANNOTATIONS */
@@ -653,7 +653,7 @@ static int ps_npids;			/* entries in ps_pids (19) */
 /* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
  * filled by sections 9-10 and read by every section after them. */
 static struct spec spec;
-static char cfgbuf[MAX_CONFIG_SIZE + 1];
+static char cfgbuf[MAX_CONFIG_SIZE + 2];	/* one byte more tells N+1 */
 static jsmntok_t toks[MAX_JSON_TOKENS];
 static int ntoks;
 static const char *js_file = "config.json";	/* named in messages */
@@ -1274,7 +1274,7 @@ js_load(const char *path, const char *name)
 	len = readfile(path, cfgbuf, sizeof(cfgbuf));
 	if (len < 0)
 		die_errno("%s", name);
-	if (len >= MAX_CONFIG_SIZE)
+	if (len > MAX_CONFIG_SIZE)
 		die("%s: more than %d bytes (raise %s)",
 		    name, MAX_CONFIG_SIZE, LIMIT_NAME(CONFIG_MAX_CONFIG_SIZE));
 	for (int pass = 0; pass < 2; pass++) {	/* count, then fill */
@@ -1595,14 +1595,15 @@ spec_object(int i, const char *jp, const struct member *rows, int nrows,
 #define SPEC_OBJECT(i, jp, rows, base) \
 	spec_object(i, jp, rows, ARRAY_LEN(rows), base)
 
-/* A member rt knows but does not apply yet: fine when empty or null. */
+/* A member rt knows but does not apply yet: fine when it asks for nothing,
+ * "", [], {}, null or false. */
 static void
 spec_unsupported(int i, const char *jp)
 {
 	const jsmntok_t *t = &toks[i];
 
-	if (js_null(i) || (t->type != JSMN_PRIMITIVE && t->size == 0 &&
-			   t->end - t->start <= 2) ||
+	if (js_null(i) || (t->type == JSMN_STRING && t->end == t->start) ||
+	    ((t->type == JSMN_ARRAY || t->type == JSMN_OBJECT) && !t->size) ||
 	    (t->type == JSMN_PRIMITIVE && cfgbuf[t->start] == 'f'))
 		return;
 	die("%s: %s: not supported yet", js_file, jp);
@@ -1624,8 +1625,8 @@ spec_capset(int i, const char *jp)
 			if (!strncmp(name, "CAP_", 4) && !strcmp(name + 4, cap_names[c]))
 				break;
 		if (c == NCAPS)	/* runc: "ignoring unknown or unavailable" */
-			warn("config.json: %s: unknown capability \"%s\" ignored",
-			     ep, name);
+			warn("%s: %s: unknown capability \"%s\" ignored",
+			     js_file, ep, name);
 		else
 			mask |= 1ULL << c;
 	}
@@ -2239,6 +2240,13 @@ spec_unified(int i, const char *jp, struct resources *r)
 	}
 }
 
+/* One letter, or 0 (refused below) for "" and longer strings ("cx"). */
+static char
+spec_devrule_type(const char *t)
+{
+	return t[0] && !t[1] ? t[0] : 0;
+}
+
 static void
 spec_devrule(int i, const char *jp, struct devrule *d)
 {
@@ -2253,7 +2261,7 @@ spec_devrule(int i, const char *jp, struct devrule *d)
 		if (js_is(k, "allow"))
 			d->allow = js_bool(k + 1, kp);
 		else if (js_is(k, "type") && !js_null(k + 1))
-			d->type = js_str(k + 1, kp)[0];
+			d->type = spec_devrule_type(js_str(k + 1, kp));
 		else if (js_is(k, "major") && !js_null(k + 1))
 			d->major = js_int(k + 1, kp, -1, 4095);
 		else if (js_is(k, "minor") && !js_null(k + 1))
@@ -2944,11 +2952,11 @@ spec_linux_member(int k, const char *kp)
 		}
 	} else if (js_is(k, "maskedPaths")) {
 		spec.nmasked = spec_strings(v, kp, spec.masked,
-			MAX_MASKED_PATHS - 1,
+			MAX_MASKED_PATHS,
 			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
 	} else if (js_is(k, "readonlyPaths")) {
 		spec.nreadonly = spec_strings(v, kp, spec.readonly,
-			MAX_MASKED_PATHS - 1,
+			MAX_MASKED_PATHS,
 			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
 	} else if (js_is(k, "rootfsPropagation")) {
 		spec.root_prop = spec_propagation(js_str(v, kp), kp);
@@ -3039,7 +3047,8 @@ spec_validate(void)
 	if (*spec.timens && !(spec.clone_flags & CLONE_NEWTIME))
 		die("%s: linux.timeOffsets: needs a new time namespace", js_file);
 	if ((spec.nuidmap || spec.ngidmap) && !(spec.clone_flags & CLONE_NEWUSER))
-		die("%s: linux.uidMappings: needs a new user namespace", js_file);
+		die("%s: linux.%s: needs a new user namespace", js_file,
+		    spec.nuidmap ? "uidMappings" : "gidMappings");
 	if ((spec.clone_flags & CLONE_NEWUSER) && (!spec.nuidmap || !spec.ngidmap))
 		die("%s: linux.%s: a new user namespace needs mappings", js_file,
 		    spec.nuidmap ? "gidMappings" : "uidMappings");

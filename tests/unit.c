@@ -508,7 +508,7 @@ static const struct spec_case {
 	{ "idmap-no-userns", 'L', "\"uidMappings\":[{\"containerID\":0,\"hostID\":1,\"size\":1}]",
 	  E "linux.uidMappings: needs a new user namespace" },
 	{ "gidmap-no-userns", 'L', "\"gidMappings\":[{\"containerID\":0,\"hostID\":1,\"size\":1}]",
-	  E "linux.uidMappings: needs a new user namespace" },
+	  E "linux.gidMappings: needs a new user namespace" },
 	/* linux.devices */
 	{ "dev-object", 'L', "\"devices\":{}", E "linux.devices: expected an array" },
 	{ "dev-entry-string", 'L', "\"devices\":[\"/dev/null\"]", E "linux.devices[0]: expected an object" },
@@ -649,6 +649,8 @@ static const struct spec_case {
 	  E "linux.resources.devices[0].type: expected \"a\", \"c\" or \"b\"" },
 	{ "devrule-type-empty", 'L', "\"resources\":{\"devices\":[{\"allow\":true,\"type\":\"\"}]}",
 	  E "linux.resources.devices[0].type: expected \"a\", \"c\" or \"b\"" },
+	{ "devrule-type-cx", 'L', "\"resources\":{\"devices\":[{\"allow\":true,\"type\":\"cx\"}]}",
+	  E "linux.resources.devices[0].type: expected \"a\", \"c\" or \"b\"" },
 	{ "devrule-type-number", 'L', "\"resources\":{\"devices\":[{\"type\":1}]}",
 	  E "linux.resources.devices[0].type: expected a string" },
 	{ "devrule-access", 'L', "\"resources\":{\"devices\":[{\"allow\":false,\"access\":\"rwx\"}]}",
@@ -768,6 +770,9 @@ static const struct spec_case {
 	{ "sysctl-null", 'L', "\"sysctl\":null", "" },
 	{ "intelRdt", 'L', "\"intelRdt\":{\"closID\":\"x\"}", E "linux.intelRdt: not supported yet" },
 	{ "intelRdt-empty", 'L', "\"intelRdt\":{}", "" },
+	{ "intelRdt-short-string", 'L', "\"intelRdt\":\"x\"", E "linux.intelRdt: not supported yet" },
+	{ "intelRdt-empty-string", 'L', "\"intelRdt\":\"\"", "" },
+	{ "intelRdt-short-array", 'L', "\"intelRdt\":[1]", E "linux.intelRdt: not supported yet" },
 	/* annotations */
 	{ "annotations-array", 'T', "\"annotations\":[]", E "annotations: expected an object" },
 	{ "annotations-value", 'T', "\"annotations\":{\"a\":\"b\",\"k\":1}", E "annotations.k: expected a string" },
@@ -930,10 +935,9 @@ static const struct limit_case {
 	  "\"o%d\"", "]}]", MAX_MOUNT_OPTIONS, "CONFIG_MAX_MOUNT_OPTIONS" },
 	{ "linux.devices", 'L', "\"devices\":[", "{\"path\":\"/dev/d%d\",\"type\":\"c\",\"major\":1,\"minor\":%d}",
 	  "]", MAX_DEVICES, "CONFIG_MAX_DEVICES" },
-	/* the table keeps a NULL after the last: one entry less */
-	{ "linux.maskedPaths", 'L', "\"maskedPaths\":[", "\"/m%d\"", "]", MAX_MASKED_PATHS - 1,
+	{ "linux.maskedPaths", 'L', "\"maskedPaths\":[", "\"/m%d\"", "]", MAX_MASKED_PATHS,
 	  "CONFIG_MAX_MASKED_PATHS" },
-	{ "linux.readonlyPaths", 'L', "\"readonlyPaths\":[", "\"/r%d\"", "]", MAX_MASKED_PATHS - 1,
+	{ "linux.readonlyPaths", 'L', "\"readonlyPaths\":[", "\"/r%d\"", "]", MAX_MASKED_PATHS,
 	  "CONFIG_MAX_MASKED_PATHS" },
 	{ "linux.resources.devices", 'L', "\"resources\":{\"devices\":[", "{\"allow\":true,\"minor\":%d}", "]}",
 	  MAX_DEVICE_RULES, "CONFIG_MAX_DEVICE_RULES" },
@@ -1061,14 +1065,14 @@ limit_size_checks(void)
 		 "(raise CONFIG_MAX_PATH)", MAX_PATH - 1);
 	check_outcome(nm("limit mount data %d bytes", MAX_PATH - 1), msg);
 
-	/* the file: MAX_CONFIG_SIZE - 1 bytes are read, MAX_CONFIG_SIZE not */
+	/* the file: MAX_CONFIG_SIZE bytes are read, MAX_CONFIG_SIZE + 1 not */
 	len = spec_doc('T', "\"pad\":\"\"");
-	spec_run('T', gen("\"pad\":\"", "x", 0, (int)(MAX_CONFIG_SIZE - 1 - len), "\""), 0, NULL);
-	check_outcome(nm("limit config.json %d bytes", MAX_CONFIG_SIZE - 1), "");
 	spec_run('T', gen("\"pad\":\"", "x", 0, (int)(MAX_CONFIG_SIZE - len), "\""), 0, NULL);
+	check_outcome(nm("limit config.json %d bytes", MAX_CONFIG_SIZE), "");
+	spec_run('T', gen("\"pad\":\"", "x", 0, (int)(MAX_CONFIG_SIZE + 1 - len), "\""), 0, NULL);
 	snprintf(msg, sizeof(msg), "rt: config.json: more than %d bytes (raise "
 		 "CONFIG_MAX_CONFIG_SIZE)", MAX_CONFIG_SIZE);
-	check_outcome(nm("limit config.json %d bytes", MAX_CONFIG_SIZE), msg);
+	check_outcome(nm("limit config.json %d bytes", MAX_CONFIG_SIZE + 1), msg);
 	spec_run('T', gen("\"pad\":\"", "x", 0, (int)(MAX_CONFIG_SIZE + 100 - len), "\""), 0, NULL);
 	check_outcome(nm("limit config.json %d bytes", MAX_CONFIG_SIZE + 100), msg);
 
