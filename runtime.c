@@ -2531,6 +2531,7 @@ spec_sc_syscall(int i, const char *jp)
 	struct seccomp *sc = &spec.sc;
 	int k, n, e, x, names = -1, act = -1, cond = sc->nconds;
 	long long err = -1;
+	uint32_t a;
 	char kp[JP_MAX], ep[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
@@ -2557,9 +2558,8 @@ spec_sc_syscall(int i, const char *jp)
 	if (act < 0)
 		die("%s: %s.action: missing", js_file, jp);
 	jp_make(kp, "%s.action", jp);
+	a = spec_sc_action(act, kp, err);	/* with names or without */
 	if (names >= 0) {
-		uint32_t a = spec_sc_action(act, kp, err);
-
 		jp_make(kp, "%s.names", jp);
 		spec_sc_add(names, kp, a, cond, sc->nconds - cond);
 	}

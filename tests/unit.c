@@ -693,6 +693,8 @@ static const struct spec_case {
 	{ "sc-action-unknown", 'L', SCS("\"action\":\"SCMP_ACT_X\""), E "linux.seccomp.syscalls[0].action: unknown action \"SCMP_ACT_X\"" },
 	{ "sc-action-notify", 'L', SCS("\"action\":\"SCMP_ACT_NOTIFY\""),
 	  E "linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY is not supported yet" },
+	{ "sc-action-unknown-no-names", 'L', SC("\"syscalls\":[{\"action\":\"SCMP_ACT_X\"}]"),
+	  E "linux.seccomp.syscalls[0].action: unknown action \"SCMP_ACT_X\"" },
 	{ "sc-names-string", 'L', SC("\"syscalls\":[{\"names\":\"read\",\"action\":\"SCMP_ACT_ALLOW\"}]"),
 	  E "linux.seccomp.syscalls[0].names: expected an array" },
 	{ "sc-name-number", 'L', SC("\"syscalls\":[{\"names\":[\"read\",1],\"action\":\"SCMP_ACT_ALLOW\"}]"),
