@@ -1323,10 +1323,21 @@ js_is(int i, const char *s)
 	return toks[i].type == JSMN_STRING && !strcmp(cfgbuf + toks[i].start, s);
 }
 
+/* A primitive token that is exactly word: jsmn takes any primitive that
+ * starts with t, f or n (tx, nul) for a literal. */
+static bool
+js_word(int i, const char *word)
+{
+	size_t len = (size_t)(toks[i].end - toks[i].start);
+
+	return toks[i].type == JSMN_PRIMITIVE && len == strlen(word) &&
+	       !memcmp(cfgbuf + toks[i].start, word, len);
+}
+
 static bool
 js_null(int i)
 {
-	return toks[i].type == JSMN_PRIMITIVE && cfgbuf[toks[i].start] == 'n';
+	return js_word(i, "null");
 }
 
 static char *
@@ -1352,11 +1363,9 @@ js_path(int i, const char *jp)
 static bool
 js_bool(int i, const char *jp)
 {
-	char c = cfgbuf[toks[i].start];
-
-	if (toks[i].type != JSMN_PRIMITIVE || (c != 't' && c != 'f'))
+	if (!js_word(i, "true") && !js_word(i, "false"))
 		die("%s: %s: expected true or false", js_file, jp);
-	return c == 't';
+	return js_word(i, "true");
 }
 
 /* An integer in [lo, hi]; unsigned 64-bit values go through js_u64. */
@@ -1604,7 +1613,7 @@ spec_unsupported(int i, const char *jp)
 
 	if (js_null(i) || (t->type == JSMN_STRING && t->end == t->start) ||
 	    ((t->type == JSMN_ARRAY || t->type == JSMN_OBJECT) && !t->size) ||
-	    (t->type == JSMN_PRIMITIVE && cfgbuf[t->start] == 'f'))
+	    js_word(i, "false"))
 		return;
 	die("%s: %s: not supported yet", js_file, jp);
 }
