@@ -1951,7 +1951,7 @@ spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
 		}
 		return;
 	}
-	if (*dlen + len + 2 > MAX_PATH)
+	if (*dlen + (*dlen > 0) + len + 1 > MAX_PATH)	/* comma, NUL */
 		die("%s: mount %s: options longer than %d bytes "
 		    "(raise %s)", js_file, m->dest, MAX_PATH - 1,
 		LIMIT_NAME(CONFIG_MAX_PATH));

@@ -1060,15 +1060,22 @@ limit_size_checks(void)
 			 "CONFIG_MAX_PATH)", paths[i].path, MAX_PATH, MAX_PATH - 1);
 		check_outcome(nm("limit %s %d bytes", paths[i].path, MAX_PATH), msg);
 	}
-	/* one unknown option word: MAX_PATH - 2 bytes fit with the comma room */
-	spec_run('T', gen("\"mounts\":[{\"destination\":\"/m\",\"type\":\"tmpfs\","
-			  "\"options\":[\"", "o", 0, MAX_PATH - 2, "\"]}]"), 0, NULL);
-	check_outcome(nm("limit mount data %d bytes", MAX_PATH - 2), "");
+	/* one unknown option word: MAX_PATH - 1 bytes and the NUL fill the
+	 * data buffer; two words, a comma between */
 	spec_run('T', gen("\"mounts\":[{\"destination\":\"/m\",\"type\":\"tmpfs\","
 			  "\"options\":[\"", "o", 0, MAX_PATH - 1, "\"]}]"), 0, NULL);
+	check_outcome(nm("limit mount data %d bytes", MAX_PATH - 1), "");
+	spec_run('T', gen("\"mounts\":[{\"destination\":\"/m\",\"type\":\"tmpfs\","
+			  "\"options\":[\"", "o", 0, MAX_PATH, "\"]}]"), 0, NULL);
 	snprintf(msg, sizeof(msg), E "mount /m: options longer than %d bytes "
 		 "(raise CONFIG_MAX_PATH)", MAX_PATH - 1);
-	check_outcome(nm("limit mount data %d bytes", MAX_PATH - 1), msg);
+	check_outcome(nm("limit mount data %d bytes", MAX_PATH), msg);
+	spec_run('T', gen("\"mounts\":[{\"destination\":\"/m\",\"type\":\"tmpfs\","
+			  "\"options\":[\"a\",\"", "o", 0, MAX_PATH - 3, "\"]}]"), 0, NULL);
+	check_outcome(nm("limit mount data a,%d bytes", MAX_PATH - 3), "");
+	spec_run('T', gen("\"mounts\":[{\"destination\":\"/m\",\"type\":\"tmpfs\","
+			  "\"options\":[\"a\",\"", "o", 0, MAX_PATH - 2, "\"]}]"), 0, NULL);
+	check_outcome(nm("limit mount data a,%d bytes", MAX_PATH - 2), msg);
 
 	/* the file: MAX_CONFIG_SIZE bytes are read, MAX_CONFIG_SIZE + 1 not */
 	len = spec_doc('T', "\"pad\":\"\"");
