@@ -5720,8 +5720,7 @@ static const int rlimit_nums[] = {
 	RLIMIT_LOCKS, RLIMIT_SIGPENDING, RLIMIT_MSGQUEUE, RLIMIT_NICE,
 	RLIMIT_RTPRIO, RLIMIT_RTTIME,
 };
-_Static_assert(sizeof(rlimit_nums) / sizeof(rlimit_nums[0]) ==
-	       sizeof(rlimit_names) / sizeof(rlimit_names[0]),
+_Static_assert(ARRAY_LEN(rlimit_nums) == ARRAY_LEN(rlimit_names),
 	       "one number for each rlimit name");
 
 static void
