@@ -1535,9 +1535,15 @@ spec_store(void *dst, size_t size, long long v)
 	uint8_t u8 = (uint8_t)v;
 	uint16_t u16 = (uint16_t)v;
 	uint32_t u32 = (uint32_t)v;
+	const void *src = &v;
 
-	memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16 :
-	       size == 4 ? (void *)&u32 : (void *)&v, size);
+	if (size == 1)
+		src = &u8;
+	else if (size == 2)
+		src = &u16;
+	else if (size == 4)
+		src = &u32;
+	memcpy(dst, src, size);
 }
 
 /* A member's path: "jp.name", or "name" at the top of a file. */
