@@ -139,6 +139,15 @@ else
 	fi
 fi
 
+# -g adds groups to the config's (runc appends them); a value that is no
+# GID is refused by name, with exec's 255
+ex -g 5 -g 6 "$CT" id -G
+check_eq exec-gids-added "0 5 6" "$OUT"
+for g in x -3 4294967295; do
+	ex -g "$g" "$CT" id
+	check_eq "exec-gids-bad-$g" "255: rt: exec: --additional-gids $g: expected a GID" "$RC: $ERR"
+done
+
 # the container goes away with everything exec'd into it
 pids=$(ps_pids "$CT")
 "$RT" delete -f "$CT" > /dev/null 2>&1
