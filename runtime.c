@@ -1225,7 +1225,19 @@ utf8_put(char *o, unsigned long cp)
 	return 4;
 }
 
-/* Unescapes one string token in place; jsmn (strict) checked the syntax. */
+/* The 4 hex digits of a \\u escape at s, or -1 when s holds none. */
+static long
+js_u4(const char *s, const char *end)
+{
+	if (end - s < 6 || s[0] != '\\' || s[1] != 'u')
+		return -1;
+	return hexval(s[2]) << 12 | hexval(s[3]) << 8 | hexval(s[4]) << 4 |
+	       hexval(s[5]);
+}
+
+/* Unescapes one string token in place; jsmn (strict) checked the syntax.
+ * A surrogate pair is one code point; a lone or mismatched surrogate is
+ * U+FFFD, as Go's encoding/json (runc) decodes it. */
 static void
 js_unescape(jsmntok_t *t)
 {
@@ -1233,7 +1245,7 @@ js_unescape(jsmntok_t *t)
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
 
 	while (s < end) {
-		unsigned long cp;
+		long cp, lo;
 
 		if (*s != '\\') {
 			*o++ = *s++;
@@ -1244,20 +1256,20 @@ js_unescape(jsmntok_t *t)
 			s += 2;
 			continue;
 		}
-		cp = (unsigned long)(hexval(s[2]) << 12 | hexval(s[3]) << 8 |
-				     hexval(s[4]) << 4 | hexval(s[5]));
+		cp = js_u4(s, end);
 		s += 6;
-		if (cp >= 0xd800 && cp < 0xdc00 && s + 6 <= end && s[0] == '\\' &&
-		    s[1] == 'u') {
-			unsigned long lo = (unsigned long)(hexval(s[2]) << 12 |
-				hexval(s[3]) << 8 | hexval(s[4]) << 4 | hexval(s[5]));
-
-			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-			s += 6;
+		if (cp >= 0xd800 && cp < 0xe000) {
+			lo = js_u4(s, end);
+			if (cp < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+				s += 6;
+			} else {
+				cp = 0xfffd;
+			}
 		}
 		if (cp == 0)
 			die("%s: string at byte %d holds a NUL", js_file, t->start);
-		o += utf8_put(o, cp);
+		o += utf8_put(o, (unsigned long)cp);
 	}
 	*o = 0;
 }
