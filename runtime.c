@@ -269,8 +269,8 @@ sys_setgroups(int n, const gid_t *gids)
 
 /*
  * ==== 4. limits ===========================================================
- * Kconfig symbols (config.h) size every table; LIMIT_NAME and JS_ARRAY
- * name them in messages.
+ * Kconfig symbols (config.h) size every table; LIMIT and LIMIT_NAME
+ * (section 8) name them in messages.
  */
 enum {
 	MAX_CONFIG_SIZE = CONFIG_MAX_CONFIG_SIZE,
@@ -853,9 +853,13 @@ mount_strerror(int errnum)
  * and joins, whole-file reads and writes, atomic files.
  */
 
-/* A limit's Kconfig symbol as a string, for messages: the symbol is
- * evaluated too, so a misspelt one does not compile. */
-#define LIMIT_NAME(SYM) ((void)(SYM), #SYM)
+/* A limit as two arguments, its value and its Kconfig symbol's name, from
+ * one token: LIMIT(MAX_ARGS) is CONFIG_MAX_ARGS, "CONFIG_MAX_ARGS", so the
+ * name in a message cannot be mistyped (a misspelt one does not compile).
+ * LIMIT_NAME is the name alone, where a message shows no value or a
+ * derived one (MAX_PATH - 1). */
+#define LIMIT(SYM) CONFIG_##SYM, "CONFIG_" #SYM
+#define LIMIT_NAME(SYM) ((void)CONFIG_##SYM, "CONFIG_" #SYM)
 
 /* The rows of a table: one form, so no length is written by hand. */
 #define ARRAY_LEN(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -880,7 +884,7 @@ xsnprintf(char *buf, size_t n, const char *fmt, ...)
 	va_end(ap);
 	if (r < 0 || (size_t)r >= n)
 		die("path too long: %.64s... (raise %s)", buf,
-		    LIMIT_NAME(CONFIG_MAX_PATH));
+		    LIMIT_NAME(MAX_PATH));
 }
 
 /* Appends to a bounded buffer; a full buffer stays full (callers size it). */
@@ -1148,7 +1152,7 @@ pool_add(const char *s, size_t len)
 
 	if (npool + len + 1 > sizeof(pool))
 		die("%s: too much mount data (raise %s)", js_file,
-		    LIMIT_NAME(CONFIG_MAX_CONFIG_SIZE));
+		    LIMIT_NAME(MAX_CONFIG_SIZE));
 	memcpy(p, s, len);
 	p[len] = 0;
 	npool += len + 1;
@@ -1288,7 +1292,7 @@ js_load(const char *path, const char *name)
 		die_errno("%s", name);
 	if (len > MAX_CONFIG_SIZE)
 		die("%s: more than %d bytes (raise %s)",
-		    name, MAX_CONFIG_SIZE, LIMIT_NAME(CONFIG_MAX_CONFIG_SIZE));
+		    name, LIMIT(MAX_CONFIG_SIZE));
 	for (int pass = 0; pass < 2; pass++) {	/* count, then fill */
 		jsmn_init(&p);
 		n = jsmn_parse(&p, cfgbuf, (size_t)len, pass ? toks : NULL,
@@ -1298,10 +1302,8 @@ js_load(const char *path, const char *name)
 		if (n == JSMN_ERROR_PART)	/* only the fill pass sees all */
 			die("%s: truncated JSON", name);
 		if (n > MAX_JSON_TOKENS)
-			die("%s: %d JSON tokens, limit is %d "
-			    "(raise %s)", name, n,
-			    MAX_JSON_TOKENS,
-			LIMIT_NAME(CONFIG_MAX_JSON_TOKENS));
+			die("%s: %d JSON tokens, limit is %d (raise %s)",
+			    name, n, LIMIT(MAX_JSON_TOKENS));
 	}
 	ntoks = n;
 	if (ntoks < 1 || toks[0].type != JSMN_OBJECT)
@@ -1368,7 +1370,7 @@ js_path(int i, const char *jp)
 
 	if (len >= MAX_PATH)
 		die("%s: %s: %zu bytes, limit is %d (raise %s)", js_file,
-		    jp, len, MAX_PATH - 1, LIMIT_NAME(CONFIG_MAX_PATH));
+		    jp, len, MAX_PATH - 1, LIMIT_NAME(MAX_PATH));
 	return s;
 }
 
@@ -1420,17 +1422,6 @@ js_u64(int i, const char *jp)
 	return v;
 }
 
-/* Checks an array and its count against a limit; returns its size. */
-static int
-js_array(int i, const char *jp, long max, const char *sym)
-{
-	js_expect(i, JSMN_ARRAY, jp);
-	check_limit(jp, toks[i].size, max, sym);
-	return toks[i].size;
-}
-
-#define JS_ARRAY(i, jp, SYM) js_array(i, jp, SYM, #SYM)
-
 /* Iterates the members of object i: k is the key token, k+1 the value. */
 #define JS_EACH_MEMBER(i, k, n) \
 	for (k = (i) + 1, n = toks[i].size; n > 0; k = js_skip(k + 1), n--)
@@ -1456,10 +1447,6 @@ static const char *const cap_names[] = {
 	"BLOCK_SUSPEND", "AUDIT_READ", "PERFMON", "BPF", "CHECKPOINT_RESTORE",
 };
 #define NCAPS ARRAY_LEN(cap_names)
-static const char *const capset_names[NCAPSETS] = {
-	"bounding", "effective", "inheritable", "permitted", "ambient",
-};
-
 static const char *const rlimit_names[] = {
 	"CPU", "FSIZE", "DATA", "STACK", "CORE", "RSS", "NPROC", "NOFILE",
 	"MEMLOCK", "AS", "LOCKS", "SIGPENDING", "MSGQUEUE", "NICE", "RTPRIO",
@@ -1508,9 +1495,11 @@ static const struct mntopt {
 /*
  * A JSON object as a table: one row per member rt knows, walked by
  * spec_object, which builds each member's path once and dies naming it.
- * Members without a row are ignored, as the spec requires.  off and size
- * place the value in the caller's struct (the base); fn is for members
- * with real logic, given the member's token, path and base + off.
+ * Members without a row are ignored, as the spec requires; a member known
+ * and deliberately not applied has an MK_IGNORED row, one refused unless
+ * it asks for nothing an MK_UNSUPPORTED row.  off and size place the value
+ * in the caller's struct (the base); fn is for members with real logic,
+ * given the member's token, path and base + off.
  */
 enum mkind {
 	MK_BOOL,			/* true or false */
@@ -1518,27 +1507,68 @@ enum mkind {
 	MK_U64,				/* an unsigned 64-bit integer */
 	MK_STR,				/* a string, kept in place */
 	MK_PATH,			/* a string within CONFIG_MAX_PATH */
+	MK_ENUM,			/* a string of tab, stored as its index */
+	MK_TOKEN,			/* its token, of type lo (0: any), for later */
+	MK_OBJ,				/* an object of rows tab at base + off */
+	MK_ARRAY,			/* elements of kind elem, count at cnt */
 	MK_FN,				/* fn(token, path, base + off) */
+	MK_IGNORED,			/* known, deliberately not applied */
+	MK_UNSUPPORTED,			/* refused unless it asks for nothing */
 };
 
-enum { MF_REQ = 1 };			/* "<object>.<name>: missing" */
+enum {
+	MF_REQ = 1,			/* "<object>.<name>: missing" */
+	MF_NULL = 2,			/* null is as if it were absent */
+};
+#define REQUIRED .flags = MF_REQ
+#define OR_NULL .flags = MF_NULL
 
 struct member {
 	const char *name;
-	unsigned char kind, flags;
-	unsigned short size;		/* of the destination */
-	size_t off;			/* of the destination in the base */
-	long long lo, hi;		/* MK_INT's range */
+	unsigned char kind, elem, flags;	/* elem: an MK_ARRAY's */
+	unsigned short size;		/* of the destination, or an element */
+	unsigned short ntab;		/* rows or names in tab */
+	unsigned off, cnt;		/* in the base: destination, count */
+	long long lo, hi;		/* MK_INT's range; MK_ARRAY's limit is hi */
+	const char *sym;		/* after hi: .hi = LIMIT(X) sets both */
+	const void *tab;		/* MK_OBJ's rows, MK_ENUM's names */
 	void (*fn)(int v, const char *jp, void *dst);
 };
 
 #define M_AT(T, f) .off = offsetof(T, f), .size = sizeof(((T *)0)->f)
-#define M_BOOL(n, T, f) { n, MK_BOOL, 0, M_AT(T, f) }
-#define M_INT(n, T, f, l, h) { n, MK_INT, 0, M_AT(T, f), .lo = l, .hi = h }
-#define M_U64(n, T, f) { n, MK_U64, 0, M_AT(T, f) }
-#define M_STR(n, T, f) { n, MK_STR, 0, M_AT(T, f) }
-#define M_PATH(n, T, f) { n, MK_PATH, 0, M_AT(T, f) }
-#define M_FN(n, fun) { n, MK_FN, 0, .fn = fun }
+#define M_ELEMS(T, f, nf) .off = offsetof(T, f), \
+	.size = sizeof(((T *)0)->f[0]), .cnt = offsetof(T, nf)
+#define M_TAB(t) .tab = t, .ntab = ARRAY_LEN(t)
+#define M_BOOL(n, T, f, ...) { n, MK_BOOL, M_AT(T, f), __VA_ARGS__ }
+#define M_INT(n, T, f, l, h, ...) \
+	{ n, MK_INT, M_AT(T, f), .lo = l, .hi = h, __VA_ARGS__ }
+#define M_U64(n, T, f, ...) { n, MK_U64, M_AT(T, f), __VA_ARGS__ }
+#define M_STR(n, T, f, ...) { n, MK_STR, M_AT(T, f), __VA_ARGS__ }
+#define M_PATH(n, T, f, ...) { n, MK_PATH, M_AT(T, f), __VA_ARGS__ }
+/* names[x] is stored as x; what names it in "unknown <what>" */
+#define M_ENUM(n, T, f, names, what, ...) \
+	{ n, MK_ENUM, M_AT(T, f), M_TAB(names), .sym = what, __VA_ARGS__ }
+#define M_TOKEN(n, T, f, type, ...) \
+	{ n, MK_TOKEN, M_AT(T, f), .lo = type, __VA_ARGS__ }
+/* rows relative to the same base, or to the base's member f */
+#define M_OBJ(n, rows, ...) { n, MK_OBJ, M_TAB(rows), __VA_ARGS__ }
+#define M_OBJ_AT(n, T, f, rows, ...) \
+	{ n, MK_OBJ, .off = offsetof(T, f), M_TAB(rows), __VA_ARGS__ }
+/* arrays within a limit into f[], their count into nf: of strings or
+ * paths (f[] ends with NULL), of objects of rows, or of fun(element) */
+#define M_STRS(n, T, f, nf, lim, ...) \
+	{ n, MK_ARRAY, MK_STR, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
+#define M_PATHS(n, T, f, nf, lim, ...) \
+	{ n, MK_ARRAY, MK_PATH, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
+#define M_OBJS(n, T, f, nf, lim, rows, ...) { n, MK_ARRAY, MK_OBJ, \
+	M_ELEMS(T, f, nf), .hi = lim, M_TAB(rows), __VA_ARGS__ }
+#define M_FNS(n, T, f, nf, lim, fun, ...) { n, MK_ARRAY, MK_FN, \
+	M_ELEMS(T, f, nf), .hi = lim, .fn = fun, __VA_ARGS__ }
+#define M_FN(n, fun, ...) { n, MK_FN, .fn = fun, __VA_ARGS__ }
+#define M_FN_AT(n, T, f, fun, ...) \
+	{ n, MK_FN, M_AT(T, f), .fn = fun, __VA_ARGS__ }
+#define M_IGNORED(n) { n, MK_IGNORED, .off = 0 }
+#define M_UNSUPPORTED(n, ...) { n, MK_UNSUPPORTED, .off = 0, __VA_ARGS__ }
 
 /* Stores v in a destination of 1, 2, 4 or 8 bytes. */
 static void
@@ -1565,6 +1595,72 @@ jp_member(char *kp, const char *jp, const char *name)
 	jp_make(kp, "%s%s%s", jp, *jp ? "." : "", name);
 }
 
+/* Checks an array and its count against a limit; returns its size. */
+static int
+js_array(int i, const char *jp, long max, const char *sym)
+{
+	js_expect(i, JSMN_ARRAY, jp);
+	check_limit(jp, toks[i].size, max, sym);
+	return toks[i].size;
+}
+
+/* A name from a table of names; dies naming the JSON path otherwise. */
+static int
+spec_enum(int i, const char *jp, const char *const *names, int n,
+	  const char *what)
+{
+	const char *v = js_str(i, jp);
+
+	for (int x = 0; x < n; x++)
+		if (names[x] && !strcmp(v, names[x]))
+			return x;
+	die("%s: %s: unknown %s \"%s\"", js_file, jp, what, v);
+}
+
+#define SPEC_ENUM(i, jp, tab, what) spec_enum(i, jp, tab, ARRAY_LEN(tab), what)
+
+/* A member rt knows but does not apply yet: fine when it asks for nothing,
+ * "", [], {}, null or false. */
+static void
+spec_unsupported(int i, const char *jp)
+{
+	const jsmntok_t *t = &toks[i];
+
+	if (js_null(i) || (t->type == JSMN_STRING && t->end == t->start) ||
+	    ((t->type == JSMN_ARRAY || t->type == JSMN_OBJECT) && !t->size) ||
+	    js_word(i, "false"))
+		return;
+	die("%s: %s: not supported yet", js_file, jp);
+}
+
+/* spec_object and an MK_ARRAY's elements call each other. */
+static uint64_t spec_object(int i, const char *jp, const struct member *rows,
+			    int nrows, void *base);
+
+/* An MK_ARRAY: the count, then each element at dst + x * size. */
+static void
+spec_elems(const struct member *m, int v, const char *kp, char *base)
+{
+	char *dst = base + m->off, *el, ep[JP_MAX];
+	int e, x, n = js_array(v, kp, m->hi, m->sym);
+
+	*(int *)(base + m->cnt) = n;
+	JS_EACH_ELEM(v, e, x) {
+		el = dst + (size_t)x * m->size;
+		jp_make(ep, "%s[%d]", kp, x);
+		if (m->elem == MK_STR)
+			*(char **)el = js_str(e, ep);
+		else if (m->elem == MK_PATH)
+			*(char **)el = js_path(e, ep);
+		else if (m->elem == MK_OBJ)
+			spec_object(e, ep, m->tab, m->ntab, el);
+		else
+			m->fn(e, ep, el);
+	}
+	if (m->elem == MK_STR || m->elem == MK_PATH)
+		((char **)dst)[n] = NULL;
+}
+
 static void
 spec_member(const struct member *m, int v, const char *kp, char *base)
 {
@@ -1586,8 +1682,26 @@ spec_member(const struct member *m, int v, const char *kp, char *base)
 	case MK_PATH:
 		*(char **)dst = js_path(v, kp);
 		break;
+	case MK_ENUM:
+		spec_store(dst, m->size, spec_enum(v, kp, m->tab, m->ntab,
+						   m->sym));
+		break;
+	case MK_TOKEN:
+		if (m->lo)
+			js_expect(v, (int)m->lo, kp);
+		spec_store(dst, m->size, v);
+		break;
+	case MK_OBJ:
+		spec_object(v, kp, m->tab, m->ntab, dst);
+		break;
+	case MK_ARRAY:
+		spec_elems(m, v, kp, base);
+		break;
 	case MK_FN:
 		m->fn(v, kp, dst);
+		break;
+	case MK_UNSUPPORTED:
+		spec_unsupported(v, kp);
 		break;
 	}
 }
@@ -1606,7 +1720,7 @@ spec_object(int i, const char *jp, const struct member *rows, int nrows,
 	JS_EACH_MEMBER(i, k, n) {
 		for (r = 0; r < nrows && !js_is(k, rows[r].name); r++)
 			;
-		if (r == nrows)
+		if (r == nrows || ((rows[r].flags & MF_NULL) && js_null(k + 1)))
 			continue;
 		jp_member(kp, jp, rows[r].name);
 		spec_member(&rows[r], k + 1, kp, base);
@@ -1622,27 +1736,16 @@ spec_object(int i, const char *jp, const struct member *rows, int nrows,
 #define SPEC_OBJECT(i, jp, rows, base) \
 	spec_object(i, jp, rows, ARRAY_LEN(rows), base)
 
-/* A member rt knows but does not apply yet: fine when it asks for nothing,
- * "", [], {}, null or false. */
+/* A capability set: unknown names are skipped with a warning (runc:
+ * "ignoring unknown or unavailable"). */
 static void
-spec_unsupported(int i, const char *jp)
-{
-	const jsmntok_t *t = &toks[i];
-
-	if (js_null(i) || (t->type == JSMN_STRING && t->end == t->start) ||
-	    ((t->type == JSMN_ARRAY || t->type == JSMN_OBJECT) && !t->size) ||
-	    js_word(i, "false"))
-		return;
-	die("%s: %s: not supported yet", js_file, jp);
-}
-
-static uint64_t
-spec_capset(int i, const char *jp)
+spec_capset(int i, const char *jp, void *dst)
 {
 	uint64_t mask = 0;
 	int e, x, c;
 	char ep[JP_MAX];
 
+	js_expect(i, JSMN_ARRAY, jp);
 	JS_EACH_ELEM(i, e, x) {
 		const char *name;
 
@@ -1651,65 +1754,51 @@ spec_capset(int i, const char *jp)
 		for (c = 0; c < NCAPS; c++)
 			if (!strncmp(name, "CAP_", 4) && !strcmp(name + 4, cap_names[c]))
 				break;
-		if (c == NCAPS)	/* runc: "ignoring unknown or unavailable" */
+		if (c == NCAPS)
 			warn("%s: %s: unknown capability \"%s\" ignored",
 			     js_file, ep, name);
 		else
 			mask |= 1ULL << c;
 	}
-	return mask;
+	*(uint64_t *)dst = mask;
+}
+
+static const struct member capset_rows[] = {	/* process.capabilities */
+	M_FN_AT("bounding", struct proc, caps[CAP_BND], spec_capset),
+	M_FN_AT("effective", struct proc, caps[CAP_EFF], spec_capset),
+	M_FN_AT("inheritable", struct proc, caps[CAP_INH], spec_capset),
+	M_FN_AT("permitted", struct proc, caps[CAP_PRM], spec_capset),
+	M_FN_AT("ambient", struct proc, caps[CAP_AMB], spec_capset),
+};
+
+static void
+spec_capabilities(int i, const char *jp, void *dst)
+{
+	struct proc *p = dst;
+
+	p->has_caps = true;
+	SPEC_OBJECT(i, jp, capset_rows, p);
 }
 
 static void
-spec_capabilities(int i, const char *jp)
+spec_rlimit_type(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
+	const char *t = js_str(i, jp);
+	int x;
 
-	js_expect(i, JSMN_OBJECT, jp);
-	spec.proc.has_caps = true;
-	JS_EACH_MEMBER(i, k, n) {
-		for (int s = 0; s < NCAPSETS; s++) {
-			if (!js_is(k, capset_names[s]))
-				continue;
-			jp_make(kp, "%s.%s", jp, capset_names[s]);
-			js_expect(k + 1, JSMN_ARRAY, kp);
-			spec.proc.caps[s] = spec_capset(k + 1, kp);
-		}
-	}
+	for (x = 0; x < ARRAY_LEN(rlimit_names); x++)
+		if (!strncmp(t, "RLIMIT_", 7) && !strcmp(t + 7, rlimit_names[x]))
+			break;
+	if (x == ARRAY_LEN(rlimit_names))
+		die("%s: %s: unknown rlimit \"%s\"", js_file, jp, t);
+	*(int *)dst = x;
 }
 
-static void
-spec_rlimit(int i, const char *jp, struct rlim *r)
-{
-	int k, n;
-	char kp[JP_MAX];
-	bool has_type = false;
-
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "type")) {
-			const char *t = js_str(k + 1, kp);
-			int x;
-
-			for (x = 0; x < ARRAY_LEN(rlimit_names); x++)
-				if (!strncmp(t, "RLIMIT_", 7) &&
-				    !strcmp(t + 7, rlimit_names[x]))
-					break;
-			if (x == ARRAY_LEN(rlimit_names))
-				die("%s: %s: unknown rlimit \"%s\"", js_file, kp, t);
-			r->res = x;
-			has_type = true;
-		} else if (js_is(k, "soft")) {
-			r->lim.rlim_cur = (rlim_t)js_u64(k + 1, kp);
-		} else if (js_is(k, "hard")) {
-			r->lim.rlim_max = (rlim_t)js_u64(k + 1, kp);
-		}
-	}
-	if (!has_type)
-		die("%s: %s.type: missing", js_file, jp);
-}
+static const struct member rlimit_rows[] = {	/* process.rlimits[] */
+	M_FN_AT("type", struct rlim, res, spec_rlimit_type, REQUIRED),
+	M_U64("soft", struct rlim, lim.rlim_cur),
+	M_U64("hard", struct rlim, lim.rlim_max),
+};
 
 static void
 spec_gids(int i, const char *jp, void *dst)
@@ -1718,7 +1807,7 @@ spec_gids(int i, const char *jp, void *dst)
 	int e, x;
 	char ep[JP_MAX];
 
-	p->ngids = JS_ARRAY(i, jp, CONFIG_MAX_GIDS);
+	p->ngids = js_array(i, jp, LIMIT(MAX_GIDS));
 	JS_EACH_ELEM(i, e, x) {
 		jp_make(ep, "%s[%d]", jp, x);
 		p->gids[x] = (gid_t)js_int(e, ep, 0, UINT32_MAX - 1);
@@ -1737,37 +1826,6 @@ static const struct member console_rows[] = {	/* process.consoleSize */
 	M_INT("width", struct proc, cols, 0, 65535),
 };
 
-/* Fills a NULL-terminated string table from a JSON array of strings. */
-static int
-spec_strings(int i, const char *jp, char **out, long max, const char *sym,
-	     bool paths)
-{
-	int e, x, n = js_array(i, jp, max, sym);
-	char ep[JP_MAX];
-
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "%s[%d]", jp, x);
-		out[x] = paths ? js_path(e, ep) : js_str(e, ep);
-	}
-	out[n] = NULL;
-	return n;
-}
-
-/* A name from a table of names; dies naming the JSON path otherwise. */
-static int
-spec_enum(int i, const char *jp, const char *const *names, int n,
-	  const char *what)
-{
-	const char *v = js_str(i, jp);
-
-	for (int x = 0; x < n; x++)
-		if (names[x] && !strcmp(v, names[x]))
-			return x;
-	die("%s: %s: unknown %s \"%s\"", js_file, jp, what, v);
-}
-
-#define SPEC_ENUM(i, jp, tab, what) spec_enum(i, jp, tab, ARRAY_LEN(tab), what)
-
 static const char *const sched_policies[] = {	/* SCHED_* values */
 	"SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "SCHED_ISO",
 	"SCHED_IDLE", "SCHED_DEADLINE",
@@ -1779,49 +1837,49 @@ static const char *const sched_flag_names[] = {	/* bit n is 1 << n */
 	"SCHED_FLAG_UTIL_CLAMP_MAX",
 };
 
+/* An array of flag names, bit n for names[n], ORed into *mask. */
+static void
+spec_flags(int i, const char *jp, const char *const *names, int n,
+	   long max, const char *sym, uint64_t *mask)
+{
+	int e, x;
+	char ep[JP_MAX];
+
+	js_array(i, jp, max, sym);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		*mask |= 1ULL << spec_enum(e, ep, names, n, "flag");
+	}
+}
+
+static void
+spec_sched_flags(int i, const char *jp, void *dst)
+{
+	spec_flags(i, jp, sched_flag_names, ARRAY_LEN(sched_flag_names),
+		   ARRAY_LEN(sched_flag_names), "the 7 SCHED_FLAG_ names", dst);
+}
+
+static const struct member sched_rows[] = {	/* process.scheduler */
+	M_ENUM("policy", struct sched_attr, policy, sched_policies, "policy",
+	       REQUIRED),
+	M_INT("nice", struct sched_attr, nice, -20, 19),
+	M_INT("priority", struct sched_attr, priority, 0, 99),
+	M_U64("runtime", struct sched_attr, runtime),
+	M_U64("deadline", struct sched_attr, deadline),
+	M_U64("period", struct sched_attr, period),
+	M_FN_AT("flags", struct sched_attr, flags, spec_sched_flags, OR_NULL),
+};
+
 /* process.scheduler, for sched_setattr(2) (runc 1.2). */
 static void
-spec_scheduler(int i, const char *jp)
+spec_scheduler(int i, const char *jp, void *dst)
 {
-	struct sched_attr *a = &spec.proc.sched;
-	int k, n, e, x;
-	bool policy = false;
-	char kp[JP_MAX], ep[JP_MAX];
+	struct proc *p = dst;
 
-	js_expect(i, JSMN_OBJECT, jp);
-	memset(a, 0, sizeof(*a));
-	a->size = sizeof(*a);
-	JS_EACH_MEMBER(i, k, n) {
-		int v = k + 1;
-
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "policy")) {
-			a->policy = (uint32_t)SPEC_ENUM(v, kp, sched_policies,
-							"policy");
-			policy = true;
-		} else if (js_is(k, "nice")) {
-			a->nice = (int32_t)js_int(v, kp, -20, 19);
-		} else if (js_is(k, "priority")) {
-			a->priority = (uint32_t)js_int(v, kp, 0, 99);
-		} else if (js_is(k, "runtime")) {
-			a->runtime = js_u64(v, kp);
-		} else if (js_is(k, "deadline")) {
-			a->deadline = js_u64(v, kp);
-		} else if (js_is(k, "period")) {
-			a->period = js_u64(v, kp);
-		} else if (js_is(k, "flags") && !js_null(v)) {
-			js_array(v, kp, ARRAY_LEN(sched_flag_names),
-				 "the 7 SCHED_FLAG_ names");
-			JS_EACH_ELEM(v, e, x) {
-				jp_make(ep, "%s[%d]", kp, x);
-				a->flags |= 1ULL << SPEC_ENUM(e, ep,
-						sched_flag_names, "flag");
-			}
-		}
-	}
-	if (!policy)
-		die("%s: %s.policy: missing", js_file, jp);
-	spec.proc.has_sched = true;
+	memset(&p->sched, 0, sizeof(p->sched));
+	p->sched.size = sizeof(p->sched);
+	SPEC_OBJECT(i, jp, sched_rows, &p->sched);
+	p->has_sched = true;
 }
 
 static const char *const ioprio_classes[] = {	/* IOPRIO_CLASS_* values */
@@ -1830,22 +1888,19 @@ static const char *const ioprio_classes[] = {	/* IOPRIO_CLASS_* values */
 
 /* process.ioPriority, for ioprio_set(2): class << 13 | priority. */
 static void
-spec_ioprio(int i, const char *jp)
+spec_ioprio(int i, const char *jp, void *dst)
 {
-	int k, n, cls = -1, prio = 0;
-	char kp[JP_MAX];
+	struct ioprio {
+		int cls, prio;
+	} io = { 0, 0 };
+	static const struct member rows[] = {
+		M_ENUM("class", struct ioprio, cls, ioprio_classes, "class",
+		       REQUIRED),
+		M_INT("priority", struct ioprio, prio, 0, 7),
+	};
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "class"))
-			cls = SPEC_ENUM(k + 1, kp, ioprio_classes, "class");
-		else if (js_is(k, "priority"))
-			prio = (int)js_int(k + 1, kp, 0, 7);
-	}
-	if (cls < 0)
-		die("%s: %s.class: missing", js_file, jp);
-	spec.proc.ioprio = cls << 13 | prio;
+	SPEC_OBJECT(i, jp, rows, &io);
+	*(int *)dst = io.cls << 13 | io.prio;
 }
 
 /* A label for an LSM: refused, naming the field, where the host does not
@@ -1875,74 +1930,64 @@ spec_lsm(int i, const char *jp, const char *probe, const char *lsm)
 }
 
 static void
-spec_process_member(int k, const char *kp)
+spec_apparmor(int i, const char *jp, void *dst)
 {
-	struct proc *p = &spec.proc;
-	int v = k + 1, e, x;
-
-	if (js_is(k, "terminal")) {
-		p->terminal = js_bool(v, kp);
-	} else if (js_is(k, "consoleSize")) {
-		SPEC_OBJECT(v, kp, console_rows, p);
-	} else if (js_is(k, "user")) {
-		SPEC_OBJECT(v, kp, user_rows, p);
-	} else if (js_is(k, "args")) {
-		p->nargs = spec_strings(v, kp, p->args, MAX_ARGS,
-					LIMIT_NAME(CONFIG_MAX_ARGS), false);
-	} else if (js_is(k, "env")) {
-		p->nenv = spec_strings(v, kp, p->env, MAX_ENV,
-				       LIMIT_NAME(CONFIG_MAX_ENV), false);
-	} else if (js_is(k, "cwd")) {
-		p->cwd = js_path(v, kp);
-	} else if (js_is(k, "capabilities")) {
-		spec_capabilities(v, kp);
-	} else if (js_is(k, "rlimits")) {
-		p->nrlimits = JS_ARRAY(v, kp, CONFIG_MAX_RLIMITS);
-		JS_EACH_ELEM(v, e, x) {
-			char ep[JP_MAX];
-
-			jp_make(ep, "%s[%d]", kp, x);
-			spec_rlimit(e, ep, &p->rlimits[x]);
-		}
-	} else if (js_is(k, "noNewPrivileges")) {
-		p->nnp = js_bool(v, kp);
-	} else if (js_is(k, "oomScoreAdj")) {
-		p->has_oom = true;
-		p->oom_score_adj = (int)js_int(v, kp, -1000, 1000);
-	} else if (js_is(k, "scheduler")) {
-		spec_scheduler(v, kp);
-	} else if (js_is(k, "ioPriority")) {
-		spec_ioprio(v, kp);
-	} else if (js_is(k, "apparmorProfile")) {
-		p->apparmor = spec_lsm(v, kp, LSM_APPARMOR);
-	} else if (js_is(k, "selinuxLabel")) {
-		p->selinux = spec_lsm(v, kp, LSM_SELINUX);
-	}
+	*(char **)dst = spec_lsm(i, jp, LSM_APPARMOR);
 }
 
-/* config.json's process, or a whole process.json (pre is then ""). */
 static void
-spec_process(int i, const char *pre)
+spec_selinux(int i, const char *jp, void *dst)
 {
-	int k, n;
+	*(char **)dst = spec_lsm(i, jp, LSM_SELINUX);
+}
+
+static void
+spec_oom(int i, const char *jp, void *dst)
+{
+	struct proc *p = dst;
+
+	p->has_oom = true;
+	p->oom_score_adj = (int)js_int(i, jp, -1000, 1000);
+}
+
+static const struct member process_rows[] = {	/* process */
+	M_BOOL("terminal", struct proc, terminal),
+	M_OBJ("consoleSize", console_rows),
+	M_OBJ("user", user_rows),
+	M_STRS("args", struct proc, args, nargs, LIMIT(MAX_ARGS)),
+	M_STRS("env", struct proc, env, nenv, LIMIT(MAX_ENV)),
+	M_PATH("cwd", struct proc, cwd),
+	M_FN("capabilities", spec_capabilities),
+	M_OBJS("rlimits", struct proc, rlimits, nrlimits, LIMIT(MAX_RLIMITS),
+	       rlimit_rows),
+	M_BOOL("noNewPrivileges", struct proc, nnp),
+	M_FN("oomScoreAdj", spec_oom),
+	M_FN("scheduler", spec_scheduler),
+	M_FN_AT("ioPriority", struct proc, ioprio, spec_ioprio),
+	M_FN_AT("apparmorProfile", struct proc, apparmor, spec_apparmor),
+	M_FN_AT("selinuxLabel", struct proc, selinux, spec_selinux),
+};
+
+/* config.json's process (jp "process"), or a whole process.json (""). */
+static void
+spec_process(int i, const char *jp, void *dst)
+{
+	struct proc *p = dst;
 	char kp[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, *pre ? "process" : "(top level)");
-	memset(&spec.proc, 0, sizeof(spec.proc));
-	spec.proc.umask = 022;
-	spec.proc.ioprio = -1;
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s%s", pre, cfgbuf + toks[k].start);
-		spec_process_member(k, kp);
-	}
-	if (spec.proc.nargs == 0)
-		die("%s: %sargs: must not be empty", js_file, pre);
-	if (!spec.proc.cwd)
-		spec.proc.cwd = "/";
-	if (spec.proc.cwd[0] != '/')
-		die("%s: %scwd: %s: not an absolute path", js_file, pre,
-		    spec.proc.cwd);
-	if (spec.proc.terminal && !CONFIG_TERMINAL)
+	memset(p, 0, sizeof(*p));
+	p->umask = 022;
+	p->ioprio = -1;
+	SPEC_OBJECT(i, jp, process_rows, p);
+	jp_member(kp, jp, "args");
+	if (p->nargs == 0)
+		die("%s: %s: must not be empty", js_file, kp);
+	if (!p->cwd)
+		p->cwd = "/";
+	jp_member(kp, jp, "cwd");
+	if (p->cwd[0] != '/')
+		die("%s: %s: %s: not an absolute path", js_file, kp, p->cwd);
+	if (p->terminal && !CONFIG_TERMINAL)
 		die("%s: process.terminal: not supported by this build "
 		    "(CONFIG_TERMINAL=n)", js_file);
 }
@@ -1972,42 +2017,41 @@ spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
 	if (*dlen + (*dlen > 0) + len + 1 > MAX_PATH)	/* comma, NUL */
 		die("%s: mount %s: options longer than %d bytes "
 		    "(raise %s)", js_file, m->dest, MAX_PATH - 1,
-		LIMIT_NAME(CONFIG_MAX_PATH));
+		LIMIT_NAME(MAX_PATH));
 	if (*dlen)
 		data[(*dlen)++] = ',';
 	memcpy(data + *dlen, o, len + 1);
 	*dlen += len;
 }
 
+/* mounts[]: options, whose data string names the destination in its
+ * error, are sorted once the destination is known. */
+static const struct member mount_rows[] = {
+	M_PATH("destination", struct mnt, dest),
+	M_PATH("source", struct mnt, src),
+	M_STR("type", struct mnt, type),
+	M_IGNORED("options"),		/* by spec_mount, second */
+};
+
 static void
-spec_mount(int i, const char *jp, struct mnt *m)
+spec_mount(int i, const char *jp, void *dst)
 {
+	struct mnt *m = dst;
 	int k, n, e, x;
-	char kp[JP_MAX], data[MAX_PATH];
+	char kp[JP_MAX], ep[JP_MAX], data[MAX_PATH];
 	size_t dlen = 0;
 
-	js_expect(i, JSMN_OBJECT, jp);
 	data[0] = 0;
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "destination"))
-			m->dest = js_path(k + 1, kp);
-		else if (js_is(k, "source"))
-			m->src = js_path(k + 1, kp);
-		else if (js_is(k, "type"))
-			m->type = js_str(k + 1, kp);
-	}
-	if (!m->dest)
+	SPEC_OBJECT(i, jp, mount_rows, m);
+	if (!m->dest)	/* not REQUIRED: a repeated "mounts" keeps it */
 		die("%s: %s.destination: missing", js_file, jp);
 	m->srcfd = -1;
 	JS_EACH_MEMBER(i, k, n) {
 		if (!js_is(k, "options"))
 			continue;
 		jp_make(kp, "%s.options", jp);
-		JS_ARRAY(k + 1, kp, CONFIG_MAX_MOUNT_OPTIONS);
+		js_array(k + 1, kp, LIMIT(MAX_MOUNT_OPTIONS));
 		JS_EACH_ELEM(k + 1, e, x) {
-			char ep[JP_MAX];
-
 			jp_make(ep, "%s[%d]", kp, x);
 			spec_mount_option(m, js_str(e, ep), data, &dlen);
 		}
@@ -2019,43 +2063,27 @@ spec_mount(int i, const char *jp, struct mnt *m)
 	m->data = dlen ? pool_add(data, dlen) : NULL;
 }
 
+/* linux.namespaces[]: the type is looked up once the path is read. */
 static void
-spec_mounts(int i)
+spec_namespace(int i, const char *jp, void *dst)
 {
-	int e, x;
-	char ep[JP_MAX];
+	struct nsent *ns = dst;
+	struct nsin {
+		char *type, *path;
+	} in = { NULL, ns->path };
+	static const struct member rows[] = {
+		M_STR("type", struct nsin, type, REQUIRED),
+		M_PATH("path", struct nsin, path),
+	};
+	int t;
 
-	spec.nmounts = JS_ARRAY(i, "mounts", CONFIG_MAX_MOUNTS);
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "mounts[%d]", x);
-		spec_mount(e, ep, &spec.mounts[x]);
-	}
-}
-
-static void
-spec_namespace(int i, const char *jp, struct nsent *ns)
-{
-	int k, n, t;
-	char kp[JP_MAX];
-	const char *type = NULL;
-
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "type"))
-			type = js_str(k + 1, kp);
-		else if (js_is(k, "path"))
-			ns->path = js_path(k + 1, kp);
-	}
-	if (!type)
-		die("%s: %s.type: missing", js_file, jp);
-	if (ns->path && !*ns->path)
-		ns->path = NULL;
+	SPEC_OBJECT(i, jp, rows, &in);
+	ns->path = in.path && *in.path ? in.path : NULL;
 	for (t = 0; t < ARRAY_LEN(ns_types); t++)
-		if (!strcmp(type, ns_types[t].name))
+		if (!strcmp(in.type, ns_types[t].name))
 			break;
 	if (t == ARRAY_LEN(ns_types))
-		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, type);
+		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, in.type);
 	ns->flag = ns_types[t].flag;
 	if (ns->flag == CLONE_NEWUSER && ns->path)
 		die("%s: %s.path: joining a user namespace is not supported "
@@ -2063,62 +2091,60 @@ spec_namespace(int i, const char *jp, struct nsent *ns)
 	for (struct nsent *o = spec.ns; o < ns; o++)
 		if (o->flag == ns->flag)
 			die("%s: %s.type: duplicate namespace \"%s\"", js_file,
-			    jp, type);
+			    jp, in.type);
 	if (!ns->path)
 		spec.clone_flags |= ns->flag;
 }
 
+/* linux.devices[]: type, major, minor and fileMode make mode and rdev. */
 static void
-spec_device(int i, const char *jp, struct dev *d)
+spec_device(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
-	long long major = -1, minor = -1, mode = 0666;
-	const char *type = NULL;
+	struct dev *d = dst;
+	struct devin {
+		char *path, *type;
+		long long major, minor, mode;
+		uid_t uid;
+		gid_t gid;
+	} in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
+	static const struct member rows[] = {
+		M_PATH("path", struct devin, path),
+		M_STR("type", struct devin, type),
+		M_INT("major", struct devin, major, 0, 4095),
+		M_INT("minor", struct devin, minor, 0, 1048575),
+		M_INT("fileMode", struct devin, mode, 0, 07777),
+		M_INT("uid", struct devin, uid, 0, UINT32_MAX - 1),
+		M_INT("gid", struct devin, gid, 0, UINT32_MAX - 1),
+	};
+	const char *type;
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "path"))
-			d->path = js_path(k + 1, kp);
-		else if (js_is(k, "type"))
-			type = js_str(k + 1, kp);
-		else if (js_is(k, "major"))
-			major = js_int(k + 1, kp, 0, 4095);
-		else if (js_is(k, "minor"))
-			minor = js_int(k + 1, kp, 0, 1048575);
-		else if (js_is(k, "fileMode"))
-			mode = js_int(k + 1, kp, 0, 07777);
-		else if (js_is(k, "uid"))
-			d->uid = (uid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
-		else if (js_is(k, "gid"))
-			d->gid = (gid_t)js_int(k + 1, kp, 0, UINT32_MAX - 1);
-	}
+	SPEC_OBJECT(i, jp, rows, &in);
+	d->path = in.path;
+	d->uid = in.uid;
+	d->gid = in.gid;
+	type = in.type;
 	if (!d->path || d->path[0] != '/')
 		die("%s: %s.path: missing or not absolute", js_file, jp);
 	if (!type || !strchr("cubp", type[0]) || type[1])
 		die("%s: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", js_file, jp);
-	if (type[0] != 'p' && (major < 0 || minor < 0))
+	if (type[0] != 'p' && (in.major < 0 || in.minor < 0))
 		die("%s: %s: major and minor are required", js_file, jp);
-	d->mode = (mode_t)mode | (type[0] == 'b' ? S_IFBLK :
-				  type[0] == 'p' ? S_IFIFO : S_IFCHR);
-	d->rdev = type[0] == 'p' ? 0 : makedev(major, minor);
+	d->mode = (mode_t)in.mode | (type[0] == 'b' ? S_IFBLK :
+				     type[0] == 'p' ? S_IFIFO : S_IFCHR);
+	d->rdev = type[0] == 'p' ? 0 : makedev(in.major, in.minor);
 }
 
-static unsigned long
-spec_propagation(const char *s, const char *jp)
-{
-	for (size_t x = 0; x < NMNTOPTS; x++)
-		if (mntopts[x].prop && !strcmp(s, mntopts[x].name))
-			return mntopts[x].set;
-	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
-}
-
-/* A member known and deliberately not applied (runc ignores it too). */
 static void
-spec_ignored(int v, const char *jp, void *dst)
+spec_propagation(int i, const char *jp, void *dst)
 {
-	(void)v, (void)jp, (void)dst;
+	const char *s = js_str(i, jp);
+
+	for (size_t x = 0; x < NMNTOPTS; x++)
+		if (mntopts[x].prop && !strcmp(s, mntopts[x].name)) {
+			*(unsigned long *)dst = mntopts[x].set;
+			return;
+		}
+	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
 }
 
 /* linux.resources.memory: kernel and kernelTCP are deprecated, the last
@@ -2127,12 +2153,12 @@ static const struct member memory_rows[] = {
 	M_INT("limit", struct resources, mem_limit, -1, INT64_MAX),
 	M_INT("reservation", struct resources, mem_low, -1, INT64_MAX),
 	M_INT("swap", struct resources, mem_swap, -1, INT64_MAX),
-	M_FN("kernel", spec_ignored),
-	M_FN("kernelTCP", spec_ignored),
+	M_IGNORED("kernel"),
+	M_IGNORED("kernelTCP"),
 	M_U64("swappiness", struct resources, swappiness),
 	M_BOOL("disableOOMKiller", struct resources, oom_kill_disable),
-	M_FN("useHierarchy", spec_ignored),
-	M_FN("checkBeforeUpdate", spec_ignored),
+	M_IGNORED("useHierarchy"),
+	M_IGNORED("checkBeforeUpdate"),
 };
 
 static const struct member cpu_rows[] = {	/* linux.resources.cpu */
@@ -2166,96 +2192,82 @@ spec_pids(int i, const char *jp, void *dst)
 static void
 spec_iodev(int i, const char *jp, struct iodev *d, const char *field)
 {
-	int k, n;
-	char kp[JP_MAX];
+	static const struct member weight_rows[] = {
+		M_INT("major", struct iodev, major, 0, 4095),
+		M_INT("minor", struct iodev, minor, 0, 1048575),
+		M_U64("weight", struct iodev, v),
+	}, rate_rows[] = {
+		M_INT("major", struct iodev, major, 0, 4095),
+		M_INT("minor", struct iodev, minor, 0, 1048575),
+		M_U64("rate", struct iodev, v),
+	};
 
-	js_expect(i, JSMN_OBJECT, jp);
 	d->major = d->minor = d->v = UNSET;
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "major"))
-			d->major = js_int(k + 1, kp, 0, 4095);
-		else if (js_is(k, "minor"))
-			d->minor = js_int(k + 1, kp, 0, 1048575);
-		else if (js_is(k, field))
-			d->v = (long long)js_u64(k + 1, kp);
-	}
+	if (*field == 'w')
+		SPEC_OBJECT(i, jp, weight_rows, d);
+	else
+		SPEC_OBJECT(i, jp, rate_rows, d);
 	if (d->major == UNSET || d->minor == UNSET || d->v == UNSET)
 		die("%s: %s: needs major, minor and %s", js_file, jp, field);
 }
 
-static int
-spec_iodevs(int i, const char *jp, struct iodev *out, const char *field)
+static void
+spec_weightdev(int i, const char *jp, void *dst)
 {
-	int e, x, n = JS_ARRAY(i, jp, CONFIG_MAX_RESOURCE_ENTRIES);
-	char ep[JP_MAX];
-
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "%s[%d]", jp, x);
-		spec_iodev(e, ep, &out[x], field);
-	}
-	return n;
+	spec_iodev(i, jp, dst, "weight");
 }
 
 static void
-spec_blockio(int i, const char *jp, struct resources *r)
+spec_ratedev(int i, const char *jp, void *dst)
 {
-	static const char *const lists[4] = {
-		"throttleReadBpsDevice", "throttleWriteBpsDevice",
-		"throttleReadIOPSDevice", "throttleWriteIOPSDevice",
-	};
-	int k, n;
-	char kp[JP_MAX];
+	spec_iodev(i, jp, dst, "rate");
+}
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "weight"))
-			r->io_weight = js_int(k + 1, kp, 0, 10000);
-		else if (js_is(k, "weightDevice"))
-			r->n_wdev = spec_iodevs(k + 1, kp, r->io_wdev, "weight");
-		for (int l = 0; l < 4; l++)
-			if (js_is(k, lists[l]))
-				r->n_max[l] = spec_iodevs(k + 1, kp, r->io_max[l],
-							  "rate");
-	}
+#define M_RATES(n, l) M_FNS(n, struct resources, io_max[l], n_max[l], \
+			    LIMIT(MAX_RESOURCE_ENTRIES), spec_ratedev)
+static const struct member blockio_rows[] = {	/* linux.resources.blockIO */
+	M_INT("weight", struct resources, io_weight, 0, 10000),
+	M_FNS("weightDevice", struct resources, io_wdev, n_wdev,
+	      LIMIT(MAX_RESOURCE_ENTRIES), spec_weightdev),
+	M_RATES("throttleReadBpsDevice", 0),
+	M_RATES("throttleWriteBpsDevice", 1),
+	M_RATES("throttleReadIOPSDevice", 2),
+	M_RATES("throttleWriteIOPSDevice", 3),
+};
+
+/* A number's text, ended in place: a hugepage limit is written as given. */
+static void
+spec_numtext(int i, const char *jp, void *dst)
+{
+	js_u64(i, jp);			/* checks it is a number */
+	*(char **)dst = cfgbuf + toks[i].start;
+	cfgbuf[toks[i].end] = 0;
 }
 
 /* hugepageLimits[] and unified{} both become (file suffix, value). */
 static void
-spec_hugepages(int i, const char *jp, struct resources *r)
+spec_hugepage(int i, const char *jp, void *dst)
 {
-	int e, x, k, n;
-	char ep[JP_MAX], kp[JP_MAX];
+	static const struct member rows[] = {
+		M_STR("pageSize", struct kv, k),
+		M_FN_AT("limit", struct kv, v, spec_numtext),
+	};
+	struct kv *h = dst;
 
-	r->nhuge = JS_ARRAY(i, jp, CONFIG_MAX_RESOURCE_ENTRIES);
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "%s[%d]", jp, x);
-		js_expect(e, JSMN_OBJECT, ep);
-		JS_EACH_MEMBER(e, k, n) {
-			jp_make(kp, "%s.%s", ep, cfgbuf + toks[k].start);
-			if (js_is(k, "pageSize")) {
-				r->huge[x].k = js_str(k + 1, kp);
-			} else if (js_is(k, "limit")) {
-				js_u64(k + 1, kp);	/* checks it is a number */
-				r->huge[x].v = cfgbuf + toks[k + 1].start;
-				cfgbuf[toks[k + 1].end] = 0;	/* ends it in place */
-			}
-		}
-		if (!r->huge[x].k || !r->huge[x].v)
-			die("%s: %s: needs pageSize and limit", js_file, ep);
-	}
+	SPEC_OBJECT(i, jp, rows, h);
+	if (!h->k || !h->v)	/* a repeated hugepageLimits keeps them */
+		die("%s: %s: needs pageSize and limit", js_file, jp);
 }
 
 static void
-spec_unified(int i, const char *jp, struct resources *r)
+spec_unified(int i, const char *jp, void *dst)
 {
+	struct resources *r = dst;
 	int k, n;
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
-	check_limit(jp, toks[i].size, MAX_RES,
-	    LIMIT_NAME(CONFIG_MAX_RESOURCE_ENTRIES));
+	check_limit(jp, toks[i].size, LIMIT(MAX_RESOURCE_ENTRIES));
 	JS_EACH_MEMBER(i, k, n) {
 		const char *key = cfgbuf + toks[k].start;
 
@@ -2268,34 +2280,35 @@ spec_unified(int i, const char *jp, struct resources *r)
 }
 
 /* One letter, or 0 (refused below) for "" and longer strings ("cx"). */
-static char
-spec_devrule_type(const char *t)
+static void
+spec_devrule_type(int i, const char *jp, void *dst)
 {
-	return t[0] && !t[1] ? t[0] : 0;
+	const char *t = js_str(i, jp);
+
+	*(char *)dst = t[0] && !t[1] ? t[0] : 0;
 }
 
+/* linux.resources.devices[]: a null member is as if absent (runc). */
 static void
-spec_devrule(int i, const char *jp, struct devrule *d)
+spec_devrule(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
-	const char *access = "rwm";
+	struct devrule *d = dst;
+	struct rulein {
+		struct devrule d;
+		const char *access;
+	} in = { { .type = 'a', .major = -1, .minor = -1 }, "rwm" };
+	static const struct member rows[] = {
+		M_BOOL("allow", struct rulein, d.allow),
+		M_FN_AT("type", struct rulein, d.type, spec_devrule_type, OR_NULL),
+		M_INT("major", struct rulein, d.major, -1, 4095, OR_NULL),
+		M_INT("minor", struct rulein, d.minor, -1, 1048575, OR_NULL),
+		M_STR("access", struct rulein, access, OR_NULL),
+	};
+	const char *access;
 
-	js_expect(i, JSMN_OBJECT, jp);
-	*d = (struct devrule){ .type = 'a', .major = -1, .minor = -1 };
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "allow"))
-			d->allow = js_bool(k + 1, kp);
-		else if (js_is(k, "type") && !js_null(k + 1))
-			d->type = spec_devrule_type(js_str(k + 1, kp));
-		else if (js_is(k, "major") && !js_null(k + 1))
-			d->major = js_int(k + 1, kp, -1, 4095);
-		else if (js_is(k, "minor") && !js_null(k + 1))
-			d->minor = js_int(k + 1, kp, -1, 1048575);
-		else if (js_is(k, "access") && !js_null(k + 1))
-			access = js_str(k + 1, kp);
-	}
+	SPEC_OBJECT(i, jp, rows, &in);
+	*d = in.d;
+	access = in.access;
 	if (!strchr("acb", d->type) || !d->type)
 		die("%s: %s.type: expected \"a\", \"c\" or \"b\"", js_file, jp);
 	for (const char *a = access; *a; a++) {
@@ -2309,19 +2322,6 @@ spec_devrule(int i, const char *jp, struct devrule *d)
 }
 
 static void
-spec_devrules(int i, const char *jp, struct resources *r)
-{
-	int e, x;
-	char ep[JP_MAX];
-
-	r->ndev = JS_ARRAY(i, jp, CONFIG_MAX_DEVICE_RULES);
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "%s[%d]", jp, x);
-		spec_devrule(e, ep, &r->dev[x]);
-	}
-}
-
-static void
 spec_res_init(struct resources *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -2331,38 +2331,21 @@ spec_res_init(struct resources *r)
 	r->io_weight = UNSET;
 }
 
-/* linux.resources (also the file of `rt update --resources`). */
-static void
-spec_resources(int i, const char *jp, struct resources *r)
-{
-	int k, n;
-	char kp[JP_MAX];
-
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		int v = k + 1;
-
-		jp_make(kp, "%s%s%s", jp, *jp ? "." : "", cfgbuf + toks[k].start);
-		if (js_null(v))
-			continue;
-		if (js_is(k, "memory"))
-			SPEC_OBJECT(v, kp, memory_rows, r);
-		else if (js_is(k, "cpu"))
-			SPEC_OBJECT(v, kp, cpu_rows, r);
-		else if (js_is(k, "pids"))
-			spec_pids(v, kp, r);
-		else if (js_is(k, "blockIO"))
-			spec_blockio(v, kp, r);
-		else if (js_is(k, "hugepageLimits"))
-			spec_hugepages(v, kp, r);
-		else if (js_is(k, "unified"))
-			spec_unified(v, kp, r);
-		else if (js_is(k, "devices"))
-			spec_devrules(v, kp, r);
-		else if (js_is(k, "network") || js_is(k, "rdma"))
-			spec_unsupported(v, kp);
-	}
-}
+/* linux.resources (also the file of `rt update --resources`): a null
+ * member is as if absent; network and rdma are v1-only or not applied. */
+static const struct member resources_rows[] = {
+	M_OBJ("memory", memory_rows, OR_NULL),
+	M_OBJ("cpu", cpu_rows, OR_NULL),
+	M_FN("pids", spec_pids, OR_NULL),
+	M_OBJ("blockIO", blockio_rows, OR_NULL),
+	M_FNS("hugepageLimits", struct resources, huge, nhuge,
+	      LIMIT(MAX_RESOURCE_ENTRIES), spec_hugepage, OR_NULL),
+	M_FN("unified", spec_unified, OR_NULL),
+	M_FNS("devices", struct resources, dev, ndev, LIMIT(MAX_DEVICE_RULES),
+	      spec_devrule, OR_NULL),
+	M_UNSUPPORTED("network", OR_NULL),
+	M_UNSUPPORTED("rdma", OR_NULL),
+};
 
 /*
  * linux.seccomp, kept as rules; the parent compiles them to BPF (section
@@ -2484,36 +2467,23 @@ spec_sc_action(int i, const char *jp, long long err)
 	die("%s: %s: unknown action \"%s\"", js_file, jp, name);
 }
 
+/* args[].index: any integer is read, and the message says 0-5. */
 static void
-spec_sc_cond(int i, const char *jp, struct sc_cond *c)
+spec_sc_index(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
-	bool has_op = false;
+	long long x = js_int(i, jp, LLONG_MIN, LLONG_MAX);
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "index")) {
-			long long x = js_int(k + 1, kp, LLONG_MIN, LLONG_MAX);
-
-			if (x < 0 || x > 5)
-				die("%s: %s: %lld is out of range (0-5)",
-				    js_file, kp, x);
-			c->index = (uint8_t)x;
-		} else if (js_is(k, "value")) {
-			c->v = js_u64(k + 1, kp);
-		} else if (js_is(k, "valueTwo")) {
-			c->v2 = js_u64(k + 1, kp);
-		} else if (js_is(k, "op")) {
-			c->op = (uint8_t)SPEC_ENUM(k + 1, kp, sc_ops,
-						   "operator");
-			has_op = true;
-		}
-	}
-	if (!has_op)
-		die("%s: %s.op: missing", js_file, jp);
+	if (x < 0 || x > 5)
+		die("%s: %s: %lld is out of range (0-5)", js_file, jp, x);
+	*(uint8_t *)dst = (uint8_t)x;
 }
+
+static const struct member sc_cond_rows[] = {	/* syscalls[].args[] */
+	M_FN_AT("index", struct sc_cond, index, spec_sc_index),
+	M_U64("value", struct sc_cond, v),
+	M_U64("valueTwo", struct sc_cond, v2),
+	M_ENUM("op", struct sc_cond, op, sc_ops, "operator", REQUIRED),
+};
 
 /* Adds one rule per name (and per condition when conditions share an
  * argument); conds are the rule's conditions, already in sc->conds. */
@@ -2540,8 +2510,7 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 			struct sc_rule *r = &sc->rules[sc->nrules];
 
 			check_limit("linux.seccomp.syscalls", sc->nrules + 1,
-				    MAX_SC_RULES,
-				LIMIT_NAME(CONFIG_MAX_SECCOMP_RULES));
+				    LIMIT(MAX_SECCOMP_RULES));
 			r->sys = sys;
 			r->mux = mux;
 			r->action = action;
@@ -2553,53 +2522,59 @@ spec_sc_add(int names, const char *jp, uint32_t action, int cond, int ncond)
 }
 
 static void
-spec_sc_syscall(int i, const char *jp)
+spec_sc_args(int i, const char *jp, void *dst)
 {
 	struct seccomp *sc = &spec.sc;
-	int k, n, e, x, names = -1, act = -1, cond = sc->nconds;
-	long long err = -1;
-	uint32_t a;
-	char kp[JP_MAX], ep[JP_MAX];
+	int e, x;
+	char ep[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "names")) {
-			js_expect(k + 1, JSMN_ARRAY, kp);
-			names = k + 1;
-		} else if (js_is(k, "action")) {
-			act = k + 1;
-		} else if (js_is(k, "errnoRet") && !js_null(k + 1)) {
-			err = js_int(k + 1, kp, 0, 4095);
-		} else if (js_is(k, "args") && !js_null(k + 1)) {
-			js_array(k + 1, kp, 6, "the kernel's 6 arguments");
-			JS_EACH_ELEM(k + 1, e, x) {
-				jp_make(ep, "%s[%d]", kp, x);
-				check_limit("linux.seccomp.syscalls[].args",
-				    sc->nconds + 1, MAX_SC_RULES,
-				    LIMIT_NAME(CONFIG_MAX_SECCOMP_RULES));
-				spec_sc_cond(e, ep, &sc->conds[sc->nconds++]);
-			}
-		}
+	(void)dst;
+	js_array(i, jp, 6, "the kernel's 6 arguments");
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		check_limit("linux.seccomp.syscalls[].args", sc->nconds + 1,
+			    LIMIT(MAX_SECCOMP_RULES));
+		SPEC_OBJECT(e, ep, sc_cond_rows, &sc->conds[sc->nconds++]);
 	}
-	if (act < 0)
-		die("%s: %s.action: missing", js_file, jp);
+}
+
+/* linux.seccomp.syscalls[]: the action is read once errnoRet is known. */
+static void
+spec_sc_syscall(int i, const char *jp, void *dst)
+{
+	struct scin {
+		int names, act;
+		long long err;
+	} in = { -1, -1, -1 };
+	static const struct member rows[] = {
+		M_TOKEN("names", struct scin, names, JSMN_ARRAY),
+		M_TOKEN("action", struct scin, act, 0, REQUIRED),
+		M_INT("errnoRet", struct scin, err, 0, 4095, OR_NULL),
+		M_FN("args", spec_sc_args, OR_NULL),
+	};
+	int cond = spec.sc.nconds;
+	uint32_t a;
+	char kp[JP_MAX];
+
+	(void)dst;
+	SPEC_OBJECT(i, jp, rows, &in);
 	jp_make(kp, "%s.action", jp);
-	a = spec_sc_action(act, kp, err);	/* with names or without */
-	if (names >= 0) {
+	a = spec_sc_action(in.act, kp, in.err);	/* with names or without */
+	if (in.names >= 0) {
 		jp_make(kp, "%s.names", jp);
-		spec_sc_add(names, kp, a, cond, sc->nconds - cond);
+		spec_sc_add(in.names, kp, a, cond, spec.sc.nconds - cond);
 	}
 }
 
 static void
-spec_sc_arches(int i, const char *jp)
+spec_sc_arches(int i, const char *jp, void *dst)
 {
 	struct seccomp *sc = &spec.sc;
 	int e, x;
 	size_t a;
 	char ep[JP_MAX];
 
+	(void)dst;
 	js_array(i, jp, MAX_SC_ARCHS, "the number of SCMP_ARCH_ names");
 	JS_EACH_ELEM(i, e, x) {
 		const char *name;
@@ -2618,60 +2593,65 @@ spec_sc_arches(int i, const char *jp)
 }
 
 static void
-spec_sc_flags(int i, const char *jp)
+spec_sc_flags(int i, const char *jp, void *dst)
+{
+	struct seccomp *sc = &spec.sc;
+	uint64_t mask = sc->flags;
+
+	(void)dst;
+	spec_flags(i, jp, sc_flag_names, ARRAY_LEN(sc_flag_names), 8,
+		   "the number of seccomp flags", &mask);
+	sc->flags = (unsigned)mask;
+}
+
+/* For SCMP_ACT_NOTIFY only (the spec), which is refused: a string. */
+static void
+spec_sc_listener(int i, const char *jp, void *dst)
+{
+	(void)dst;
+	js_str(i, jp);
+}
+
+static void
+spec_sc_syscalls(int i, const char *jp, void *dst)
 {
 	int e, x;
 	char ep[JP_MAX];
 
-	js_array(i, jp, 8, "the number of seccomp flags");
+	js_expect(i, JSMN_ARRAY, jp);
 	JS_EACH_ELEM(i, e, x) {
 		jp_make(ep, "%s[%d]", jp, x);
-		spec.sc.flags |= 1U << SPEC_ENUM(e, ep, sc_flag_names, "flag");
+		spec_sc_syscall(e, ep, dst);
 	}
 }
 
+/* linux.seccomp: the default action is read once its errno is known. */
 static void
-spec_seccomp(int i, const char *jp)
+spec_seccomp(int i, const char *jp, void *dst)
 {
-	struct seccomp *sc = &spec.sc;
-	int k, n, e, x, def = -1;
-	long long err = -1;
-	char kp[JP_MAX], ep[JP_MAX];
+	struct seccomp *sc = dst;
+	struct scdef {
+		int def;
+		long long err;
+	} in = { -1, -1 };
+	static const struct member rows[] = {
+		M_TOKEN("defaultAction", struct scdef, def, 0, REQUIRED),
+		M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
+		M_FN("architectures", spec_sc_arches, OR_NULL),
+		M_FN("flags", spec_sc_flags, OR_NULL),
+		M_FN("listenerPath", spec_sc_listener),
+		M_FN("listenerMetadata", spec_sc_listener),
+		M_FN("syscalls", spec_sc_syscalls, OR_NULL),
+	};
+	char kp[JP_MAX];
 
-	if (js_null(i))
-		return;
 	js_expect(i, JSMN_OBJECT, jp);
 	if (!CONFIG_SECCOMP)
 		die("%s: %s: not supported by this build (CONFIG_SECCOMP=n)",
 		    js_file, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		int v = k + 1;
-
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "defaultAction"))
-			def = v;
-		else if (js_is(k, "defaultErrnoRet") && !js_null(v))
-			err = js_int(v, kp, 0, 4095);
-		else if (js_is(k, "architectures") && !js_null(v))
-			spec_sc_arches(v, kp);
-		else if (js_is(k, "flags") && !js_null(v))
-			spec_sc_flags(v, kp);
-		else if (js_is(k, "listenerPath") ||
-			 js_is(k, "listenerMetadata"))
-			js_str(v, kp);	/* for SCMP_ACT_NOTIFY only (the
-					   spec), which is refused */
-		else if (js_is(k, "syscalls") && !js_null(v)) {
-			js_expect(v, JSMN_ARRAY, kp);
-			JS_EACH_ELEM(v, e, x) {
-				jp_make(ep, "%s[%d]", kp, x);
-				spec_sc_syscall(e, ep);
-			}
-		}
-	}
-	if (def < 0)
-		die("%s: %s.defaultAction: missing", js_file, jp);
+	SPEC_OBJECT(i, jp, rows, &in);
 	jp_make(kp, "%s.defaultAction", jp);
-	sc->def = spec_sc_action(def, kp, err);
+	sc->def = spec_sc_action(in.def, kp, in.err);
 	sc->on = true;
 	/* runc's patchbpf: unless the default lets syscalls through (or
 	 * already says ENOSYS), syscalls newer than the profile get ENOSYS,
@@ -2681,82 +2661,61 @@ spec_seccomp(int i, const char *jp)
 		   (sc->def & 0xffff0000U) != SECCOMP_RET_TRACE;
 }
 
-static int
-spec_idmaps(int i, const char *jp, struct idmap *out)
-{
-	int e, x, k, n, cnt = JS_ARRAY(i, jp, CONFIG_MAX_ID_MAPPINGS);
-	char ep[JP_MAX], kp[JP_MAX];
-
-	JS_EACH_ELEM(i, e, x) {
-		jp_make(ep, "%s[%d]", jp, x);
-		js_expect(e, JSMN_OBJECT, ep);
-		out[x].size = 0;
-		JS_EACH_MEMBER(e, k, n) {
-			jp_make(kp, "%s.%s", ep, cfgbuf + toks[k].start);
-			if (js_is(k, "containerID"))
-				out[x].inner = (uint32_t)js_int(k + 1, kp, 0, UINT32_MAX);
-			else if (js_is(k, "hostID"))
-				out[x].outer = (uint32_t)js_int(k + 1, kp, 0, UINT32_MAX);
-			else if (js_is(k, "size"))
-				out[x].size = (uint32_t)js_int(k + 1, kp, 1, UINT32_MAX);
-		}
-		if (!out[x].size)
-			die("%s: %s.size: missing", js_file, ep);
-	}
-	return cnt;
-}
+static const struct member idmap_rows[] = {	/* linux.uidMappings[] */
+	M_INT("containerID", struct idmap, inner, 0, UINT32_MAX),
+	M_INT("hostID", struct idmap, outer, 0, UINT32_MAX),
+	M_INT("size", struct idmap, size, 1, UINT32_MAX, REQUIRED),
+};
 
 /* linux.timeOffsets: lines for /proc/self/timens_offsets. */
 static void
-spec_time_offsets(int i, const char *jp)
+spec_time_offsets(int i, const char *jp, void *dst)
 {
-	int k, n, m, c;
+	struct offset {
+		long long secs, nsecs;
+	} o;
+	static const struct member rows[] = {
+		M_INT("secs", struct offset, secs, LLONG_MIN, LLONG_MAX),
+		M_INT("nanosecs", struct offset, nsecs, 0, 999999999),
+	};
+	int k, n;
 	size_t len = 0;
-	char kp[JP_MAX], mp[JP_MAX];
+	char kp[JP_MAX];
 
+	(void)dst;
 	js_expect(i, JSMN_OBJECT, jp);
 	JS_EACH_MEMBER(i, k, n) {
-		long long secs = 0, nsecs = 0;
-
 		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
 		if (!js_is(k, "monotonic") && !js_is(k, "boottime"))
 			die("%s: %s: unknown clock (monotonic or boottime)",
 			    js_file, kp);
-		js_expect(k + 1, JSMN_OBJECT, kp);
-		JS_EACH_MEMBER(k + 1, m, c) {
-			jp_make(mp, "%s.%s", kp, cfgbuf + toks[m].start);
-			if (js_is(m, "secs"))
-				secs = js_int(m + 1, mp, LLONG_MIN, LLONG_MAX);
-			else if (js_is(m, "nanosecs"))
-				nsecs = js_int(m + 1, mp, 0, 999999999);
-		}
+		o.secs = o.nsecs = 0;
+		SPEC_OBJECT(k + 1, kp, rows, &o);
 		if (strstr(spec.timens, cfgbuf + toks[k].start))
 			die("%s: %s: given twice", js_file, kp);
 		len += (size_t)snprintf(spec.timens + len, sizeof(spec.timens) - len,
 					"%s %lld %lld\n", cfgbuf + toks[k].start,
-					secs, nsecs);	/* 2 lines of < 50 fit */
+					o.secs, o.nsecs);	/* 2 lines of < 50 fit */
 	}
 }
 
 /* linux.personality: the execution domain; no flags are defined. */
 static void
-spec_personality(int i, const char *jp)
+spec_personality(int i, const char *jp, void *dst)
 {
 	static const char *const domains[] = { "LINUX", "LINUX32" };
-	int k, n;
-	char kp[JP_MAX];
+	static const struct member rows[] = {
+		M_ENUM("domain", struct spec, personality, domains, "domain"),
+		M_UNSUPPORTED("flags"),
+	};
+	struct spec *s = dst;
 
-	js_expect(i, JSMN_OBJECT, jp);
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "domain"))
-			spec.personality = SPEC_ENUM(k + 1, kp, domains,
-						     "domain") ? 0x0008 : 0;
-		else if (js_is(k, "flags"))
-			spec_unsupported(k + 1, kp);
-		spec.has_personality |= js_is(k, "domain");
+	if (SPEC_OBJECT(i, jp, rows, s) & 1) {	/* not REQUIRED: a repeated
+						   "personality" keeps it */
+		s->personality = s->personality ? 0x0008 : 0;
+		s->has_personality = true;
 	}
-	if (!spec.has_personality)
+	if (!s->has_personality)
 		die("%s: %s.domain: missing", js_file, jp);
 }
 
@@ -2765,8 +2724,8 @@ spec_personality(int i, const char *jp)
  * (or, in the "slice:prefix:name" form, a "/" or ".." in any part) is
  * refused; "." and doubled slashes are dropped.  Cleaned in place.
  */
-static char *
-spec_cgroups_path(int i, const char *jp)
+static void
+spec_cgroups_path(int i, const char *jp, void *dst)
 {
 	char *p = js_path(i, jp), *o = p;
 	const char *c = p;
@@ -2775,7 +2734,8 @@ spec_cgroups_path(int i, const char *jp)
 		if (strstr(p, "..") || strchr(p, '/'))
 			die("%s: %s: \"%s\": a slice, prefix or name cannot hold "
 			    "\"/\" or \"..\"", js_file, jp, p);
-		return p;
+		*(char **)dst = p;
+		return;
 	}
 	while (*c) {
 		size_t n = strcspn(c, "/");
@@ -2795,7 +2755,7 @@ spec_cgroups_path(int i, const char *jp)
 	if (o == p && *p == '/')
 		*o++ = '/';
 	*o = 0;
-	return p;
+	*(char **)dst = p;
 }
 
 static int sysctl_tok;			/* linux.sysctl, parsed last */
@@ -2858,56 +2818,54 @@ spec_str_array(int i, const char *jp, long max, const char *sym)
 }
 
 static void
-spec_hook(int i, const char *jp, struct hook *h)
+spec_hook_args(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
+	*(int *)dst = spec_str_array(i, jp, LIMIT(MAX_ARGS));
+}
 
-	js_expect(i, JSMN_OBJECT, jp);
+static void
+spec_hook_env(int i, const char *jp, void *dst)
+{
+	*(int *)dst = spec_str_array(i, jp, LIMIT(MAX_ENV));
+}
+
+static void
+spec_hook(int i, const char *jp, void *dst)
+{
+	static const struct member rows[] = {
+		M_PATH("path", struct hook, path, REQUIRED),
+		M_FN_AT("args", struct hook, args, spec_hook_args),
+		M_FN_AT("env", struct hook, env, spec_hook_env),
+		M_INT("timeout", struct hook, timeout, 1, INT_MAX, OR_NULL),
+	};
+	struct hook *h = dst;
+
 	memset(h, 0, sizeof(*h));
 	h->args = h->env = -1;
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
-		if (js_is(k, "path"))
-			h->path = js_path(k + 1, kp);
-		else if (js_is(k, "args"))
-			h->args = spec_str_array(k + 1, kp, MAX_ARGS,
-						 LIMIT_NAME(CONFIG_MAX_ARGS));
-		else if (js_is(k, "env"))
-			h->env = spec_str_array(k + 1, kp, MAX_ENV,
-						LIMIT_NAME(CONFIG_MAX_ENV));
-		else if (js_is(k, "timeout") && !js_null(k + 1))
-			h->timeout = (int)js_int(k + 1, kp, 1, INT_MAX);
-	}
-	if (!h->path)
-		die("%s: %s.path: missing", js_file, jp);
+	SPEC_OBJECT(i, jp, rows, h);
 	if (h->path[0] != '/')
 		die("%s: %s.path: %s: not an absolute path", js_file, jp, h->path);
 }
 
-static void
-spec_hooks(int i)
-{
-	int k, n, e, x, kind;
-	char kp[JP_MAX], ep[JP_MAX];
+#define M_HOOKS(n, kind) M_FNS(n, struct spec, hooks[kind], nhooks[kind], \
+			       LIMIT(MAX_HOOKS), spec_hook, OR_NULL)
+static const struct member hooks_rows[] = {	/* in hook_names' order */
+	M_HOOKS("prestart", H_PRESTART),
+	M_HOOKS("createRuntime", H_CREATE_RUNTIME),
+	M_HOOKS("createContainer", H_CREATE_CONTAINER),
+	M_HOOKS("startContainer", H_START_CONTAINER),
+	M_HOOKS("poststart", H_POSTSTART),
+	M_HOOKS("poststop", H_POSTSTOP),
+};
 
-	if (js_null(i))
-		return;
-	js_expect(i, JSMN_OBJECT, "hooks");
-	spec.hooks_tok = i;
-	JS_EACH_MEMBER(i, k, n) {
-		for (kind = 0; kind < NHOOKKINDS; kind++)
-			if (js_is(k, hook_names[kind]))
-				break;
-		if (kind == NHOOKKINDS || js_null(k + 1))
-			continue;
-		jp_make(kp, "hooks.%s", hook_names[kind]);
-		spec.nhooks[kind] = JS_ARRAY(k + 1, kp, CONFIG_MAX_HOOKS);
-		JS_EACH_ELEM(k + 1, e, x) {
-			jp_make(ep, "%s[%d]", kp, x);
-			spec_hook(e, ep, &spec.hooks[kind][x]);
-		}
-	}
+static void
+spec_hooks(int i, const char *jp, void *dst)
+{
+	struct spec *s = dst;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	s->hooks_tok = i;
+	SPEC_OBJECT(i, jp, hooks_rows, s);
 }
 
 /* linux.sysctl: only parameters of a namespace the container has of its
@@ -2932,8 +2890,7 @@ spec_sysctl(int i, const char *jp)
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
-	check_limit(jp, toks[i].size, MAX_SYSCTLS,
-	    LIMIT_NAME(CONFIG_MAX_SYSCTLS));
+	check_limit(jp, toks[i].size, LIMIT(MAX_SYSCTLS));
 	JS_EACH_MEMBER(i, k, n) {
 		char *key = cfgbuf + toks[k].start;
 		size_t d;
@@ -2959,96 +2916,78 @@ spec_sysctl(int i, const char *jp)
 	}
 }
 
+/* linux.mountLabel: refused unless "" (SELinux only, not applied yet). */
 static void
-spec_linux_member(int k, const char *kp)
+spec_mount_label(int i, const char *jp, void *dst)
 {
-	int v = k + 1, e, x;
-	char ep[JP_MAX];
-
-	if (js_is(k, "namespaces")) {
-		spec.nns = JS_ARRAY(v, kp, CONFIG_MAX_NAMESPACES);
-		JS_EACH_ELEM(v, e, x) {
-			jp_make(ep, "%s[%d]", kp, x);
-			spec_namespace(e, ep, &spec.ns[x]);
-		}
-	} else if (js_is(k, "devices")) {
-		spec.ndevices = JS_ARRAY(v, kp, CONFIG_MAX_DEVICES);
-		JS_EACH_ELEM(v, e, x) {
-			jp_make(ep, "%s[%d]", kp, x);
-			spec_device(e, ep, &spec.devices[x]);
-		}
-	} else if (js_is(k, "maskedPaths")) {
-		spec.nmasked = spec_strings(v, kp, spec.masked,
-			MAX_MASKED_PATHS,
-			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
-	} else if (js_is(k, "readonlyPaths")) {
-		spec.nreadonly = spec_strings(v, kp, spec.readonly,
-			MAX_MASKED_PATHS,
-			LIMIT_NAME(CONFIG_MAX_MASKED_PATHS), true);
-	} else if (js_is(k, "rootfsPropagation")) {
-		spec.root_prop = spec_propagation(js_str(v, kp), kp);
-	} else if (js_is(k, "resources")) {
-		spec_resources(v, kp, &spec.res);
-	} else if (js_is(k, "cgroupsPath")) {
-		spec.cgroups_path = spec_cgroups_path(v, kp);
-	} else if (js_is(k, "seccomp")) {
-		spec_seccomp(v, kp);
-	} else if (js_is(k, "uidMappings")) {
-		spec.nuidmap = spec_idmaps(v, kp, spec.uidmap);
-	} else if (js_is(k, "gidMappings")) {
-		spec.ngidmap = spec_idmaps(v, kp, spec.gidmap);
-	} else if (js_is(k, "timeOffsets")) {
-		spec_time_offsets(v, kp);
-	} else if (js_is(k, "personality")) {
-		spec_personality(v, kp);
-	} else if (js_is(k, "mountLabel")) {
-		if (spec_lsm(v, kp, LSM_SELINUX))
-			die("%s: %s: not supported yet", js_file, kp);
-	} else if (js_is(k, "sysctl")) {
-		sysctl_tok = v;		/* after the namespaces: spec_linux */
-	} else if (js_is(k, "intelRdt")) {
-		spec_unsupported(v, kp);
-	}
+	(void)dst;
+	if (spec_lsm(i, jp, LSM_SELINUX))
+		die("%s: %s: not supported yet", js_file, jp);
 }
 
+/* linux.sysctl is checked against the namespaces, after the others. */
 static void
-spec_linux(int i)
+spec_sysctl_tok(int i, const char *jp, void *dst)
 {
-	int k, n;
-	char kp[JP_MAX];
+	(void)jp, (void)dst;
+	sysctl_tok = i;
+}
 
-	js_expect(i, JSMN_OBJECT, "linux");
-	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "linux.%s", cfgbuf + toks[k].start);
-		spec_linux_member(k, kp);
-	}
+static const struct member linux_rows[] = {	/* linux */
+	M_FNS("namespaces", struct spec, ns, nns, LIMIT(MAX_NAMESPACES),
+	      spec_namespace),
+	M_FNS("devices", struct spec, devices, ndevices, LIMIT(MAX_DEVICES),
+	      spec_device),
+	M_PATHS("maskedPaths", struct spec, masked, nmasked,
+		LIMIT(MAX_MASKED_PATHS)),
+	M_PATHS("readonlyPaths", struct spec, readonly, nreadonly,
+		LIMIT(MAX_MASKED_PATHS)),
+	M_FN_AT("rootfsPropagation", struct spec, root_prop, spec_propagation),
+	M_OBJ_AT("resources", struct spec, res, resources_rows),
+	M_FN_AT("cgroupsPath", struct spec, cgroups_path, spec_cgroups_path),
+	M_FN_AT("seccomp", struct spec, sc, spec_seccomp, OR_NULL),
+	M_OBJS("uidMappings", struct spec, uidmap, nuidmap,
+	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	M_OBJS("gidMappings", struct spec, gidmap, ngidmap,
+	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	M_FN("timeOffsets", spec_time_offsets),
+	M_FN("personality", spec_personality),
+	M_FN("mountLabel", spec_mount_label),
+	M_FN("sysctl", spec_sysctl_tok),
+	M_UNSUPPORTED("intelRdt"),
+};
+
+static void
+spec_linux(int i, const char *jp, void *dst)
+{
+	SPEC_OBJECT(i, jp, linux_rows, dst);
 	if (sysctl_tok > 0 && !js_null(sysctl_tok))
 		spec_sysctl(sysctl_tok, "linux.sysctl");
 }
 
 static void
-spec_version(int i)
+spec_version(int i, const char *jp, void *dst)
 {
-	const char *v = js_str(i, "ociVersion");
+	const char *v = js_str(i, jp);
 
 	if (strncmp(v, "1.0.", 4) && strncmp(v, "1.1.", 4) && strncmp(v, "1.2.", 4))
 		die("%s: ociVersion: unsupported version \"%s\"", js_file, v);
-	spec.oci_version = (char *)v;
+	*(char **)dst = (char *)v;
 }
 
 static void
-spec_annotations(int i)
+spec_annotations(int i, const char *jp, void *dst)
 {
+	struct spec *s = dst;
 	int k, n;
 	char kp[JP_MAX];
 
-	js_expect(i, JSMN_OBJECT, "annotations");
-	check_limit("annotations", toks[i].size, MAX_ANNOTATIONS,
-		    LIMIT_NAME(CONFIG_MAX_ANNOTATIONS));
+	js_expect(i, JSMN_OBJECT, jp);
+	check_limit(jp, toks[i].size, LIMIT(MAX_ANNOTATIONS));
 	JS_EACH_MEMBER(i, k, n) {
-		jp_make(kp, "annotations.%s", cfgbuf + toks[k].start);
-		spec.annot[spec.nannot][0] = cfgbuf + toks[k].start;
-		spec.annot[spec.nannot++][1] = js_str(k + 1, kp);
+		jp_make(kp, "%s.%s", jp, cfgbuf + toks[k].start);
+		s->annot[s->nannot][0] = cfgbuf + toks[k].start;
+		s->annot[s->nannot++][1] = js_str(k + 1, kp);
 	}
 }
 
@@ -3096,36 +3035,26 @@ spec_validate(void)
 	}
 }
 
+static const struct member spec_rows[] = {	/* config.json */
+	M_FN_AT("ociVersion", struct spec, oci_version, spec_version),
+	M_FN_AT("process", struct spec, proc, spec_process),
+	M_OBJ("root", root_rows),
+	M_STR("hostname", struct spec, hostname),
+	M_STR("domainname", struct spec, domainname),
+	M_FNS("mounts", struct spec, mounts, nmounts, LIMIT(MAX_MOUNTS),
+	      spec_mount),
+	M_FN("linux", spec_linux),
+	M_FN("annotations", spec_annotations),
+	M_FN("hooks", spec_hooks, OR_NULL),
+};
+
 /* Parses config.json in the current directory (the bundle). */
 static void
 spec_load(void)
 {
-	int k, n;
-
 	js_load("config.json", "config.json");
 	spec_res_init(&spec.res);
-	JS_EACH_MEMBER(0, k, n) {
-		int v = k + 1;
-
-		if (js_is(k, "ociVersion"))
-			spec_version(v);
-		else if (js_is(k, "process"))
-			spec_process(v, "process.");
-		else if (js_is(k, "root"))
-			SPEC_OBJECT(v, "root", root_rows, &spec);
-		else if (js_is(k, "hostname"))
-			spec.hostname = js_str(v, "hostname");
-		else if (js_is(k, "domainname"))
-			spec.domainname = js_str(v, "domainname");
-		else if (js_is(k, "mounts"))
-			spec_mounts(v);
-		else if (js_is(k, "linux"))
-			spec_linux(v);
-		else if (js_is(k, "annotations"))
-			spec_annotations(v);
-		else if (js_is(k, "hooks"))
-			spec_hooks(v);
-	}
+	SPEC_OBJECT(0, "", spec_rows, &spec);
 	spec_validate();
 }
 
@@ -5995,7 +5924,7 @@ env_set(const char *kv)
 	}
 	if (p->nenv >= MAX_ENV)
 		die("exec: more than %d environment entries (raise %s)",
-		    MAX_ENV, LIMIT_NAME(CONFIG_MAX_ENV));
+		    LIMIT(MAX_ENV));
 	p->env[p->nenv++] = (char *)kv;
 	p->env[p->nenv] = NULL;
 }
@@ -7154,7 +7083,7 @@ path_absolute(char *out, const char *p)
 	buf_add(tmp, sizeof(tmp), "/%s", p);
 	if (strlen(tmp) == sizeof(tmp) - 1)
 		die("%s: path too long (raise %s)", p,
-		    LIMIT_NAME(CONFIG_MAX_PATH));
+		    LIMIT_NAME(MAX_PATH));
 	for (const char *c = tmp; *c; c += *c == '/') {
 		size_t n = strcspn(c, "/");
 
@@ -7290,7 +7219,7 @@ hooks_load(const char *id, const struct state *st, const char *status,
 	if (access(path, F_OK) < 0)
 		return false;
 	js_load(path, path);
-	spec_hooks(0);
+	spec_hooks(0, "hooks", &spec);
 	state_json(json, n, id, st, status, false, NULL);
 	return true;
 }
@@ -7400,8 +7329,7 @@ ctr_each_child(pid_t init, void (*fn)(pid_t, intptr_t), intptr_t arg)
 				continue;
 			if (n == MAX_PIDS)
 				die("container has more than %d processes "
-				    "(raise %s)", MAX_PIDS,
-				LIMIT_NAME(CONFIG_MAX_PIDS));
+				    "(raise %s)", LIMIT(MAX_PIDS));
 			set[n++] = pid;
 		}
 	} while (n != before);
@@ -7655,7 +7583,7 @@ list_read(void)
 		if (list_n == MAX_CONTAINERS)
 			die("list: more than %d containers under %s (raise "
 			    "%s)", MAX_CONTAINERS, opt_root,
-			    LIMIT_NAME(CONFIG_MAX_CONTAINERS));
+			    LIMIT_NAME(MAX_CONTAINERS));
 		memcpy(names + o, id, len + 1);
 		list_ids[list_n++] = names + o;
 		o += len + 1;
@@ -7882,7 +7810,7 @@ ps_add(pid_t pid, intptr_t arg)
 	(void)arg;
 	if (ps_npids == MAX_PIDS)
 		die("container has more than %d processes (raise %s)",
-		    MAX_PIDS, LIMIT_NAME(CONFIG_MAX_PIDS));
+		    LIMIT(MAX_PIDS));
 	ps_pids[ps_npids++] = pid;
 }
 
@@ -7996,7 +7924,7 @@ exec_apply_flags(int argc, char **argv)
 
 	if (argc > MAX_ARGS)
 		die("exec: %d arguments, limit is %d (raise %s)",
-		    argc, MAX_ARGS, LIMIT_NAME(CONFIG_MAX_ARGS));
+		    argc, LIMIT(MAX_ARGS));
 	memcpy(p->args, argv, sizeof(char *) * (size_t)argc);
 	p->args[argc] = NULL;
 	p->nargs = argc;
@@ -8014,7 +7942,7 @@ exec_apply_flags(int argc, char **argv)
 	}
 	if (p->ngids + opt_gids.n > MAX_GIDS)	/* runc appends them */
 		die("exec: --additional-gids: %d gids, limit is %d (raise %s)",
-		    p->ngids + opt_gids.n, MAX_GIDS, LIMIT_NAME(CONFIG_MAX_GIDS));
+		    p->ngids + opt_gids.n, LIMIT(MAX_GIDS));
 	for (int i = 0; i < opt_gids.n; i++) {
 		const char *g = opt_gids.v[i];
 		unsigned long v = strtoul(g, &end, 10);
@@ -8092,7 +8020,7 @@ cmd_exec(int argc, char **argv)
 		die("cannot exec in a stopped container");
 	if (opt_process) {
 		js_load(opt_process, "process.json");
-		spec_process(0, "");
+		spec_process(0, "", &spec.proc);
 	} else {
 		if (argc < 2)
 			die("exec: no command given (or use --process)");
@@ -8239,7 +8167,7 @@ cmd_update(int argc, char **argv)
 	if (opt_upd.resources) {
 		js_load(strcmp(opt_upd.resources, "-") ? opt_upd.resources : "/dev/stdin",
 			"resources");
-		spec_resources(0, "", &spec.res);
+		SPEC_OBJECT(0, "", resources_rows, &spec.res);
 	}
 	update_flags(&spec.res);
 	if (spec.res.ndev)
@@ -8761,7 +8689,7 @@ opt_set(const struct opt *o, const char *what, const char *val)
 		if (l->n == MAX_OPTLIST)
 			die("%s%s--%s: given more than %d times (raise %s)",
 			    what, sep, o->name, MAX_OPTLIST,
-			    LIMIT_NAME(CONFIG_MAX_ENV));
+			    LIMIT_NAME(MAX_ENV));
 		l->v[l->n++] = val;
 		return;
 	}
