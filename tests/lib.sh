@@ -286,21 +286,25 @@ mkbundle() {
 	snap_mounts
 }
 
-# mkbundle_ro DIR: mkbundle, but DIR/rootfs is a read-only bind mount of the
-# rootfs built once, not a copy of it (the copy takes a quarter second): for
-# a test whose container keeps its root read-only and that writes nothing
-# into the rootfs.  A copy when the bind fails; cleanup unmounts it.
+# mkbundle_ro DIR [ROOTFS]: mkbundle, but DIR/rootfs is a read-only bind
+# mount of ROOTFS (default the rootfs built once per run), not a copy of it
+# (the copy takes a quarter second): for a test whose container keeps its
+# root read-only and that writes nothing into the rootfs.  A copy when the
+# bind fails; cleanup unmounts it.
 mkbundle_ro() {
-	[ -n "$T_CACHE" ] || { mkbundle "$1"; return; }
+	_from=$2
+	if [ -z "$_from" ]; then
+		[ -n "$T_CACHE" ] || { mkbundle "$1"; return; }
+		[ -f "$T_CACHE/rootfs.done" ] ||
+			{ mkrootfs "$T_CACHE/rootfs" && : > "$T_CACHE/rootfs.done"; }
+		_from=$T_CACHE/rootfs
+	fi
 	B=$1
-	[ -f "$T_CACHE/rootfs.done" ] ||
-		{ mkrootfs "$T_CACHE/rootfs" && : > "$T_CACHE/rootfs.done"; }
 	mkdir -p "$B/rootfs"
-	if ! { mount --bind "$T_CACHE/rootfs" "$B/rootfs" &&
+	if ! { mount --bind "$_from" "$B/rootfs" &&
 		mount -o remount,bind,ro "$B/rootfs"; } 2>/dev/null; then
 		umount "$B/rootfs" 2>/dev/null
-		mkbundle "$1"
-		return
+		cp -a "$_from/." "$B/rootfs/"
 	fi
 	snap_mounts
 }
