@@ -14,21 +14,31 @@
 # namespace, device rules, pause/resume, kill --all, ps and exec.
 
 . "$TOP/tests/lib-lifecycle.sh"
-lc_setup
 
-# after NAME: the id $ID left nothing behind
-after() { nothing_left "$1-nothing-left" "$ID"; }
-
+# the cgroup2 mount point (empty: none)
 CGM=$(awk '{ for (i = 7; i < NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2") { print $5; exit } break } }' /proc/self/mountinfo)
-if [ -z "$CGM" ] || [ ! -f "$CGM/cgroup.controllers" ]; then
-	skip cgroup "no cgroup2 hierarchy mounted"
-	return 0 2>/dev/null || exit 0
-fi
-CTRLS=$(head -n 1 "$CGM/cgroup.controllers")
 # rt's own cgroup (ours: the wrapper execs it); a container with an empty or
 # relative cgroupsPath goes below its parent
 OWN=$(sed -n 's/^0:://p' /proc/self/cgroup)
 PARENT=${OWN%/*}
+
+# setup: lc_setup with the rootfs read-only and shared (mkbundle_ro: no
+# test but the counting ones writes it, and they make a copy), and CTRLS
+# the controllers the cgroup2 root offers.  Without a cgroup2 hierarchy no
+# test runs: `skip cgroup` once per run.
+setup() {
+	if [ -z "$CGM" ] || [ ! -f "$CGM/cgroup.controllers" ]; then
+		_s=${T_CACHE:-/tmp}/cgroup.skipped
+		[ -n "$T_CACHE" ] && [ -e "$_s" ] ||
+			{ skip cgroup "no cgroup2 hierarchy mounted"; [ -z "$T_CACHE" ] || : > "$_s"; }
+		return 1
+	fi
+	CTRLS=$(head -n 1 "$CGM/cgroup.controllers")
+	lc_setup mkbundle_ro
+}
+
+# after NAME: the id $ID left nothing behind
+after() { nothing_left "$1-nothing-left" "$ID"; }
 
 # has_ctl NAME: the cgroup2 root offers controller NAME
 has_ctl() { case " $CTRLS " in *" $1 "*) return 0 ;; esac; return 1; }
@@ -80,7 +90,8 @@ refused() {
 
 # empty cgroupsPath: below the parent of rt's own cgroup, named by the id;
 # no resources asked, so no controller needed: runs on every host
-if start_ct default 'cat /proc/self/cgroup; echo ready; sleep 100'; then
+t_cgroup_path_default() {
+	start_ct default 'cat /proc/self/cgroup; echo ready; sleep 100' || return 0
 	D=$CGM$PARENT/$ID
 	poll file_has "$TMPD/default.out" ready
 	check_eq path-default-inside "0::$PARENT/$ID" "$(grep '^0::' "$TMPD/default.out")"
@@ -90,16 +101,19 @@ if start_ct default 'cat /proc/self/cgroup; echo ready; sleep 100'; then
 	"$RT" delete -f "$ID"
 	cg_gone path-default-removed "$D"
 	after path-default
-fi
+}
 
 # a cgroup namespace: the container sees its own cgroup as the root
-C_NAMESPACES='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }, { "type": "cgroup" }' \
-	fg_ct cgns 'grep "^0::" /proc/self/cgroup'
-check_eq path-cgroupns "exit 0: 0::/" "exit $RC: $OUT$ERR"
-after path-cgroupns
+t_cgroup_path_cgroupns() {
+	C_NAMESPACES='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }, { "type": "cgroup" }' \
+		fg_ct cgns 'grep "^0::" /proc/self/cgroup'
+	check_eq path-cgroupns "exit 0: 0::/" "exit $RC: $OUT$ERR"
+	after path-cgroupns
+}
 
 # absolute: below the mount as given; delete removes the levels rt made
-if need_rt_only path-absolute; then
+t_cgroup_path_absolute() {
+	need_rt_only path-absolute || return 0
 	CG=/t$$-abs/sub
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"$CG\"" create_ct abs 'sleep 100'
 	check_eq path-absolute-create "exit 0: " "exit $RC: $ERR"
@@ -109,8 +123,11 @@ if need_rt_only path-absolute; then
 	"$RT" delete -f "$ID"
 	cg_gone path-absolute-removed "$CGM$CG" "$CGM/t$$-abs"
 	after path-absolute
+}
 
-	# a level that was there before stays
+# a level that was there before stays
+t_cgroup_path_existing_parent() {
+	need_rt_only path-existing-parent || return 0
 	mkdir "$CGM/t$$-pre"
 	T_EXTRA_CLEANUP="rmdir '$CGM/t$$-pre' 2>/dev/null"
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-pre/c\"" create_ct pre 'sleep 100'
@@ -121,18 +138,20 @@ if need_rt_only path-absolute; then
 	check_eq path-existing-parent-kept yes "$([ -d "$CGM/t$$-pre" ] && echo yes || echo removed)"
 	rmdir "$CGM/t$$-pre"
 	after path-existing-parent
-fi
+}
 
 # relative: below the parent of rt's cgroup
-if need_rt_only path-relative; then
+t_cgroup_path_relative() {
+	need_rt_only path-relative || return 0
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"t$$-rel/x\"" fg_ct rel 'grep "^0::" /proc/self/cgroup'
 	check_eq path-relative "exit 0: 0::$PARENT/t$$-rel/x" "exit $RC: $OUT$ERR"
 	cg_gone path-relative-removed "$CGM$PARENT/t$$-rel/x" "$CGM$PARENT/t$$-rel"
 	after path-relative
-fi
+}
 
 # slice:prefix:name, as systemd nests slices; every level rt made goes
-if need_rt_only path-slice; then
+t_cgroup_path_slice() {
+	need_rt_only path-slice || return 0
 	S=rt$$
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"$S-a.slice:rt:c\"" create_ct slice 'sleep 100'
 	check_eq path-slice-create "exit 0: " "exit $RC: $ERR"
@@ -141,146 +160,174 @@ if need_rt_only path-slice; then
 	cg_gone path-slice-removed "$CGM/$S.slice/$S-a.slice/rt-c.scope" \
 		"$CGM/$S.slice/$S-a.slice" "$CGM/$S.slice"
 	after path-slice
+}
 
-	# a failed create removes the levels it made
+# a failed create removes the levels it made
+t_cgroup_path_slice_failed_create() {
+	need_rt_only path-slice-failed-create || return 0
+	S=rt$$
 	C_RES=$(res '"unified": { "nosuch.file": "1" }') \
 		C_LINUX_EXTRA=", \"cgroupsPath\": \"$S-b.slice:rt:c\"" create_ct slicefail 'sleep 100'
 	check_eq path-slice-failed-create "exit 1: rt: cgroup: write \"1\" to $CGM/$S.slice/$S-b.slice/rt-c.scope/nosuch.file: No such file or directory" "exit $RC: $ERR"
 	cg_gone path-slice-failed-create-removed "$CGM/$S.slice"
 	after path-slice-failed-create
+}
 
+t_cgroup_path_slice_invalid() {
+	need_rt_only path-slice-invalid || return 0
 	C_LINUX_EXTRA=', "cgroupsPath": "nope:rt:c"' create_ct badslice 'sleep 100'
 	check_eq path-slice-invalid "exit 1: rt: config.json: linux.cgroupsPath: nope: not a slice" "exit $RC: $ERR"
 	after path-slice-invalid
-fi
+}
 
 # ---- resources ---------------------------------------------------------------
 
 # memory: limit, reservation, swap as runc converts it (swap.max = swap - limit)
-if need_rt_only memory; then
+t_cgroup_memory() {
+	need_rt_only memory || return 0
 	C_RES=$(res '"memory": { "limit": 33554432, "reservation": 8388608, "swap": 50331648 }') \
 		sh_config 'sleep 100'
-	if has_ctl memory; then
-		C_RES=$(res '"memory": { "limit": 33554432, "reservation": 8388608, "swap": 50331648 }') \
-			create_ct mem 'sleep 100'
-		D=$CGM$PARENT/$ID
-		check_eq memory-create "exit 0: " "exit $RC: $ERR"
-		check_eq memory-max 33554432 "$(cat_cg "$D/memory.max")"
-		check_eq memory-low 8388608 "$(cat_cg "$D/memory.low")"
-		check_eq memory-swap-max 16777216 "$(cat_cg "$D/memory.swap.max")"
-		"$RT" delete -f "$ID"
-		after memory
-
-		C_RES=$(res '"memory": { "limit": 33554432, "swap": -1 }') create_ct memsw 'sleep 100'
-		check_eq memory-swap-unlimited "exit 0: max" "exit $RC: $(cat_cg "$CGM$PARENT/$ID/memory.swap.max")$ERR"
-		"$RT" delete -f "$ID"
-		after memory-swap-unlimited
-
-		# a hog under 16 MiB with no swap is OOM-killed
-		C_RES=$(res '"memory": { "limit": 16777216, "swap": 16777216 }') \
-			fg_ct oom 'exec awk "BEGIN { s = \"a\"; while (length(s) < 50000000) s = s s; print length(s) }"' --keep
-		check_eq memory-oom-killed "exit 137: " "exit $RC: $OUT$ERR"
-		n=$(sed -n 's/^oom_kill //p' "$CGM$PARENT/$ID/memory.events" 2>/dev/null)
-		check_eq memory-oom-events yes "$([ "${n:-0}" -gt 0 ] && echo yes || echo "oom_kill ${n:-missing}")"
-		"$RT" delete -f "$ID"
-		after memory-oom
-	else
+	if ! has_ctl memory; then
 		refused memory memory
+		return 0
 	fi
-fi
+	C_RES=$(res '"memory": { "limit": 33554432, "reservation": 8388608, "swap": 50331648 }') \
+		create_ct mem 'sleep 100'
+	D=$CGM$PARENT/$ID
+	check_eq memory-create "exit 0: " "exit $RC: $ERR"
+	check_eq memory-max 33554432 "$(cat_cg "$D/memory.max")"
+	check_eq memory-low 8388608 "$(cat_cg "$D/memory.low")"
+	check_eq memory-swap-max 16777216 "$(cat_cg "$D/memory.swap.max")"
+	"$RT" delete -f "$ID"
+	after memory
+}
+
+# swap -1: memory.swap.max "max" (without the controller cgroup-memory
+# checks the refusal)
+t_cgroup_memory_swap_unlimited() {
+	[ "$RT_IS_REF" = 0 ] && has_ctl memory || return 0
+	C_RES=$(res '"memory": { "limit": 33554432, "swap": -1 }') create_ct memsw 'sleep 100'
+	check_eq memory-swap-unlimited "exit 0: max" "exit $RC: $(cat_cg "$CGM$PARENT/$ID/memory.swap.max")$ERR"
+	"$RT" delete -f "$ID"
+	after memory-swap-unlimited
+}
+
+# a hog under 16 MiB with no swap is OOM-killed (without the controller
+# cgroup-memory checks the refusal)
+t_cgroup_memory_oom() {
+	[ "$RT_IS_REF" = 0 ] && has_ctl memory || return 0
+	C_RES=$(res '"memory": { "limit": 16777216, "swap": 16777216 }') \
+		fg_ct oom 'exec awk "BEGIN { s = \"a\"; while (length(s) < 50000000) s = s s; print length(s) }"' --keep
+	check_eq memory-oom-killed "exit 137: " "exit $RC: $OUT$ERR"
+	n=$(sed -n 's/^oom_kill //p' "$CGM$PARENT/$ID/memory.events" 2>/dev/null)
+	check_eq memory-oom-events yes "$([ "${n:-0}" -gt 0 ] && echo yes || echo "oom_kill ${n:-missing}")"
+	"$RT" delete -f "$ID"
+	after memory-oom
+}
 
 # pids: pids.max and a loop that cannot fork 30 sleeps
-if need_rt_only pids; then
+t_cgroup_pids() {
+	need_rt_only pids || return 0
 	C_RES=$(res '"pids": { "limit": 10 }') sh_config 'sleep 100'
-	if has_ctl pids; then
-		C_RES=$(res '"pids": { "limit": 10 }') \
-			start_ct pids '(for i in $(seq 30); do sleep 100 & done) 2>&1; echo loop-done; exec sleep 100'
-		D=$CGM$PARENT/$ID
-		check_eq pids-max 10 "$(cat_cg "$D/pids.max")"
-		poll file_has "$TMPD/pids.out" loop-done
-		n=$(grep -c "can't fork" "$TMPD/pids.out")
-		check_eq pids-fork-fails yes "$([ "$n" -gt 0 ] && echo yes || echo "no fork error: $(cat "$TMPD/pids.out")")"
-		# the loop's subshell gone, init and the sleeps it started: at
-		# most 10, and pids.current counts them
-		n=$(nprocs "$D")
-		check_eq pids-current "$n" "$(cat_cg "$D/pids.current")"
-		check_eq pids-at-most-10 yes "$([ "$n" -ge 2 ] && [ "$n" -le 10 ] && echo yes || echo "$n processes")"
-		"$RT" delete -f "$ID"
-		after pids
-	else
+	if ! has_ctl pids; then
 		refused pids pids
+		return 0
 	fi
-fi
+	C_RES=$(res '"pids": { "limit": 10 }') \
+		start_ct pids '(for i in $(seq 30); do sleep 100 & done) 2>&1; echo loop-done; exec sleep 100' ||
+		return 0
+	D=$CGM$PARENT/$ID
+	check_eq pids-max 10 "$(cat_cg "$D/pids.max")"
+	poll file_has "$TMPD/pids.out" loop-done
+	n=$(grep -c "can't fork" "$TMPD/pids.out")
+	check_eq pids-fork-fails yes "$([ "$n" -gt 0 ] && echo yes || echo "no fork error: $(cat "$TMPD/pids.out")")"
+	# the loop's subshell gone, init and the sleeps it started: at
+	# most 10, and pids.current counts them
+	n=$(nprocs "$D")
+	check_eq pids-current "$n" "$(cat_cg "$D/pids.current")"
+	check_eq pids-at-most-10 yes "$([ "$n" -ge 2 ] && [ "$n" -le 10 ] && echo yes || echo "$n processes")"
+	"$RT" delete -f "$ID"
+	after pids
+}
 
 # cpu: shares -> weight (runc's formula), quota/period -> cpu.max, and a busy
 # loop at 10% of a CPU is throttled
-if need_rt_only cpu; then
+t_cgroup_cpu() {
+	need_rt_only cpu || return 0
 	C_RES=$(res '"cpu": { "shares": 1024, "quota": 10000, "period": 100000 }') sh_config 'sleep 100'
-	if has_ctl cpu; then
-		C_RES=$(res '"cpu": { "shares": 1024, "quota": 10000, "period": 100000 }') \
-			start_ct cpu 'timeout 1 sh -c "while :; do :; done"; echo spun; sleep 100'
-		D=$CGM$PARENT/$ID
-		check_eq cpu-weight 39 "$(cat_cg "$D/cpu.weight")"
-		check_eq cpu-max "10000 100000" "$(cat_cg "$D/cpu.max")"
-		poll file_has "$TMPD/cpu.out" spun
-		n=$(sed -n 's/^nr_throttled //p' "$D/cpu.stat")
-		check_eq cpu-throttled yes "$([ "${n:-0}" -gt 0 ] && echo yes || echo "nr_throttled ${n:-missing}")"
-		"$RT" delete -f "$ID"
-		after cpu
-	else
+	if ! has_ctl cpu; then
 		refused cpu cpu
+		return 0
 	fi
-fi
+	C_RES=$(res '"cpu": { "shares": 1024, "quota": 10000, "period": 100000 }') \
+		start_ct cpu 'timeout 1 sh -c "while :; do :; done"; echo spun; sleep 100' || return 0
+	D=$CGM$PARENT/$ID
+	check_eq cpu-weight 39 "$(cat_cg "$D/cpu.weight")"
+	check_eq cpu-max "10000 100000" "$(cat_cg "$D/cpu.max")"
+	poll file_has "$TMPD/cpu.out" spun
+	n=$(sed -n 's/^nr_throttled //p' "$D/cpu.stat")
+	check_eq cpu-throttled yes "$([ "${n:-0}" -gt 0 ] && echo yes || echo "nr_throttled ${n:-missing}")"
+	"$RT" delete -f "$ID"
+	after cpu
+}
 
 # cpuset: cpus "0"
-if need_rt_only cpuset; then
+t_cgroup_cpuset() {
+	need_rt_only cpuset || return 0
 	C_RES=$(res '"cpu": { "cpus": "0" }') sh_config 'sleep 100'
-	if has_ctl cpuset; then
-		C_RES=$(res '"cpu": { "cpus": "0" }') \
-			fg_ct cpuset 'sed -n "s/^Cpus_allowed_list:[[:space:]]*//p" /proc/self/status' --keep
-		check_eq cpuset-allowed "exit 0: 0" "exit $RC: $OUT$ERR"
-		check_eq cpuset-cpus 0 "$(cat_cg "$CGM$PARENT/$ID/cpuset.cpus")"
-		"$RT" delete -f "$ID"
-		after cpuset
-	else
+	if ! has_ctl cpuset; then
 		refused cpuset cpuset
+		return 0
 	fi
-fi
+	C_RES=$(res '"cpu": { "cpus": "0" }') \
+		fg_ct cpuset 'sed -n "s/^Cpus_allowed_list:[[:space:]]*//p" /proc/self/status' --keep
+	check_eq cpuset-allowed "exit 0: 0" "exit $RC: $OUT$ERR"
+	check_eq cpuset-cpus 0 "$(cat_cg "$CGM$PARENT/$ID/cpuset.cpus")"
+	"$RT" delete -f "$ID"
+	after cpuset
+}
 
 # io: blockIO.weight 500 -> io.bfq.weight 500, or io.weight 1+(500-10)*9999/990
-if need_rt_only io; then
+t_cgroup_io() {
+	need_rt_only io || return 0
 	C_RES=$(res '"blockIO": { "weight": 500 }') sh_config 'sleep 100'
-	if has_ctl io; then
-		C_RES=$(res '"blockIO": { "weight": 500 }') create_ct io 'sleep 100'
-		D=$CGM$PARENT/$ID
-		if [ -f "$D/io.bfq.weight" ]; then
-			check_eq io-weight "default 500" "$(head -n 1 "$D/io.bfq.weight")"
-		else
-			check_eq io-weight "default 4950" "$(head -n 1 "$D/io.weight" 2>&1)"
-		fi
-		"$RT" delete -f "$ID"
-		after io
-	else
+	if ! has_ctl io; then
 		refused io io
+		return 0
 	fi
-fi
-
-# unified: written verbatim; a core file needs no controller
-if need_rt_only unified; then
-	C_RES=$(res '"unified": { "pids.max": "7" }') sh_config 'sleep 100'
-	if has_ctl pids; then
-		C_RES=$(res '"unified": { "pids.max": "7" }') create_ct unified 'sleep 100'
-		check_eq unified-pids-max "exit 0: 7" "exit $RC: $(cat_cg "$CGM$PARENT/$ID/pids.max")$ERR"
-		"$RT" delete -f "$ID"
-		after unified
+	C_RES=$(res '"blockIO": { "weight": 500 }') create_ct io 'sleep 100'
+	D=$CGM$PARENT/$ID
+	if [ -f "$D/io.bfq.weight" ]; then
+		check_eq io-weight "default 500" "$(head -n 1 "$D/io.bfq.weight")"
 	else
-		refused unified-pids pids
+		check_eq io-weight "default 4950" "$(head -n 1 "$D/io.weight" 2>&1)"
 	fi
+	"$RT" delete -f "$ID"
+	after io
+}
+
+# unified: written verbatim
+t_cgroup_unified() {
+	need_rt_only unified || return 0
+	C_RES=$(res '"unified": { "pids.max": "7" }') sh_config 'sleep 100'
+	if ! has_ctl pids; then
+		refused unified-pids pids
+		return 0
+	fi
+	C_RES=$(res '"unified": { "pids.max": "7" }') create_ct unified 'sleep 100'
+	check_eq unified-pids-max "exit 0: 7" "exit $RC: $(cat_cg "$CGM$PARENT/$ID/pids.max")$ERR"
+	"$RT" delete -f "$ID"
+	after unified
+}
+
+# a core file needs no controller
+t_cgroup_unified_core() {
+	need_rt_only unified-core || return 0
 	C_RES=$(res '"unified": { "cgroup.max.descendants": "3" }') create_ct unicore 'sleep 100'
 	check_eq unified-core "exit 0: 3" "exit $RC: $(cat_cg "$CGM$PARENT/$ID/cgroup.max.descendants")$ERR"
 	"$RT" delete -f "$ID"
 	after unified-core
-fi
+}
 
 # ---- device rules -------------------------------------------------------------
 
@@ -289,33 +336,57 @@ fi
 KMSG='{ "path": "/dev/kmsg", "type": "c", "major": 1, "minor": 11, "fileMode": 438, "uid": 0, "gid": 0 }'
 OPEN='for d in kmsg null zero; do true 2>/dev/null > /dev/$d && echo $d-ok || echo $d-denied; done'
 
-C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devdeny "$OPEN"
-check_eq devices-default-deny "exit 0: kmsg-denied null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
-after devices-default-deny
-C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devmsg 'true > /dev/kmsg'
-check_eq devices-deny-msg "exit 1: sh: can't create /dev/kmsg: Operation not permitted" "exit $RC: $OUT$ERR"
-after devices-deny-msg
+t_cgroup_devices_default_deny() {
+	C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devdeny "$OPEN"
+	check_eq devices-default-deny "exit 0: kmsg-denied null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
+	after devices-default-deny
+}
 
-C_RES='{ "devices": [ { "allow": false, "access": "rwm" }, { "allow": true, "type": "c", "major": 1, "minor": 11, "access": "rwm" } ] }' \
-	C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devallow "$OPEN"
-check_eq devices-allow "exit 0: kmsg-ok null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
-after devices-allow
+t_cgroup_devices_deny_msg() {
+	C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devmsg 'true > /dev/kmsg'
+	check_eq devices-deny-msg "exit 1: sh: can't create /dev/kmsg: Operation not permitted" "exit $RC: $OUT$ERR"
+	after devices-deny-msg
+}
+
+t_cgroup_devices_allow() {
+	C_RES='{ "devices": [ { "allow": false, "access": "rwm" }, { "allow": true, "type": "c", "major": 1, "minor": 11, "access": "rwm" } ] }' \
+		C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devallow "$OPEN"
+	check_eq devices-allow "exit 0: kmsg-ok null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
+	after devices-allow
+}
 
 # runc appends its default rules after the config's: the config's deny of
 # c 1:5 (/dev/zero) is overridden by the default allow of it
-C_RES='{ "devices": [ { "allow": false, "access": "rwm" }, { "allow": false, "type": "c", "major": 1, "minor": 5, "access": "rwm" } ] }' \
-	C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devzero "$OPEN"
-check_eq devices-deny-default-overridden "exit 0: kmsg-denied null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
-after devices-deny-default-overridden
+t_cgroup_devices_deny_default_overridden() {
+	C_RES='{ "devices": [ { "allow": false, "access": "rwm" }, { "allow": false, "type": "c", "major": 1, "minor": 5, "access": "rwm" } ] }' \
+		C_LINUX_EXTRA=", \"devices\": [ $KMSG ]" fg_ct devzero "$OPEN"
+	check_eq devices-deny-default-overridden "exit 0: kmsg-denied null-ok zero-ok" "exit $RC: $(echo $OUT)$ERR"
+	after devices-deny-default-overridden
+}
 
 # ---- pause / resume -------------------------------------------------------------
 
-CNT=$B/rootfs/tmp/count
-rm -f "$CNT"
 counting() { [ "$(count)" -gt "$1" ]; }
-if C_ROOT_RO=false start_ct pause 'i=0; while :; do i=$((i + 1)); echo $i > /tmp/count; sleep 0.05; done'; then
+# start_counter NAME: start_ct NAME on a writable rootfs of its own (a new
+# bundle in $B), its init counting into /tmp/count ($CNT) every 0.05 s;
+# waits for the first count.  D is its cgroup.
+start_counter() {
+	mkbundle "$TMPD/rw"
+	CNT=$B/rootfs/tmp/count
+	rm -f "$CNT"
+	C_ROOT_RO=false start_ct "$1" 'i=0; while :; do i=$((i + 1)); echo $i > /tmp/count; sleep 0.05; done' ||
+		return 1
 	D=$CGM$PARENT/$ID
 	poll counting 0
+}
+
+# paused NAME: pause $ID (FAIL NAME if that fails: the test needs it)
+paused() {
+	e=$("$RT" pause "$ID" 2>&1) || { fail "$1" "pause exit 0" "$e"; return 1; }
+}
+
+t_cgroup_pause() {
+	start_counter pause || return 0
 	e=$("$RT" pause "$ID" 2>&1)
 	check_eq cg-pause "exit 0: " "exit $?: $e"
 	c1=$(count); sleep 0.5; c2=$(count)
@@ -326,6 +397,12 @@ if C_ROOT_RO=false start_ct pause 'i=0; while :; do i=$((i + 1)); echo $i > /tmp
 	e=$("$RT" exec "$ID" true 2>&1)
 	check_eq cg-pause-exec-refused-rc 255 "$?"	# runc: exec failures exit 255
 	check_has cg-pause-exec-refused "cannot exec in a paused container (use --ignore-paused to override)" "$e"
+}
+
+t_cgroup_resume() {
+	start_counter resume || return 0
+	paused resume-paused || return 0
+	c2=$(count)
 	e=$("$RT" resume "$ID" 2>&1)
 	check_eq cg-resume "exit 0: " "exit $?: $e"
 	check_eq resume-state running "$(ct_status "$ID")"
@@ -334,28 +411,38 @@ if C_ROOT_RO=false start_ct pause 'i=0; while :; do i=$((i + 1)); echo $i > /tmp
 	e=$("$RT" resume "$ID" 2>&1)
 	check_eq resume-running-rc 1 "$?"
 	check_has resume-running "container not paused" "$e"
-	# delete -f of a paused container: thawed and killed
-	"$RT" pause "$ID"
+}
+
+# delete -f of a paused container: thawed and killed
+t_cgroup_delete_paused() {
+	start_counter delpaused || return 0
+	paused delete-paused-paused || return 0
 	e=$("$RT" delete -f "$ID" 2>&1)
 	check_eq delete-paused "exit 0: " "exit $?: $e"
 	pids_gone delete-paused-gone "$PID"
 	after delete-paused
-fi
+}
 
-create_ct pausestop 'true'
-if [ "$RC" = 0 ] && "$RT" start "$ID" && poll is_status "$ID" stopped; then
-	e=$("$RT" pause "$ID" 2>&1)
-	check_eq pause-stopped-rc 1 "$?"
-	check_has pause-stopped "container not running" "$e"
-	"$RT" delete "$ID"
-	after pause-stopped
-else
-	fail pause-stopped "a stopped container" "$RC: $ERR"
-fi
+t_cgroup_pause_stopped() {
+	create_ct pausestop 'true'
+	if [ "$RC" = 0 ] && "$RT" start "$ID" && poll is_status "$ID" stopped; then
+		e=$("$RT" pause "$ID" 2>&1)
+		check_eq pause-stopped-rc 1 "$?"
+		check_has pause-stopped "container not running" "$e"
+		"$RT" delete "$ID"
+		after pause-stopped
+	else
+		fail pause-stopped "a stopped container" "$RC: $ERR"
+	fi
+}
 
 # ---- update --------------------------------------------------------------------
 
-if need_rt_only update && start_ct update 'sleep 100'; then
+# pids and memory limits (or their refusal), a core file, on one container
+# that keeps running through them all
+t_cgroup_update() {
+	need_rt_only update || return 0
+	start_ct update 'sleep 100' || return 0
 	D=$CGM$PARENT/$ID
 	if has_ctl pids; then
 		e=$("$RT" update --pids-limit 20 "$ID" 2>&1)
@@ -385,11 +472,15 @@ if need_rt_only update && start_ct update 'sleep 100'; then
 	check_eq update-still-running running "$(ct_status "$ID")"
 	"$RT" delete -f "$ID"
 	after update
-fi
+}
 
 # ---- events ----------------------------------------------------------------------
 
-if need_rt_only events && start_ct events 'sleep 100 & sleep 100 & i=0; while [ $i -lt 200000 ]; do i=$((i + 1)); done; echo ready; wait'; then
+# --stats once, --interval, and events ending with the container
+t_cgroup_events() {
+	need_rt_only events || return 0
+	start_ct events 'sleep 100 & sleep 100 & i=0; while [ $i -lt 200000 ]; do i=$((i + 1)); done; echo ready; wait' ||
+		return 0
 	D=$CGM$PARENT/$ID
 	poll file_has "$TMPD/events.out" ready
 	E=$("$RT" events --stats "$ID" 2>&1)
@@ -412,26 +503,46 @@ if need_rt_only events && start_ct events 'sleep 100 & sleep 100 & i=0; while [ 
 	wait $kp
 	"$RT" delete -f "$ID"
 	after events
-fi
+}
 
 # ---- kill --all, ps, exec ----------------------------------------------------------
 
-# no pid namespace: an orphan does not die with the init, only by the cgroup
-if C_NAMESPACES='{ "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \
-	start_ct killall '(sleep 1000 &); sleep 1000 & echo ready; wait'; then
+# start_orphans NAME: start_ct NAME without a pid namespace, its init with
+# a child and an orphan (which does not die with the init, only by the
+# cgroup); waits for the three.  D is its cgroup.
+start_orphans() {
+	C_NAMESPACES='{ "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \
+		start_ct "$1" '(sleep 1000 &); sleep 1000 & echo ready; wait' || return 1
 	D=$CGM$PARENT/$ID
-	poll file_has "$TMPD/killall.out" ready
+	poll file_has "$TMPD/$1.out" ready
 	have4() { [ "$(nprocs "$D")" -ge 3 ]; }
 	poll have4
-	pids=$(cat "$D/cgroup.procs")
-	check_eq ps-json-is-cgroup-procs "$(echo "$pids" | sort -n)" "$(ps_pids "$ID" | sort -n)"
-	# its stdio: not our pipe, which it would keep open
+}
+
+# exec_d: exec -d a sleep into $ID, its pid in $TMPD/exec.pid, its output
+# in $TMPD/exec.out; its stdio not our pipe, which it would keep open
+exec_d() {
 	"$RT" exec -d --pid-file "$TMPD/exec.pid" "$ID" sleep 1000 \
 		< /dev/null > "$TMPD/exec.out" 2>&1
+}
+
+# ps lists the cgroup's processes; exec -d joins the cgroup
+t_cgroup_ps_exec() {
+	start_orphans psexec || return 0
+	pids=$(cat "$D/cgroup.procs")
+	check_eq ps-json-is-cgroup-procs "$(echo "$pids" | sort -n)" "$(ps_pids "$ID" | sort -n)"
+	exec_d
 	check_eq cg-exec-d "exit 0: " "exit $?: $(cat "$TMPD/exec.out")"
 	ep=$(cat "$TMPD/exec.pid" 2>/dev/null)
 	check_eq exec-in-cgroup "$PARENT/$ID" "$(cg_of "$ep")"
 	check_eq exec-in-cgroup-procs "$ep" "$(grep -x "$ep" "$D/cgroup.procs")"
+}
+
+# kill --all kills every process of the cgroup: the init, its child, the
+# orphan and an exec'd one
+t_cgroup_kill_all() {
+	start_orphans killall || return 0
+	exec_d || fail cg-kill-all-exec "exec -d exit 0" "$(cat "$TMPD/exec.out")"
 	pids=$(cat "$D/cgroup.procs")
 	e=$("$RT" kill --all "$ID" 9 2>&1)
 	check_eq cg-kill-all "exit 0: " "exit $?: $e"
@@ -441,4 +552,4 @@ if C_NAMESPACES='{ "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { 
 	"$RT" delete "$ID"
 	cg_gone cg-kill-all-cgroup-removed "$D"
 	after cg-kill-all
-fi
+}

@@ -14,10 +14,11 @@ PTYRUN=$TOP/tests/ptyrun
 CREATED_TIME='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{0,8}[1-9])?Z'
 CREATED_RE="^${CREATED_TIME}\$"
 
-# lc_setup: temp dir, busybox bundle in $B, private root, $RT wrapper
+# lc_setup [MKBUNDLE]: temp dir, busybox bundle in $B (made by MKBUNDLE,
+# default mkbundle; or mkbundle_ro), private root, $RT wrapper
 lc_setup() {
 	newtmp
-	mkbundle "$TMPD/b"
+	${1:-mkbundle} "$TMPD/b"
 	LC_ROOT=$TMPD/root
 	REAL_RT=$RT
 	printf '#!/bin/sh\nexec "%s" --root "%s" "$@"\n' "$REAL_RT" "$LC_ROOT" \
