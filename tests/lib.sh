@@ -236,6 +236,23 @@ t_run() {
 	"$1"
 }
 
+# file_run FUNCTION: a test file's file_setup or file_teardown (tests/run
+# calls each once around the file's selected tests, in a subshell with lib.sh
+# and the file sourced, so what they share is in files under $T_FILE_DIR,
+# which tests/run made and exports to the tests).  $TMPD is $T_FILE_DIR/tmp
+# there.  After file_teardown, everything mounted below $T_FILE_DIR is
+# unmounted and the directory removed.
+file_run() {
+	T_TEST=$1
+	TMPD=$T_FILE_DIR/tmp
+	mkdir -p "$TMPD"
+	if [ "$1" = file_teardown ]; then
+		trap 'umount_under "$T_FILE_DIR"; rm -rf "$T_FILE_DIR"' EXIT
+	fi
+	command -v "$1" >/dev/null 2>&1 || return 0
+	"$1"
+}
+
 # newid NAME: prints a container id unique to this run and test
 newid() { echo "t$$-$T_SEQ-$1"; }
 track() { T_IDS="$T_IDS $1"; }
