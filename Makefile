@@ -32,11 +32,14 @@ DEPS_BENCH = runc crun gnuplot-nox binutils
 # target's cross gcc (it brings its kernel headers) and musl, libseccomp's
 # scmp_sys_resolver to check the syscall tables, and QEMU for arm64; the
 # guest's kernel and busybox come by apt-get download (tests/vm/fetch).
+# riscv64: Debian 12 has no such port, so no musl-dev:riscv64; tests/cross
+# builds musl from Debian 12's source (dpkg-dev's dpkg-source unpacks it).
 CROSS_ARCHS = arm64 armhf mipsel s390x
 DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu \
-	gcc-s390x-linux-gnu $(foreach a,$(CROSS_ARCHS),musl-dev:$(a)) seccomp file
+	gcc-s390x-linux-gnu $(foreach a,$(CROSS_ARCHS),musl-dev:$(a)) seccomp file \
+	gcc-riscv64-linux-gnu dpkg-dev
 DEPS_VM_ARM64 = qemu-system-arm kmod
-DEPS_VM_MORE = qemu-system-misc qemu-system-mips	# s390x and mipsel, for check-all
+DEPS_VM_MORE = qemu-system-misc qemu-system-mips	# riscv64, s390x, mipsel: check-all
 
 .PHONY: FORCE all demo unit check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
@@ -242,9 +245,10 @@ check-vm: rt $(TEST_HELPERS)
 	sh tests/vm/run
 
 # `make check`, then the suite in the armhf (-M virt, cortex-a15, LPAE),
-# mipsel (-M malta, 24Kf) and s390x (big-endian, -M s390-ccw-virtio)
-# guests too, one after the other.
-VM_MORE = arm-linux-gnueabihf:armhf mipsel-linux-gnu:mipsel s390x-linux-gnu:s390x
+# mipsel (-M malta, 24Kf), riscv64 (-M virt, OpenSBI; Debian 13's kernel)
+# and s390x (big-endian, -M s390-ccw-virtio) guests too, one after the other.
+VM_MORE = arm-linux-gnueabihf:armhf mipsel-linux-gnu:mipsel riscv64-linux-gnu:riscv64 \
+	s390x-linux-gnu:s390x
 check-all: deps-all check
 	@for t in $(VM_MORE); do a=$${t#*:}; o=$(CURDIR)/tests/vm/.build-$$a/bin; \
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
