@@ -1514,6 +1514,7 @@ enum mkind {
 	MK_FN,				/* fn(token, path, base + off) */
 	MK_IGNORED,			/* known, deliberately not applied */
 	MK_UNSUPPORTED,			/* refused unless it asks for nothing */
+	NMKINDS
 };
 
 enum {
@@ -1523,52 +1524,104 @@ enum {
 #define REQUIRED .flags = MF_REQ
 #define OR_NULL .flags = MF_NULL
 
+/* The limits MK_ARRAY rows check: a row names one (MAX_ARGS) and stores
+ * its index, and the value and the symbol for the message come from here. */
+enum limit_id {
+	L_MAX_ARGS, L_MAX_ENV, L_MAX_RLIMITS, L_MAX_MOUNTS, L_MAX_NAMESPACES,
+	L_MAX_DEVICES, L_MAX_MASKED_PATHS, L_MAX_RESOURCE_ENTRIES,
+	L_MAX_DEVICE_RULES, L_MAX_ID_MAPPINGS, L_MAX_HOOKS, NROW_LIMITS
+};
+static const struct row_limit {
+	int max;
+	const char *sym;
+} row_limits[] = {
+	[L_MAX_ARGS] = { LIMIT(MAX_ARGS) },
+	[L_MAX_ENV] = { LIMIT(MAX_ENV) },
+	[L_MAX_RLIMITS] = { LIMIT(MAX_RLIMITS) },
+	[L_MAX_MOUNTS] = { LIMIT(MAX_MOUNTS) },
+	[L_MAX_NAMESPACES] = { LIMIT(MAX_NAMESPACES) },
+	[L_MAX_DEVICES] = { LIMIT(MAX_DEVICES) },
+	[L_MAX_MASKED_PATHS] = { LIMIT(MAX_MASKED_PATHS) },
+	[L_MAX_RESOURCE_ENTRIES] = { LIMIT(MAX_RESOURCE_ENTRIES) },
+	[L_MAX_DEVICE_RULES] = { LIMIT(MAX_DEVICE_RULES) },
+	[L_MAX_ID_MAPPINGS] = { LIMIT(MAX_ID_MAPPINGS) },
+	[L_MAX_HOOKS] = { LIMIT(MAX_HOOKS) },
+};
+_Static_assert(ARRAY_LEN(row_limits) == NROW_LIMITS, "a value per limit");
+
+/*
+ * A row is 32 bytes on 64-bit targets (issue 14): no kind uses both tab
+ * and fn, MK_INT's lo and hi share space with what other kinds use, and
+ * an MK_ARRAY's limit is an index into row_limits.
+ */
 struct member {
 	const char *name;
-	unsigned char kind, elem, flags;	/* elem: an MK_ARRAY's */
-	unsigned short size;		/* of the destination, or an element */
-	unsigned short ntab;		/* rows or names in tab */
-	unsigned off, cnt;		/* in the base: destination, count */
-	long long lo, hi;		/* MK_INT's range; MK_ARRAY's limit is hi */
-	const char *sym;		/* after hi: .hi = LIMIT(X) sets both */
-	const void *tab;		/* MK_OBJ's rows, MK_ENUM's names */
-	void (*fn)(int v, const char *jp, void *dst);
+	union {				/* by kind, and an MK_ARRAY's by elem */
+		const void *tab;	/* MK_OBJ's rows, MK_ENUM's names */
+		void (*fn)(int v, const char *jp, void *dst);	/* MK_FN */
+		long long lo;		/* MK_INT's range; MK_TOKEN's type */
+	};
+	unsigned off;			/* in the base: the destination */
+	unsigned short size;		/* of the destination or an element */
+	unsigned char kind : 4;		/* enum mkind */
+	unsigned char flags : 4;	/* MF_* */
+	unsigned char ntab;		/* rows or names in tab */
+	union {
+		long long hi;		/* MK_INT's range */
+		const char *what;	/* MK_ENUM: "unknown <what>" */
+		struct {		/* MK_ARRAY */
+			unsigned cnt;	/* in the base: the count */
+			unsigned char elem;	/* the elements' kind */
+			unsigned char lim;	/* enum limit_id */
+		};
+	};
 };
+_Static_assert(NMKINDS <= 16, "a kind fits its 4 bits");
+_Static_assert(sizeof(struct member) <= 32, "a row is 32 bytes at most");
 
-#define M_AT(T, f) .off = offsetof(T, f), .size = sizeof(((T *)0)->f)
-#define M_ELEMS(T, f, nf) .off = offsetof(T, f), \
-	.size = sizeof(((T *)0)->f[0]), .cnt = offsetof(T, nf)
-#define M_TAB(t) .tab = t, .ntab = ARRAY_LEN(t)
-#define M_BOOL(n, T, f, ...) { n, MK_BOOL, M_AT(T, f), __VA_ARGS__ }
+/* v, once the build checked that it fits a row's field of type T */
+#define M_FIT(v, T) (0 * sizeof(struct { \
+	_Static_assert((v) == (T)(v), #v " fits its field in struct member"); \
+	int x; }) + (T)(v))
+#define M_ROW(n, k) .name = n, .kind = k
+#define M_OFF(T, f) .off = M_FIT(offsetof(T, f), unsigned)
+#define M_AT(T, f) M_OFF(T, f), \
+	.size = M_FIT(sizeof(((T *)0)->f), unsigned short)
+#define M_ELEMS(T, f, nf, l) M_OFF(T, f), \
+	.size = M_FIT(sizeof(((T *)0)->f[0]), unsigned short), \
+	.cnt = M_FIT(offsetof(T, nf), unsigned), .lim = L_##l
+#define M_TAB(t) .tab = t, .ntab = M_FIT(ARRAY_LEN(t), unsigned char)
+#define M_BOOL(n, T, f, ...) { M_ROW(n, MK_BOOL), M_AT(T, f), __VA_ARGS__ }
 #define M_INT(n, T, f, l, h, ...) \
-	{ n, MK_INT, M_AT(T, f), .lo = l, .hi = h, __VA_ARGS__ }
-#define M_U64(n, T, f, ...) { n, MK_U64, M_AT(T, f), __VA_ARGS__ }
-#define M_STR(n, T, f, ...) { n, MK_STR, M_AT(T, f), __VA_ARGS__ }
-#define M_PATH(n, T, f, ...) { n, MK_PATH, M_AT(T, f), __VA_ARGS__ }
-/* names[x] is stored as x; what names it in "unknown <what>" */
-#define M_ENUM(n, T, f, names, what, ...) \
-	{ n, MK_ENUM, M_AT(T, f), M_TAB(names), .sym = what, __VA_ARGS__ }
+	{ M_ROW(n, MK_INT), M_AT(T, f), .lo = l, .hi = h, __VA_ARGS__ }
+#define M_U64(n, T, f, ...) { M_ROW(n, MK_U64), M_AT(T, f), __VA_ARGS__ }
+#define M_STR(n, T, f, ...) { M_ROW(n, MK_STR), M_AT(T, f), __VA_ARGS__ }
+#define M_PATH(n, T, f, ...) { M_ROW(n, MK_PATH), M_AT(T, f), __VA_ARGS__ }
+/* names[x] is stored as x; w names it in "unknown <w>" */
+#define M_ENUM(n, T, f, names, w, ...) \
+	{ M_ROW(n, MK_ENUM), M_AT(T, f), M_TAB(names), .what = w, __VA_ARGS__ }
 #define M_TOKEN(n, T, f, type, ...) \
-	{ n, MK_TOKEN, M_AT(T, f), .lo = type, __VA_ARGS__ }
+	{ M_ROW(n, MK_TOKEN), M_AT(T, f), .lo = type, __VA_ARGS__ }
 /* rows relative to the same base, or to the base's member f */
-#define M_OBJ(n, rows, ...) { n, MK_OBJ, M_TAB(rows), __VA_ARGS__ }
+#define M_OBJ(n, rows, ...) { M_ROW(n, MK_OBJ), M_TAB(rows), __VA_ARGS__ }
 #define M_OBJ_AT(n, T, f, rows, ...) \
-	{ n, MK_OBJ, .off = offsetof(T, f), M_TAB(rows), __VA_ARGS__ }
-/* arrays within a limit into f[], their count into nf: of strings or
- * paths (f[] ends with NULL), of objects of rows, or of fun(element) */
-#define M_STRS(n, T, f, nf, lim, ...) \
-	{ n, MK_ARRAY, MK_STR, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
-#define M_PATHS(n, T, f, nf, lim, ...) \
-	{ n, MK_ARRAY, MK_PATH, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
-#define M_OBJS(n, T, f, nf, lim, rows, ...) { n, MK_ARRAY, MK_OBJ, \
-	M_ELEMS(T, f, nf), .hi = lim, M_TAB(rows), __VA_ARGS__ }
-#define M_FNS(n, T, f, nf, lim, fun, ...) { n, MK_ARRAY, MK_FN, \
-	M_ELEMS(T, f, nf), .hi = lim, .fn = fun, __VA_ARGS__ }
-#define M_FN(n, fun, ...) { n, MK_FN, .fn = fun, __VA_ARGS__ }
+	{ M_ROW(n, MK_OBJ), M_OFF(T, f), M_TAB(rows), __VA_ARGS__ }
+/* arrays within the limit CONFIG_<lim> (one of row_limits) into f[],
+ * their count into nf: of strings or paths (f[] ends with NULL), of
+ * objects of rows, or of fun(element) */
+#define M_STRS(n, T, f, nf, lim, ...) { M_ROW(n, MK_ARRAY), .elem = MK_STR, \
+	M_ELEMS(T, f, nf, lim), __VA_ARGS__ }
+#define M_PATHS(n, T, f, nf, lim, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_PATH, M_ELEMS(T, f, nf, lim), __VA_ARGS__ }
+#define M_OBJS(n, T, f, nf, lim, rows, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_OBJ, M_ELEMS(T, f, nf, lim), M_TAB(rows), __VA_ARGS__ }
+#define M_FNS(n, T, f, nf, lim, fun, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_FN, M_ELEMS(T, f, nf, lim), .fn = fun, __VA_ARGS__ }
+#define M_FN(n, fun, ...) { M_ROW(n, MK_FN), .fn = fun, __VA_ARGS__ }
 #define M_FN_AT(n, T, f, fun, ...) \
-	{ n, MK_FN, M_AT(T, f), .fn = fun, __VA_ARGS__ }
-#define M_IGNORED(n) { n, MK_IGNORED, .off = 0 }
-#define M_UNSUPPORTED(n, ...) { n, MK_UNSUPPORTED, .off = 0, __VA_ARGS__ }
+	{ M_ROW(n, MK_FN), M_OFF(T, f), .fn = fun, __VA_ARGS__ }
+#define M_IGNORED(n) { M_ROW(n, MK_IGNORED) }
+#define M_UNSUPPORTED(n, ...) { M_ROW(n, MK_UNSUPPORTED), __VA_ARGS__ }
 
 /* Stores v in a destination of 1, 2, 4 or 8 bytes. */
 static void
@@ -1642,7 +1695,8 @@ static void
 spec_elems(const struct member *m, int v, const char *kp, char *base)
 {
 	char *dst = base + m->off, *el, ep[JP_MAX];
-	int e, x, n = js_array(v, kp, m->hi, m->sym);
+	int e, x, n = js_array(v, kp, row_limits[m->lim].max,
+			       row_limits[m->lim].sym);
 
 	*(int *)(base + m->cnt) = n;
 	JS_EACH_ELEM(v, e, x) {
@@ -1684,7 +1738,7 @@ spec_member(const struct member *m, int v, const char *kp, char *base)
 		break;
 	case MK_ENUM:
 		spec_store(dst, m->size, spec_enum(v, kp, m->tab, m->ntab,
-						   m->sym));
+						   m->what));
 		break;
 	case MK_TOKEN:
 		if (m->lo)
@@ -1954,11 +2008,11 @@ static const struct member process_rows[] = {	/* process */
 	M_BOOL("terminal", struct proc, terminal),
 	M_OBJ("consoleSize", console_rows),
 	M_OBJ("user", user_rows),
-	M_STRS("args", struct proc, args, nargs, LIMIT(MAX_ARGS)),
-	M_STRS("env", struct proc, env, nenv, LIMIT(MAX_ENV)),
+	M_STRS("args", struct proc, args, nargs, MAX_ARGS),
+	M_STRS("env", struct proc, env, nenv, MAX_ENV),
 	M_PATH("cwd", struct proc, cwd),
 	M_FN("capabilities", spec_capabilities),
-	M_OBJS("rlimits", struct proc, rlimits, nrlimits, LIMIT(MAX_RLIMITS),
+	M_OBJS("rlimits", struct proc, rlimits, nrlimits, MAX_RLIMITS,
 	       rlimit_rows),
 	M_BOOL("noNewPrivileges", struct proc, nnp),
 	M_FN("oomScoreAdj", spec_oom),
@@ -2224,11 +2278,11 @@ spec_ratedev(int i, const char *jp, void *dst)
 }
 
 #define M_RATES(n, l) M_FNS(n, struct resources, io_max[l], n_max[l], \
-			    LIMIT(MAX_RESOURCE_ENTRIES), spec_ratedev)
+			    MAX_RESOURCE_ENTRIES, spec_ratedev)
 static const struct member blockio_rows[] = {	/* linux.resources.blockIO */
 	M_INT("weight", struct resources, io_weight, 0, 10000),
 	M_FNS("weightDevice", struct resources, io_wdev, n_wdev,
-	      LIMIT(MAX_RESOURCE_ENTRIES), spec_weightdev),
+	      MAX_RESOURCE_ENTRIES, spec_weightdev),
 	M_RATES("throttleReadBpsDevice", 0),
 	M_RATES("throttleWriteBpsDevice", 1),
 	M_RATES("throttleReadIOPSDevice", 2),
@@ -2339,9 +2393,9 @@ static const struct member resources_rows[] = {
 	M_FN("pids", spec_pids, OR_NULL),
 	M_OBJ("blockIO", blockio_rows, OR_NULL),
 	M_FNS("hugepageLimits", struct resources, huge, nhuge,
-	      LIMIT(MAX_RESOURCE_ENTRIES), spec_hugepage, OR_NULL),
+	      MAX_RESOURCE_ENTRIES, spec_hugepage, OR_NULL),
 	M_FN("unified", spec_unified, OR_NULL),
-	M_FNS("devices", struct resources, dev, ndev, LIMIT(MAX_DEVICE_RULES),
+	M_FNS("devices", struct resources, dev, ndev, MAX_DEVICE_RULES,
 	      spec_devrule, OR_NULL),
 	M_UNSUPPORTED("network", OR_NULL),
 	M_UNSUPPORTED("rdma", OR_NULL),
@@ -2848,7 +2902,7 @@ spec_hook(int i, const char *jp, void *dst)
 }
 
 #define M_HOOKS(n, kind) M_FNS(n, struct spec, hooks[kind], nhooks[kind], \
-			       LIMIT(MAX_HOOKS), spec_hook, OR_NULL)
+			       MAX_HOOKS, spec_hook, OR_NULL)
 static const struct member hooks_rows[] = {	/* in hook_names' order */
 	M_HOOKS("prestart", H_PRESTART),
 	M_HOOKS("createRuntime", H_CREATE_RUNTIME),
@@ -2934,22 +2988,21 @@ spec_sysctl_tok(int i, const char *jp, void *dst)
 }
 
 static const struct member linux_rows[] = {	/* linux */
-	M_FNS("namespaces", struct spec, ns, nns, LIMIT(MAX_NAMESPACES),
+	M_FNS("namespaces", struct spec, ns, nns, MAX_NAMESPACES,
 	      spec_namespace),
-	M_FNS("devices", struct spec, devices, ndevices, LIMIT(MAX_DEVICES),
+	M_FNS("devices", struct spec, devices, ndevices, MAX_DEVICES,
 	      spec_device),
-	M_PATHS("maskedPaths", struct spec, masked, nmasked,
-		LIMIT(MAX_MASKED_PATHS)),
+	M_PATHS("maskedPaths", struct spec, masked, nmasked, MAX_MASKED_PATHS),
 	M_PATHS("readonlyPaths", struct spec, readonly, nreadonly,
-		LIMIT(MAX_MASKED_PATHS)),
+		MAX_MASKED_PATHS),
 	M_FN_AT("rootfsPropagation", struct spec, root_prop, spec_propagation),
 	M_OBJ_AT("resources", struct spec, res, resources_rows),
 	M_FN_AT("cgroupsPath", struct spec, cgroups_path, spec_cgroups_path),
 	M_FN_AT("seccomp", struct spec, sc, spec_seccomp, OR_NULL),
 	M_OBJS("uidMappings", struct spec, uidmap, nuidmap,
-	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	       MAX_ID_MAPPINGS, idmap_rows),
 	M_OBJS("gidMappings", struct spec, gidmap, ngidmap,
-	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	       MAX_ID_MAPPINGS, idmap_rows),
 	M_FN("timeOffsets", spec_time_offsets),
 	M_FN("personality", spec_personality),
 	M_FN("mountLabel", spec_mount_label),
@@ -3041,7 +3094,7 @@ static const struct member spec_rows[] = {	/* config.json */
 	M_OBJ("root", root_rows),
 	M_STR("hostname", struct spec, hostname),
 	M_STR("domainname", struct spec, domainname),
-	M_FNS("mounts", struct spec, mounts, nmounts, LIMIT(MAX_MOUNTS),
+	M_FNS("mounts", struct spec, mounts, nmounts, MAX_MOUNTS,
 	      spec_mount),
 	M_FN("linux", spec_linux),
 	M_FN("annotations", spec_annotations),
