@@ -1499,7 +1499,8 @@ static const struct mntopt {
  * and deliberately not applied has an MK_IGNORED row, one refused unless
  * it asks for nothing an MK_UNSUPPORTED row.  off and size place the value
  * in the caller's struct (the base); fn is for members with real logic,
- * given the member's token, path and base + off.
+ * given the member's token, path and base + off.  Every table is at file
+ * scope, so that tests/unit.c walks them all and checks every row.
  */
 enum mkind {
 	MK_BOOL,			/* true or false */
@@ -1940,20 +1941,22 @@ static const char *const ioprio_classes[] = {	/* IOPRIO_CLASS_* values */
 	NULL, "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE",
 };
 
+struct ioprio {				/* process.ioPriority */
+	int cls, prio;
+};
+
+static const struct member ioprio_rows[] = {	/* process.ioPriority */
+	M_ENUM("class", struct ioprio, cls, ioprio_classes, "class", REQUIRED),
+	M_INT("priority", struct ioprio, prio, 0, 7),
+};
+
 /* process.ioPriority, for ioprio_set(2): class << 13 | priority. */
 static void
 spec_ioprio(int i, const char *jp, void *dst)
 {
-	struct ioprio {
-		int cls, prio;
-	} io = { 0, 0 };
-	static const struct member rows[] = {
-		M_ENUM("class", struct ioprio, cls, ioprio_classes, "class",
-		       REQUIRED),
-		M_INT("priority", struct ioprio, prio, 0, 7),
-	};
+	struct ioprio io = { 0, 0 };
 
-	SPEC_OBJECT(i, jp, rows, &io);
+	SPEC_OBJECT(i, jp, ioprio_rows, &io);
 	*(int *)dst = io.cls << 13 | io.prio;
 }
 
@@ -2117,21 +2120,24 @@ spec_mount(int i, const char *jp, void *dst)
 	m->data = dlen ? pool_add(data, dlen) : NULL;
 }
 
+struct nsin {				/* linux.namespaces[], as given */
+	char *type, *path;
+};
+
+static const struct member ns_rows[] = {	/* linux.namespaces[] */
+	M_STR("type", struct nsin, type, REQUIRED),
+	M_PATH("path", struct nsin, path),
+};
+
 /* linux.namespaces[]: the type is looked up once the path is read. */
 static void
 spec_namespace(int i, const char *jp, void *dst)
 {
 	struct nsent *ns = dst;
-	struct nsin {
-		char *type, *path;
-	} in = { NULL, ns->path };
-	static const struct member rows[] = {
-		M_STR("type", struct nsin, type, REQUIRED),
-		M_PATH("path", struct nsin, path),
-	};
+	struct nsin in = { NULL, ns->path };
 	int t;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, ns_rows, &in);
 	ns->path = in.path && *in.path ? in.path : NULL;
 	for (t = 0; t < ARRAY_LEN(ns_types); t++)
 		if (!strcmp(in.type, ns_types[t].name))
@@ -2150,29 +2156,32 @@ spec_namespace(int i, const char *jp, void *dst)
 		spec.clone_flags |= ns->flag;
 }
 
+struct devin {				/* linux.devices[], as given */
+	char *path, *type;
+	long long major, minor, mode;
+	uid_t uid;
+	gid_t gid;
+};
+
+static const struct member device_rows[] = {	/* linux.devices[] */
+	M_PATH("path", struct devin, path),
+	M_STR("type", struct devin, type),
+	M_INT("major", struct devin, major, 0, 4095),
+	M_INT("minor", struct devin, minor, 0, 1048575),
+	M_INT("fileMode", struct devin, mode, 0, 07777),
+	M_INT("uid", struct devin, uid, 0, UINT32_MAX - 1),
+	M_INT("gid", struct devin, gid, 0, UINT32_MAX - 1),
+};
+
 /* linux.devices[]: type, major, minor and fileMode make mode and rdev. */
 static void
 spec_device(int i, const char *jp, void *dst)
 {
 	struct dev *d = dst;
-	struct devin {
-		char *path, *type;
-		long long major, minor, mode;
-		uid_t uid;
-		gid_t gid;
-	} in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
-	static const struct member rows[] = {
-		M_PATH("path", struct devin, path),
-		M_STR("type", struct devin, type),
-		M_INT("major", struct devin, major, 0, 4095),
-		M_INT("minor", struct devin, minor, 0, 1048575),
-		M_INT("fileMode", struct devin, mode, 0, 07777),
-		M_INT("uid", struct devin, uid, 0, UINT32_MAX - 1),
-		M_INT("gid", struct devin, gid, 0, UINT32_MAX - 1),
-	};
+	struct devin in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
 	const char *type;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, device_rows, &in);
 	d->path = in.path;
 	d->uid = in.uid;
 	d->gid = in.gid;
@@ -2227,35 +2236,35 @@ static const struct member cpu_rows[] = {	/* linux.resources.cpu */
 	M_INT("idle", struct resources, cpu_idle, 0, 1),
 };
 
+static const struct member pids_rows[] = {	/* linux.resources.pids */
+	M_INT("limit", struct resources, pids, INT64_MIN + 1, INT64_MAX),
+};
+
 /* linux.resources.pids: a limit of 0 asks for none (runc). */
 static void
 spec_pids(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_INT("limit", struct resources, pids, INT64_MIN + 1,
-		      INT64_MAX),
-	};
 	struct resources *r = dst;
 
-	SPEC_OBJECT(i, jp, rows, r);
+	SPEC_OBJECT(i, jp, pids_rows, r);
 	if (r->pids == 0)
 		r->pids = UNSET;
 }
+
+static const struct member weight_rows[] = {	/* blockIO.weightDevice[] */
+	M_INT("major", struct iodev, major, 0, 4095),
+	M_INT("minor", struct iodev, minor, 0, 1048575),
+	M_U64("weight", struct iodev, v),
+}, rate_rows[] = {				/* blockIO.throttle*[] */
+	M_INT("major", struct iodev, major, 0, 4095),
+	M_INT("minor", struct iodev, minor, 0, 1048575),
+	M_U64("rate", struct iodev, v),
+};
 
 /* A blockIO device entry: major, minor and its weight or rate. */
 static void
 spec_iodev(int i, const char *jp, struct iodev *d, const char *field)
 {
-	static const struct member weight_rows[] = {
-		M_INT("major", struct iodev, major, 0, 4095),
-		M_INT("minor", struct iodev, minor, 0, 1048575),
-		M_U64("weight", struct iodev, v),
-	}, rate_rows[] = {
-		M_INT("major", struct iodev, major, 0, 4095),
-		M_INT("minor", struct iodev, minor, 0, 1048575),
-		M_U64("rate", struct iodev, v),
-	};
-
 	d->major = d->minor = d->v = UNSET;
 	if (*field == 'w')
 		SPEC_OBJECT(i, jp, weight_rows, d);
@@ -2298,17 +2307,18 @@ spec_numtext(int i, const char *jp, void *dst)
 	cfgbuf[toks[i].end] = 0;
 }
 
+static const struct member hugepage_rows[] = {	/* hugepageLimits[] */
+	M_STR("pageSize", struct kv, k),
+	M_FN_AT("limit", struct kv, v, spec_numtext),
+};
+
 /* hugepageLimits[] and unified{} both become (file suffix, value). */
 static void
 spec_hugepage(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_STR("pageSize", struct kv, k),
-		M_FN_AT("limit", struct kv, v, spec_numtext),
-	};
 	struct kv *h = dst;
 
-	SPEC_OBJECT(i, jp, rows, h);
+	SPEC_OBJECT(i, jp, hugepage_rows, h);
 	if (!h->k || !h->v)	/* a repeated hugepageLimits keeps them */
 		die("%s: %s: needs pageSize and limit", js_file, jp);
 }
@@ -2342,25 +2352,28 @@ spec_devrule_type(int i, const char *jp, void *dst)
 	*(char *)dst = t[0] && !t[1] ? t[0] : 0;
 }
 
+struct rulein {				/* linux.resources.devices[] */
+	struct devrule d;
+	const char *access;
+};
+
 /* linux.resources.devices[]: a null member is as if absent (runc). */
+static const struct member devrule_rows[] = {
+	M_BOOL("allow", struct rulein, d.allow),
+	M_FN_AT("type", struct rulein, d.type, spec_devrule_type, OR_NULL),
+	M_INT("major", struct rulein, d.major, -1, 4095, OR_NULL),
+	M_INT("minor", struct rulein, d.minor, -1, 1048575, OR_NULL),
+	M_STR("access", struct rulein, access, OR_NULL),
+};
+
 static void
 spec_devrule(int i, const char *jp, void *dst)
 {
 	struct devrule *d = dst;
-	struct rulein {
-		struct devrule d;
-		const char *access;
-	} in = { { .type = 'a', .major = -1, .minor = -1 }, "rwm" };
-	static const struct member rows[] = {
-		M_BOOL("allow", struct rulein, d.allow),
-		M_FN_AT("type", struct rulein, d.type, spec_devrule_type, OR_NULL),
-		M_INT("major", struct rulein, d.major, -1, 4095, OR_NULL),
-		M_INT("minor", struct rulein, d.minor, -1, 1048575, OR_NULL),
-		M_STR("access", struct rulein, access, OR_NULL),
-	};
+	struct rulein in = { { .type = 'a', .major = -1, .minor = -1 }, "rwm" };
 	const char *access;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, devrule_rows, &in);
 	*d = in.d;
 	access = in.access;
 	if (!strchr("acb", d->type) || !d->type)
@@ -2592,26 +2605,29 @@ spec_sc_args(int i, const char *jp, void *dst)
 	}
 }
 
+struct scin {				/* linux.seccomp.syscalls[] */
+	int names, act;
+	long long err;
+};
+
+static const struct member sc_syscall_rows[] = {	/* seccomp.syscalls[] */
+	M_TOKEN("names", struct scin, names, JSMN_ARRAY),
+	M_TOKEN("action", struct scin, act, 0, REQUIRED),
+	M_INT("errnoRet", struct scin, err, 0, 4095, OR_NULL),
+	M_FN("args", spec_sc_args, OR_NULL),
+};
+
 /* linux.seccomp.syscalls[]: the action is read once errnoRet is known. */
 static void
 spec_sc_syscall(int i, const char *jp, void *dst)
 {
-	struct scin {
-		int names, act;
-		long long err;
-	} in = { -1, -1, -1 };
-	static const struct member rows[] = {
-		M_TOKEN("names", struct scin, names, JSMN_ARRAY),
-		M_TOKEN("action", struct scin, act, 0, REQUIRED),
-		M_INT("errnoRet", struct scin, err, 0, 4095, OR_NULL),
-		M_FN("args", spec_sc_args, OR_NULL),
-	};
+	struct scin in = { -1, -1, -1 };
 	int cond = spec.sc.nconds;
 	uint32_t a;
 	char kp[JP_MAX];
 
 	(void)dst;
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, sc_syscall_rows, &in);
 	jp_make(kp, "%s.action", jp);
 	a = spec_sc_action(in.act, kp, in.err);	/* with names or without */
 	if (in.names >= 0) {
@@ -2679,31 +2695,34 @@ spec_sc_syscalls(int i, const char *jp, void *dst)
 	}
 }
 
+struct scdef {				/* linux.seccomp's default */
+	int def;
+	long long err;
+};
+
+static const struct member seccomp_rows[] = {	/* linux.seccomp */
+	M_TOKEN("defaultAction", struct scdef, def, 0, REQUIRED),
+	M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
+	M_FN("architectures", spec_sc_arches, OR_NULL),
+	M_FN("flags", spec_sc_flags, OR_NULL),
+	M_FN("listenerPath", spec_sc_listener),
+	M_FN("listenerMetadata", spec_sc_listener),
+	M_FN("syscalls", spec_sc_syscalls, OR_NULL),
+};
+
 /* linux.seccomp: the default action is read once its errno is known. */
 static void
 spec_seccomp(int i, const char *jp, void *dst)
 {
 	struct seccomp *sc = dst;
-	struct scdef {
-		int def;
-		long long err;
-	} in = { -1, -1 };
-	static const struct member rows[] = {
-		M_TOKEN("defaultAction", struct scdef, def, 0, REQUIRED),
-		M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
-		M_FN("architectures", spec_sc_arches, OR_NULL),
-		M_FN("flags", spec_sc_flags, OR_NULL),
-		M_FN("listenerPath", spec_sc_listener),
-		M_FN("listenerMetadata", spec_sc_listener),
-		M_FN("syscalls", spec_sc_syscalls, OR_NULL),
-	};
+	struct scdef in = { -1, -1 };
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
 	if (!CONFIG_SECCOMP)
 		die("%s: %s: not supported by this build (CONFIG_SECCOMP=n)",
 		    js_file, jp);
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, seccomp_rows, &in);
 	jp_make(kp, "%s.defaultAction", jp);
 	sc->def = spec_sc_action(in.def, kp, in.err);
 	sc->on = true;
@@ -2721,17 +2740,20 @@ static const struct member idmap_rows[] = {	/* linux.uidMappings[] */
 	M_INT("size", struct idmap, size, 1, UINT32_MAX, REQUIRED),
 };
 
+struct offset {				/* one clock of linux.timeOffsets */
+	long long secs, nsecs;
+};
+
+static const struct member offset_rows[] = {	/* timeOffsets.<clock> */
+	M_INT("secs", struct offset, secs, LLONG_MIN, LLONG_MAX),
+	M_INT("nanosecs", struct offset, nsecs, 0, 999999999),
+};
+
 /* linux.timeOffsets: lines for /proc/self/timens_offsets. */
 static void
 spec_time_offsets(int i, const char *jp, void *dst)
 {
-	struct offset {
-		long long secs, nsecs;
-	} o;
-	static const struct member rows[] = {
-		M_INT("secs", struct offset, secs, LLONG_MIN, LLONG_MAX),
-		M_INT("nanosecs", struct offset, nsecs, 0, 999999999),
-	};
+	struct offset o;
 	int k, n;
 	size_t len = 0;
 	char kp[JP_MAX];
@@ -2744,7 +2766,7 @@ spec_time_offsets(int i, const char *jp, void *dst)
 			die("%s: %s: unknown clock (monotonic or boottime)",
 			    js_file, kp);
 		o.secs = o.nsecs = 0;
-		SPEC_OBJECT(k + 1, kp, rows, &o);
+		SPEC_OBJECT(k + 1, kp, offset_rows, &o);
 		if (strstr(spec.timens, cfgbuf + toks[k].start))
 			die("%s: %s: given twice", js_file, kp);
 		len += (size_t)snprintf(spec.timens + len, sizeof(spec.timens) - len,
@@ -2753,19 +2775,21 @@ spec_time_offsets(int i, const char *jp, void *dst)
 	}
 }
 
+static const char *const personality_domains[] = { "LINUX", "LINUX32" };
+static const struct member personality_rows[] = {	/* linux.personality */
+	M_ENUM("domain", struct spec, personality, personality_domains,
+	       "domain"),
+	M_UNSUPPORTED("flags"),
+};
+
 /* linux.personality: the execution domain; no flags are defined. */
 static void
 spec_personality(int i, const char *jp, void *dst)
 {
-	static const char *const domains[] = { "LINUX", "LINUX32" };
-	static const struct member rows[] = {
-		M_ENUM("domain", struct spec, personality, domains, "domain"),
-		M_UNSUPPORTED("flags"),
-	};
 	struct spec *s = dst;
 
-	if (SPEC_OBJECT(i, jp, rows, s) & 1) {	/* not REQUIRED: a repeated
-						   "personality" keeps it */
+	/* domain is not REQUIRED: a repeated "personality" keeps it */
+	if (SPEC_OBJECT(i, jp, personality_rows, s) & 1) {
 		s->personality = s->personality ? 0x0008 : 0;
 		s->has_personality = true;
 	}
@@ -2883,20 +2907,21 @@ spec_hook_env(int i, const char *jp, void *dst)
 	*(int *)dst = spec_str_array(i, jp, LIMIT(MAX_ENV));
 }
 
+static const struct member hook_rows[] = {	/* hooks.<kind>[] */
+	M_PATH("path", struct hook, path, REQUIRED),
+	M_FN_AT("args", struct hook, args, spec_hook_args),
+	M_FN_AT("env", struct hook, env, spec_hook_env),
+	M_INT("timeout", struct hook, timeout, 1, INT_MAX, OR_NULL),
+};
+
 static void
 spec_hook(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_PATH("path", struct hook, path, REQUIRED),
-		M_FN_AT("args", struct hook, args, spec_hook_args),
-		M_FN_AT("env", struct hook, env, spec_hook_env),
-		M_INT("timeout", struct hook, timeout, 1, INT_MAX, OR_NULL),
-	};
 	struct hook *h = dst;
 
 	memset(h, 0, sizeof(*h));
 	h->args = h->env = -1;
-	SPEC_OBJECT(i, jp, rows, h);
+	SPEC_OBJECT(i, jp, hook_rows, h);
 	if (h->path[0] != '/')
 		die("%s: %s.path: %s: not an absolute path", js_file, jp, h->path);
 }
