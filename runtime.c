@@ -651,13 +651,17 @@ static int ps_npids;			/* entries in ps_pids (19) */
  * the three paths a command makes absolute. */
 
 /* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
- * filled by sections 9-10 and read by every section after them. */
-static struct spec spec;
-static char cfgbuf[MAX_CONFIG_SIZE + 2];	/* one byte more tells N+1 */
-static jsmntok_t toks[MAX_JSON_TOKENS];
+ * filled by sections 9-10 and read by every section after them.  Each
+ * starts a page: used from its start, it costs the pages its use needs
+ * and never one more for straddling a page boundary. */
+#define PAGE_START __attribute__((aligned(4096)))
+static struct spec spec PAGE_START;
+static char cfgbuf[MAX_CONFIG_SIZE + 2] PAGE_START;	/* one byte more
+							   tells N+1 */
+static jsmntok_t toks[MAX_JSON_TOKENS] PAGE_START;
 static int ntoks;
 static const char *js_file = "config.json";	/* named in messages */
-static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
+static char pool[MAX_CONFIG_SIZE] PAGE_START;	/* joined mount data strings */
 static size_t npool;
 
 /*

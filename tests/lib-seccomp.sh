@@ -15,7 +15,9 @@ sc() {
 }
 
 ALLOW=SCMP_ACT_ALLOW
-# what runc's init (after it loads the filter), busybox sh, and sys need
+# what runc's init (after it loads the filter), busybox sh, and sys need;
+# 32-bit architectures also statx, sigreturn and their TLS call (set_tls on
+# ARM, set_thread_area on MIPS)
 NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
 	"epoll_pwait", "execve", "exit", "exit_group", "fcntl", "fstat", "fstatfs",
 	"futex", "getcwd", "getdents64", "getegid", "geteuid", "getgid", "getpid",
@@ -23,5 +25,5 @@ NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
 	"mmap", "mprotect", "munmap", "nanosleep", "newfstatat", "open", "openat",
 	"pipe2", "prctl", "prlimit64", "read", "readlink", "rseq", "rt_sigaction",
 	"rt_sigprocmask", "rt_sigreturn", "sched_yield", "set_robust_list",
-	"set_tid_address", "sigaltstack", "stat", "tgkill", "uname", "vfork",
-	"wait4", "write", "writev"'
+	"set_thread_area", "set_tid_address", "set_tls", "sigaltstack", "sigreturn",
+	"stat", "statx", "tgkill", "uname", "vfork", "wait4", "write", "writev"'
