@@ -1503,7 +1503,8 @@ static const struct mntopt {
  * and deliberately not applied has an MK_IGNORED row, one refused unless
  * it asks for nothing an MK_UNSUPPORTED row.  off and size place the value
  * in the caller's struct (the base); fn is for members with real logic,
- * given the member's token, path and base + off.
+ * given the member's token, path and base + off.  Every table is at file
+ * scope, so that tests/unit.c walks them all and checks every row.
  */
 enum mkind {
 	MK_BOOL,			/* true or false */
@@ -1518,6 +1519,7 @@ enum mkind {
 	MK_FN,				/* fn(token, path, base + off) */
 	MK_IGNORED,			/* known, deliberately not applied */
 	MK_UNSUPPORTED,			/* refused unless it asks for nothing */
+	NMKINDS
 };
 
 enum {
@@ -1527,52 +1529,104 @@ enum {
 #define REQUIRED .flags = MF_REQ
 #define OR_NULL .flags = MF_NULL
 
+/* The limits MK_ARRAY rows check: a row names one (MAX_ARGS) and stores
+ * its index, and the value and the symbol for the message come from here. */
+enum limit_id {
+	L_MAX_ARGS, L_MAX_ENV, L_MAX_RLIMITS, L_MAX_MOUNTS, L_MAX_NAMESPACES,
+	L_MAX_DEVICES, L_MAX_MASKED_PATHS, L_MAX_RESOURCE_ENTRIES,
+	L_MAX_DEVICE_RULES, L_MAX_ID_MAPPINGS, L_MAX_HOOKS, NROW_LIMITS
+};
+static const struct row_limit {
+	int max;
+	const char *sym;
+} row_limits[] = {
+	[L_MAX_ARGS] = { LIMIT(MAX_ARGS) },
+	[L_MAX_ENV] = { LIMIT(MAX_ENV) },
+	[L_MAX_RLIMITS] = { LIMIT(MAX_RLIMITS) },
+	[L_MAX_MOUNTS] = { LIMIT(MAX_MOUNTS) },
+	[L_MAX_NAMESPACES] = { LIMIT(MAX_NAMESPACES) },
+	[L_MAX_DEVICES] = { LIMIT(MAX_DEVICES) },
+	[L_MAX_MASKED_PATHS] = { LIMIT(MAX_MASKED_PATHS) },
+	[L_MAX_RESOURCE_ENTRIES] = { LIMIT(MAX_RESOURCE_ENTRIES) },
+	[L_MAX_DEVICE_RULES] = { LIMIT(MAX_DEVICE_RULES) },
+	[L_MAX_ID_MAPPINGS] = { LIMIT(MAX_ID_MAPPINGS) },
+	[L_MAX_HOOKS] = { LIMIT(MAX_HOOKS) },
+};
+_Static_assert(ARRAY_LEN(row_limits) == NROW_LIMITS, "a value per limit");
+
+/*
+ * A row is 32 bytes on 64-bit targets (issue 14): no kind uses both tab
+ * and fn, MK_INT's lo and hi share space with what other kinds use, and
+ * an MK_ARRAY's limit is an index into row_limits.
+ */
 struct member {
 	const char *name;
-	unsigned char kind, elem, flags;	/* elem: an MK_ARRAY's */
-	unsigned short size;		/* of the destination, or an element */
-	unsigned short ntab;		/* rows or names in tab */
-	unsigned off, cnt;		/* in the base: destination, count */
-	long long lo, hi;		/* MK_INT's range; MK_ARRAY's limit is hi */
-	const char *sym;		/* after hi: .hi = LIMIT(X) sets both */
-	const void *tab;		/* MK_OBJ's rows, MK_ENUM's names */
-	void (*fn)(int v, const char *jp, void *dst);
+	union {				/* by kind, and an MK_ARRAY's by elem */
+		const void *tab;	/* MK_OBJ's rows, MK_ENUM's names */
+		void (*fn)(int v, const char *jp, void *dst);	/* MK_FN */
+		long long lo;		/* MK_INT's range; MK_TOKEN's type */
+	};
+	unsigned off;			/* in the base: the destination */
+	unsigned short size;		/* of the destination or an element */
+	unsigned char kind : 4;		/* enum mkind */
+	unsigned char flags : 4;	/* MF_* */
+	unsigned char ntab;		/* rows or names in tab */
+	union {
+		long long hi;		/* MK_INT's range */
+		const char *what;	/* MK_ENUM: "unknown <what>" */
+		struct {		/* MK_ARRAY */
+			unsigned cnt;	/* in the base: the count */
+			unsigned char elem;	/* the elements' kind */
+			unsigned char lim;	/* enum limit_id */
+		};
+	};
 };
+_Static_assert(NMKINDS <= 16, "a kind fits its 4 bits");
+_Static_assert(sizeof(struct member) <= 32, "a row is 32 bytes at most");
 
-#define M_AT(T, f) .off = offsetof(T, f), .size = sizeof(((T *)0)->f)
-#define M_ELEMS(T, f, nf) .off = offsetof(T, f), \
-	.size = sizeof(((T *)0)->f[0]), .cnt = offsetof(T, nf)
-#define M_TAB(t) .tab = t, .ntab = ARRAY_LEN(t)
-#define M_BOOL(n, T, f, ...) { n, MK_BOOL, M_AT(T, f), __VA_ARGS__ }
+/* v, once the build checked that it fits a row's field of type T */
+#define M_FIT(v, T) (0 * sizeof(struct { \
+	_Static_assert((v) == (T)(v), #v " fits its field in struct member"); \
+	int x; }) + (T)(v))
+#define M_ROW(n, k) .name = n, .kind = k
+#define M_OFF(T, f) .off = M_FIT(offsetof(T, f), unsigned)
+#define M_AT(T, f) M_OFF(T, f), \
+	.size = M_FIT(sizeof(((T *)0)->f), unsigned short)
+#define M_ELEMS(T, f, nf, l) M_OFF(T, f), \
+	.size = M_FIT(sizeof(((T *)0)->f[0]), unsigned short), \
+	.cnt = M_FIT(offsetof(T, nf), unsigned), .lim = L_##l
+#define M_TAB(t) .tab = t, .ntab = M_FIT(ARRAY_LEN(t), unsigned char)
+#define M_BOOL(n, T, f, ...) { M_ROW(n, MK_BOOL), M_AT(T, f), __VA_ARGS__ }
 #define M_INT(n, T, f, l, h, ...) \
-	{ n, MK_INT, M_AT(T, f), .lo = l, .hi = h, __VA_ARGS__ }
-#define M_U64(n, T, f, ...) { n, MK_U64, M_AT(T, f), __VA_ARGS__ }
-#define M_STR(n, T, f, ...) { n, MK_STR, M_AT(T, f), __VA_ARGS__ }
-#define M_PATH(n, T, f, ...) { n, MK_PATH, M_AT(T, f), __VA_ARGS__ }
-/* names[x] is stored as x; what names it in "unknown <what>" */
-#define M_ENUM(n, T, f, names, what, ...) \
-	{ n, MK_ENUM, M_AT(T, f), M_TAB(names), .sym = what, __VA_ARGS__ }
+	{ M_ROW(n, MK_INT), M_AT(T, f), .lo = l, .hi = h, __VA_ARGS__ }
+#define M_U64(n, T, f, ...) { M_ROW(n, MK_U64), M_AT(T, f), __VA_ARGS__ }
+#define M_STR(n, T, f, ...) { M_ROW(n, MK_STR), M_AT(T, f), __VA_ARGS__ }
+#define M_PATH(n, T, f, ...) { M_ROW(n, MK_PATH), M_AT(T, f), __VA_ARGS__ }
+/* names[x] is stored as x; w names it in "unknown <w>" */
+#define M_ENUM(n, T, f, names, w, ...) \
+	{ M_ROW(n, MK_ENUM), M_AT(T, f), M_TAB(names), .what = w, __VA_ARGS__ }
 #define M_TOKEN(n, T, f, type, ...) \
-	{ n, MK_TOKEN, M_AT(T, f), .lo = type, __VA_ARGS__ }
+	{ M_ROW(n, MK_TOKEN), M_AT(T, f), .lo = type, __VA_ARGS__ }
 /* rows relative to the same base, or to the base's member f */
-#define M_OBJ(n, rows, ...) { n, MK_OBJ, M_TAB(rows), __VA_ARGS__ }
+#define M_OBJ(n, rows, ...) { M_ROW(n, MK_OBJ), M_TAB(rows), __VA_ARGS__ }
 #define M_OBJ_AT(n, T, f, rows, ...) \
-	{ n, MK_OBJ, .off = offsetof(T, f), M_TAB(rows), __VA_ARGS__ }
-/* arrays within a limit into f[], their count into nf: of strings or
- * paths (f[] ends with NULL), of objects of rows, or of fun(element) */
-#define M_STRS(n, T, f, nf, lim, ...) \
-	{ n, MK_ARRAY, MK_STR, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
-#define M_PATHS(n, T, f, nf, lim, ...) \
-	{ n, MK_ARRAY, MK_PATH, M_ELEMS(T, f, nf), .hi = lim, __VA_ARGS__ }
-#define M_OBJS(n, T, f, nf, lim, rows, ...) { n, MK_ARRAY, MK_OBJ, \
-	M_ELEMS(T, f, nf), .hi = lim, M_TAB(rows), __VA_ARGS__ }
-#define M_FNS(n, T, f, nf, lim, fun, ...) { n, MK_ARRAY, MK_FN, \
-	M_ELEMS(T, f, nf), .hi = lim, .fn = fun, __VA_ARGS__ }
-#define M_FN(n, fun, ...) { n, MK_FN, .fn = fun, __VA_ARGS__ }
+	{ M_ROW(n, MK_OBJ), M_OFF(T, f), M_TAB(rows), __VA_ARGS__ }
+/* arrays within the limit CONFIG_<lim> (one of row_limits) into f[],
+ * their count into nf: of strings or paths (f[] ends with NULL), of
+ * objects of rows, or of fun(element) */
+#define M_STRS(n, T, f, nf, lim, ...) { M_ROW(n, MK_ARRAY), .elem = MK_STR, \
+	M_ELEMS(T, f, nf, lim), __VA_ARGS__ }
+#define M_PATHS(n, T, f, nf, lim, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_PATH, M_ELEMS(T, f, nf, lim), __VA_ARGS__ }
+#define M_OBJS(n, T, f, nf, lim, rows, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_OBJ, M_ELEMS(T, f, nf, lim), M_TAB(rows), __VA_ARGS__ }
+#define M_FNS(n, T, f, nf, lim, fun, ...) { M_ROW(n, MK_ARRAY), \
+	.elem = MK_FN, M_ELEMS(T, f, nf, lim), .fn = fun, __VA_ARGS__ }
+#define M_FN(n, fun, ...) { M_ROW(n, MK_FN), .fn = fun, __VA_ARGS__ }
 #define M_FN_AT(n, T, f, fun, ...) \
-	{ n, MK_FN, M_AT(T, f), .fn = fun, __VA_ARGS__ }
-#define M_IGNORED(n) { n, MK_IGNORED, .off = 0 }
-#define M_UNSUPPORTED(n, ...) { n, MK_UNSUPPORTED, .off = 0, __VA_ARGS__ }
+	{ M_ROW(n, MK_FN), M_OFF(T, f), .fn = fun, __VA_ARGS__ }
+#define M_IGNORED(n) { M_ROW(n, MK_IGNORED) }
+#define M_UNSUPPORTED(n, ...) { M_ROW(n, MK_UNSUPPORTED), __VA_ARGS__ }
 
 /* Stores v in a destination of 1, 2, 4 or 8 bytes. */
 static void
@@ -1646,7 +1700,8 @@ static void
 spec_elems(const struct member *m, int v, const char *kp, char *base)
 {
 	char *dst = base + m->off, *el, ep[JP_MAX];
-	int e, x, n = js_array(v, kp, m->hi, m->sym);
+	int e, x, n = js_array(v, kp, row_limits[m->lim].max,
+			       row_limits[m->lim].sym);
 
 	*(int *)(base + m->cnt) = n;
 	JS_EACH_ELEM(v, e, x) {
@@ -1688,7 +1743,7 @@ spec_member(const struct member *m, int v, const char *kp, char *base)
 		break;
 	case MK_ENUM:
 		spec_store(dst, m->size, spec_enum(v, kp, m->tab, m->ntab,
-						   m->sym));
+						   m->what));
 		break;
 	case MK_TOKEN:
 		if (m->lo)
@@ -1890,20 +1945,22 @@ static const char *const ioprio_classes[] = {	/* IOPRIO_CLASS_* values */
 	NULL, "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE",
 };
 
+struct ioprio {				/* process.ioPriority */
+	int cls, prio;
+};
+
+static const struct member ioprio_rows[] = {	/* process.ioPriority */
+	M_ENUM("class", struct ioprio, cls, ioprio_classes, "class", REQUIRED),
+	M_INT("priority", struct ioprio, prio, 0, 7),
+};
+
 /* process.ioPriority, for ioprio_set(2): class << 13 | priority. */
 static void
 spec_ioprio(int i, const char *jp, void *dst)
 {
-	struct ioprio {
-		int cls, prio;
-	} io = { 0, 0 };
-	static const struct member rows[] = {
-		M_ENUM("class", struct ioprio, cls, ioprio_classes, "class",
-		       REQUIRED),
-		M_INT("priority", struct ioprio, prio, 0, 7),
-	};
+	struct ioprio io = { 0, 0 };
 
-	SPEC_OBJECT(i, jp, rows, &io);
+	SPEC_OBJECT(i, jp, ioprio_rows, &io);
 	*(int *)dst = io.cls << 13 | io.prio;
 }
 
@@ -1958,11 +2015,11 @@ static const struct member process_rows[] = {	/* process */
 	M_BOOL("terminal", struct proc, terminal),
 	M_OBJ("consoleSize", console_rows),
 	M_OBJ("user", user_rows),
-	M_STRS("args", struct proc, args, nargs, LIMIT(MAX_ARGS)),
-	M_STRS("env", struct proc, env, nenv, LIMIT(MAX_ENV)),
+	M_STRS("args", struct proc, args, nargs, MAX_ARGS),
+	M_STRS("env", struct proc, env, nenv, MAX_ENV),
 	M_PATH("cwd", struct proc, cwd),
 	M_FN("capabilities", spec_capabilities),
-	M_OBJS("rlimits", struct proc, rlimits, nrlimits, LIMIT(MAX_RLIMITS),
+	M_OBJS("rlimits", struct proc, rlimits, nrlimits, MAX_RLIMITS,
 	       rlimit_rows),
 	M_BOOL("noNewPrivileges", struct proc, nnp),
 	M_FN("oomScoreAdj", spec_oom),
@@ -2067,21 +2124,24 @@ spec_mount(int i, const char *jp, void *dst)
 	m->data = dlen ? pool_add(data, dlen) : NULL;
 }
 
+struct nsin {				/* linux.namespaces[], as given */
+	char *type, *path;
+};
+
+static const struct member ns_rows[] = {	/* linux.namespaces[] */
+	M_STR("type", struct nsin, type, REQUIRED),
+	M_PATH("path", struct nsin, path),
+};
+
 /* linux.namespaces[]: the type is looked up once the path is read. */
 static void
 spec_namespace(int i, const char *jp, void *dst)
 {
 	struct nsent *ns = dst;
-	struct nsin {
-		char *type, *path;
-	} in = { NULL, ns->path };
-	static const struct member rows[] = {
-		M_STR("type", struct nsin, type, REQUIRED),
-		M_PATH("path", struct nsin, path),
-	};
+	struct nsin in = { NULL, ns->path };
 	int t;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, ns_rows, &in);
 	ns->path = in.path && *in.path ? in.path : NULL;
 	for (t = 0; t < ARRAY_LEN(ns_types); t++)
 		if (!strcmp(in.type, ns_types[t].name))
@@ -2100,29 +2160,32 @@ spec_namespace(int i, const char *jp, void *dst)
 		spec.clone_flags |= ns->flag;
 }
 
+struct devin {				/* linux.devices[], as given */
+	char *path, *type;
+	long long major, minor, mode;
+	uid_t uid;
+	gid_t gid;
+};
+
+static const struct member device_rows[] = {	/* linux.devices[] */
+	M_PATH("path", struct devin, path),
+	M_STR("type", struct devin, type),
+	M_INT("major", struct devin, major, 0, 4095),
+	M_INT("minor", struct devin, minor, 0, 1048575),
+	M_INT("fileMode", struct devin, mode, 0, 07777),
+	M_INT("uid", struct devin, uid, 0, UINT32_MAX - 1),
+	M_INT("gid", struct devin, gid, 0, UINT32_MAX - 1),
+};
+
 /* linux.devices[]: type, major, minor and fileMode make mode and rdev. */
 static void
 spec_device(int i, const char *jp, void *dst)
 {
 	struct dev *d = dst;
-	struct devin {
-		char *path, *type;
-		long long major, minor, mode;
-		uid_t uid;
-		gid_t gid;
-	} in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
-	static const struct member rows[] = {
-		M_PATH("path", struct devin, path),
-		M_STR("type", struct devin, type),
-		M_INT("major", struct devin, major, 0, 4095),
-		M_INT("minor", struct devin, minor, 0, 1048575),
-		M_INT("fileMode", struct devin, mode, 0, 07777),
-		M_INT("uid", struct devin, uid, 0, UINT32_MAX - 1),
-		M_INT("gid", struct devin, gid, 0, UINT32_MAX - 1),
-	};
+	struct devin in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
 	const char *type;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, device_rows, &in);
 	d->path = in.path;
 	d->uid = in.uid;
 	d->gid = in.gid;
@@ -2177,35 +2240,35 @@ static const struct member cpu_rows[] = {	/* linux.resources.cpu */
 	M_INT("idle", struct resources, cpu_idle, 0, 1),
 };
 
+static const struct member pids_rows[] = {	/* linux.resources.pids */
+	M_INT("limit", struct resources, pids, INT64_MIN + 1, INT64_MAX),
+};
+
 /* linux.resources.pids: a limit of 0 asks for none (runc). */
 static void
 spec_pids(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_INT("limit", struct resources, pids, INT64_MIN + 1,
-		      INT64_MAX),
-	};
 	struct resources *r = dst;
 
-	SPEC_OBJECT(i, jp, rows, r);
+	SPEC_OBJECT(i, jp, pids_rows, r);
 	if (r->pids == 0)
 		r->pids = UNSET;
 }
+
+static const struct member weight_rows[] = {	/* blockIO.weightDevice[] */
+	M_INT("major", struct iodev, major, 0, 4095),
+	M_INT("minor", struct iodev, minor, 0, 1048575),
+	M_U64("weight", struct iodev, v),
+}, rate_rows[] = {				/* blockIO.throttle*[] */
+	M_INT("major", struct iodev, major, 0, 4095),
+	M_INT("minor", struct iodev, minor, 0, 1048575),
+	M_U64("rate", struct iodev, v),
+};
 
 /* A blockIO device entry: major, minor and its weight or rate. */
 static void
 spec_iodev(int i, const char *jp, struct iodev *d, const char *field)
 {
-	static const struct member weight_rows[] = {
-		M_INT("major", struct iodev, major, 0, 4095),
-		M_INT("minor", struct iodev, minor, 0, 1048575),
-		M_U64("weight", struct iodev, v),
-	}, rate_rows[] = {
-		M_INT("major", struct iodev, major, 0, 4095),
-		M_INT("minor", struct iodev, minor, 0, 1048575),
-		M_U64("rate", struct iodev, v),
-	};
-
 	d->major = d->minor = d->v = UNSET;
 	if (*field == 'w')
 		SPEC_OBJECT(i, jp, weight_rows, d);
@@ -2228,11 +2291,11 @@ spec_ratedev(int i, const char *jp, void *dst)
 }
 
 #define M_RATES(n, l) M_FNS(n, struct resources, io_max[l], n_max[l], \
-			    LIMIT(MAX_RESOURCE_ENTRIES), spec_ratedev)
+			    MAX_RESOURCE_ENTRIES, spec_ratedev)
 static const struct member blockio_rows[] = {	/* linux.resources.blockIO */
 	M_INT("weight", struct resources, io_weight, 0, 10000),
 	M_FNS("weightDevice", struct resources, io_wdev, n_wdev,
-	      LIMIT(MAX_RESOURCE_ENTRIES), spec_weightdev),
+	      MAX_RESOURCE_ENTRIES, spec_weightdev),
 	M_RATES("throttleReadBpsDevice", 0),
 	M_RATES("throttleWriteBpsDevice", 1),
 	M_RATES("throttleReadIOPSDevice", 2),
@@ -2248,17 +2311,18 @@ spec_numtext(int i, const char *jp, void *dst)
 	cfgbuf[toks[i].end] = 0;
 }
 
+static const struct member hugepage_rows[] = {	/* hugepageLimits[] */
+	M_STR("pageSize", struct kv, k),
+	M_FN_AT("limit", struct kv, v, spec_numtext),
+};
+
 /* hugepageLimits[] and unified{} both become (file suffix, value). */
 static void
 spec_hugepage(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_STR("pageSize", struct kv, k),
-		M_FN_AT("limit", struct kv, v, spec_numtext),
-	};
 	struct kv *h = dst;
 
-	SPEC_OBJECT(i, jp, rows, h);
+	SPEC_OBJECT(i, jp, hugepage_rows, h);
 	if (!h->k || !h->v)	/* a repeated hugepageLimits keeps them */
 		die("%s: %s: needs pageSize and limit", js_file, jp);
 }
@@ -2292,25 +2356,28 @@ spec_devrule_type(int i, const char *jp, void *dst)
 	*(char *)dst = t[0] && !t[1] ? t[0] : 0;
 }
 
+struct rulein {				/* linux.resources.devices[] */
+	struct devrule d;
+	const char *access;
+};
+
 /* linux.resources.devices[]: a null member is as if absent (runc). */
+static const struct member devrule_rows[] = {
+	M_BOOL("allow", struct rulein, d.allow),
+	M_FN_AT("type", struct rulein, d.type, spec_devrule_type, OR_NULL),
+	M_INT("major", struct rulein, d.major, -1, 4095, OR_NULL),
+	M_INT("minor", struct rulein, d.minor, -1, 1048575, OR_NULL),
+	M_STR("access", struct rulein, access, OR_NULL),
+};
+
 static void
 spec_devrule(int i, const char *jp, void *dst)
 {
 	struct devrule *d = dst;
-	struct rulein {
-		struct devrule d;
-		const char *access;
-	} in = { { .type = 'a', .major = -1, .minor = -1 }, "rwm" };
-	static const struct member rows[] = {
-		M_BOOL("allow", struct rulein, d.allow),
-		M_FN_AT("type", struct rulein, d.type, spec_devrule_type, OR_NULL),
-		M_INT("major", struct rulein, d.major, -1, 4095, OR_NULL),
-		M_INT("minor", struct rulein, d.minor, -1, 1048575, OR_NULL),
-		M_STR("access", struct rulein, access, OR_NULL),
-	};
+	struct rulein in = { { .type = 'a', .major = -1, .minor = -1 }, "rwm" };
 	const char *access;
 
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, devrule_rows, &in);
 	*d = in.d;
 	access = in.access;
 	if (!strchr("acb", d->type) || !d->type)
@@ -2343,9 +2410,9 @@ static const struct member resources_rows[] = {
 	M_FN("pids", spec_pids, OR_NULL),
 	M_OBJ("blockIO", blockio_rows, OR_NULL),
 	M_FNS("hugepageLimits", struct resources, huge, nhuge,
-	      LIMIT(MAX_RESOURCE_ENTRIES), spec_hugepage, OR_NULL),
+	      MAX_RESOURCE_ENTRIES, spec_hugepage, OR_NULL),
 	M_FN("unified", spec_unified, OR_NULL),
-	M_FNS("devices", struct resources, dev, ndev, LIMIT(MAX_DEVICE_RULES),
+	M_FNS("devices", struct resources, dev, ndev, MAX_DEVICE_RULES,
 	      spec_devrule, OR_NULL),
 	M_UNSUPPORTED("network", OR_NULL),
 	M_UNSUPPORTED("rdma", OR_NULL),
@@ -2542,26 +2609,29 @@ spec_sc_args(int i, const char *jp, void *dst)
 	}
 }
 
+struct scin {				/* linux.seccomp.syscalls[] */
+	int names, act;
+	long long err;
+};
+
+static const struct member sc_syscall_rows[] = {	/* seccomp.syscalls[] */
+	M_TOKEN("names", struct scin, names, JSMN_ARRAY),
+	M_TOKEN("action", struct scin, act, 0, REQUIRED),
+	M_INT("errnoRet", struct scin, err, 0, 4095, OR_NULL),
+	M_FN("args", spec_sc_args, OR_NULL),
+};
+
 /* linux.seccomp.syscalls[]: the action is read once errnoRet is known. */
 static void
 spec_sc_syscall(int i, const char *jp, void *dst)
 {
-	struct scin {
-		int names, act;
-		long long err;
-	} in = { -1, -1, -1 };
-	static const struct member rows[] = {
-		M_TOKEN("names", struct scin, names, JSMN_ARRAY),
-		M_TOKEN("action", struct scin, act, 0, REQUIRED),
-		M_INT("errnoRet", struct scin, err, 0, 4095, OR_NULL),
-		M_FN("args", spec_sc_args, OR_NULL),
-	};
+	struct scin in = { -1, -1, -1 };
 	int cond = spec.sc.nconds;
 	uint32_t a;
 	char kp[JP_MAX];
 
 	(void)dst;
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, sc_syscall_rows, &in);
 	jp_make(kp, "%s.action", jp);
 	a = spec_sc_action(in.act, kp, in.err);	/* with names or without */
 	if (in.names >= 0) {
@@ -2629,31 +2699,34 @@ spec_sc_syscalls(int i, const char *jp, void *dst)
 	}
 }
 
+struct scdef {				/* linux.seccomp's default */
+	int def;
+	long long err;
+};
+
+static const struct member seccomp_rows[] = {	/* linux.seccomp */
+	M_TOKEN("defaultAction", struct scdef, def, 0, REQUIRED),
+	M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
+	M_FN("architectures", spec_sc_arches, OR_NULL),
+	M_FN("flags", spec_sc_flags, OR_NULL),
+	M_FN("listenerPath", spec_sc_listener),
+	M_FN("listenerMetadata", spec_sc_listener),
+	M_FN("syscalls", spec_sc_syscalls, OR_NULL),
+};
+
 /* linux.seccomp: the default action is read once its errno is known. */
 static void
 spec_seccomp(int i, const char *jp, void *dst)
 {
 	struct seccomp *sc = dst;
-	struct scdef {
-		int def;
-		long long err;
-	} in = { -1, -1 };
-	static const struct member rows[] = {
-		M_TOKEN("defaultAction", struct scdef, def, 0, REQUIRED),
-		M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
-		M_FN("architectures", spec_sc_arches, OR_NULL),
-		M_FN("flags", spec_sc_flags, OR_NULL),
-		M_FN("listenerPath", spec_sc_listener),
-		M_FN("listenerMetadata", spec_sc_listener),
-		M_FN("syscalls", spec_sc_syscalls, OR_NULL),
-	};
+	struct scdef in = { -1, -1 };
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
 	if (!CONFIG_SECCOMP)
 		die("%s: %s: not supported by this build (CONFIG_SECCOMP=n)",
 		    js_file, jp);
-	SPEC_OBJECT(i, jp, rows, &in);
+	SPEC_OBJECT(i, jp, seccomp_rows, &in);
 	jp_make(kp, "%s.defaultAction", jp);
 	sc->def = spec_sc_action(in.def, kp, in.err);
 	sc->on = true;
@@ -2671,17 +2744,20 @@ static const struct member idmap_rows[] = {	/* linux.uidMappings[] */
 	M_INT("size", struct idmap, size, 1, UINT32_MAX, REQUIRED),
 };
 
+struct offset {				/* one clock of linux.timeOffsets */
+	long long secs, nsecs;
+};
+
+static const struct member offset_rows[] = {	/* timeOffsets.<clock> */
+	M_INT("secs", struct offset, secs, LLONG_MIN, LLONG_MAX),
+	M_INT("nanosecs", struct offset, nsecs, 0, 999999999),
+};
+
 /* linux.timeOffsets: lines for /proc/self/timens_offsets. */
 static void
 spec_time_offsets(int i, const char *jp, void *dst)
 {
-	struct offset {
-		long long secs, nsecs;
-	} o;
-	static const struct member rows[] = {
-		M_INT("secs", struct offset, secs, LLONG_MIN, LLONG_MAX),
-		M_INT("nanosecs", struct offset, nsecs, 0, 999999999),
-	};
+	struct offset o;
 	int k, n;
 	size_t len = 0;
 	char kp[JP_MAX];
@@ -2694,7 +2770,7 @@ spec_time_offsets(int i, const char *jp, void *dst)
 			die("%s: %s: unknown clock (monotonic or boottime)",
 			    js_file, kp);
 		o.secs = o.nsecs = 0;
-		SPEC_OBJECT(k + 1, kp, rows, &o);
+		SPEC_OBJECT(k + 1, kp, offset_rows, &o);
 		if (strstr(spec.timens, cfgbuf + toks[k].start))
 			die("%s: %s: given twice", js_file, kp);
 		len += (size_t)snprintf(spec.timens + len, sizeof(spec.timens) - len,
@@ -2703,19 +2779,21 @@ spec_time_offsets(int i, const char *jp, void *dst)
 	}
 }
 
+static const char *const personality_domains[] = { "LINUX", "LINUX32" };
+static const struct member personality_rows[] = {	/* linux.personality */
+	M_ENUM("domain", struct spec, personality, personality_domains,
+	       "domain"),
+	M_UNSUPPORTED("flags"),
+};
+
 /* linux.personality: the execution domain; no flags are defined. */
 static void
 spec_personality(int i, const char *jp, void *dst)
 {
-	static const char *const domains[] = { "LINUX", "LINUX32" };
-	static const struct member rows[] = {
-		M_ENUM("domain", struct spec, personality, domains, "domain"),
-		M_UNSUPPORTED("flags"),
-	};
 	struct spec *s = dst;
 
-	if (SPEC_OBJECT(i, jp, rows, s) & 1) {	/* not REQUIRED: a repeated
-						   "personality" keeps it */
+	/* domain is not REQUIRED: a repeated "personality" keeps it */
+	if (SPEC_OBJECT(i, jp, personality_rows, s) & 1) {
 		s->personality = s->personality ? 0x0008 : 0;
 		s->has_personality = true;
 	}
@@ -2833,26 +2911,27 @@ spec_hook_env(int i, const char *jp, void *dst)
 	*(int *)dst = spec_str_array(i, jp, LIMIT(MAX_ENV));
 }
 
+static const struct member hook_rows[] = {	/* hooks.<kind>[] */
+	M_PATH("path", struct hook, path, REQUIRED),
+	M_FN_AT("args", struct hook, args, spec_hook_args),
+	M_FN_AT("env", struct hook, env, spec_hook_env),
+	M_INT("timeout", struct hook, timeout, 1, INT_MAX, OR_NULL),
+};
+
 static void
 spec_hook(int i, const char *jp, void *dst)
 {
-	static const struct member rows[] = {
-		M_PATH("path", struct hook, path, REQUIRED),
-		M_FN_AT("args", struct hook, args, spec_hook_args),
-		M_FN_AT("env", struct hook, env, spec_hook_env),
-		M_INT("timeout", struct hook, timeout, 1, INT_MAX, OR_NULL),
-	};
 	struct hook *h = dst;
 
 	memset(h, 0, sizeof(*h));
 	h->args = h->env = -1;
-	SPEC_OBJECT(i, jp, rows, h);
+	SPEC_OBJECT(i, jp, hook_rows, h);
 	if (h->path[0] != '/')
 		die("%s: %s.path: %s: not an absolute path", js_file, jp, h->path);
 }
 
 #define M_HOOKS(n, kind) M_FNS(n, struct spec, hooks[kind], nhooks[kind], \
-			       LIMIT(MAX_HOOKS), spec_hook, OR_NULL)
+			       MAX_HOOKS, spec_hook, OR_NULL)
 static const struct member hooks_rows[] = {	/* in hook_names' order */
 	M_HOOKS("prestart", H_PRESTART),
 	M_HOOKS("createRuntime", H_CREATE_RUNTIME),
@@ -2938,22 +3017,21 @@ spec_sysctl_tok(int i, const char *jp, void *dst)
 }
 
 static const struct member linux_rows[] = {	/* linux */
-	M_FNS("namespaces", struct spec, ns, nns, LIMIT(MAX_NAMESPACES),
+	M_FNS("namespaces", struct spec, ns, nns, MAX_NAMESPACES,
 	      spec_namespace),
-	M_FNS("devices", struct spec, devices, ndevices, LIMIT(MAX_DEVICES),
+	M_FNS("devices", struct spec, devices, ndevices, MAX_DEVICES,
 	      spec_device),
-	M_PATHS("maskedPaths", struct spec, masked, nmasked,
-		LIMIT(MAX_MASKED_PATHS)),
+	M_PATHS("maskedPaths", struct spec, masked, nmasked, MAX_MASKED_PATHS),
 	M_PATHS("readonlyPaths", struct spec, readonly, nreadonly,
-		LIMIT(MAX_MASKED_PATHS)),
+		MAX_MASKED_PATHS),
 	M_FN_AT("rootfsPropagation", struct spec, root_prop, spec_propagation),
 	M_OBJ_AT("resources", struct spec, res, resources_rows),
 	M_FN_AT("cgroupsPath", struct spec, cgroups_path, spec_cgroups_path),
 	M_FN_AT("seccomp", struct spec, sc, spec_seccomp, OR_NULL),
 	M_OBJS("uidMappings", struct spec, uidmap, nuidmap,
-	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	       MAX_ID_MAPPINGS, idmap_rows),
 	M_OBJS("gidMappings", struct spec, gidmap, ngidmap,
-	       LIMIT(MAX_ID_MAPPINGS), idmap_rows),
+	       MAX_ID_MAPPINGS, idmap_rows),
 	M_FN("timeOffsets", spec_time_offsets),
 	M_FN("personality", spec_personality),
 	M_FN("mountLabel", spec_mount_label),
@@ -3045,7 +3123,7 @@ static const struct member spec_rows[] = {	/* config.json */
 	M_OBJ("root", root_rows),
 	M_STR("hostname", struct spec, hostname),
 	M_STR("domainname", struct spec, domainname),
-	M_FNS("mounts", struct spec, mounts, nmounts, LIMIT(MAX_MOUNTS),
+	M_FNS("mounts", struct spec, mounts, nmounts, MAX_MOUNTS,
 	      spec_mount),
 	M_FN("linux", spec_linux),
 	M_FN("annotations", spec_annotations),

@@ -2,6 +2,7 @@
  * tests/unit.c: runtime.c's parts that need no root and no kernel
  * features, in about a second (issue 14): every config.json error message
  * against its JSON path, every limit config.json can reach at N and N+1,
+ * every row of the spec parser's member tables by cases made from the row,
  * the option parser, the seccomp and device BPF emitters (instructions for
  * small inputs, and the seccomp program run on synthetic seccomp_data),
  * rfc3339, and the JSON escaper and unescaper.
@@ -114,7 +115,7 @@ check_int(const char *name, long long exp, long long got)
 }
 
 /* Names made up at run time live here (the name list keeps pointers). */
-static char namebuf[65536];
+static char namebuf[262144];
 static size_t nnamebuf;
 
 static __attribute__((format(printf, 1, 2))) const char *
@@ -1120,6 +1121,485 @@ limit_size_checks(void)
 	}
 }
 
+/* ---- every row of the member tables, walked from spec_rows --------------- */
+/*
+ * The tables are walked from spec_rows down through MK_OBJ rows, arrays
+ * of objects, and the MK_FN rows whose function walk_fns says walks a
+ * table of its own.  Each row makes its own cases, so that a new row is
+ * checked without a new line here: a value of another JSON type and null
+ * (or null accepted, for OR_NULL), lo-1 and hi+1 refused and lo and hi
+ * accepted, an unknown name refused and every name accepted, the member
+ * missing, N elements accepted and N+1 refused naming the symbol, and a
+ * non-empty value of an MK_UNSUPPORTED row refused; and, without a fork,
+ * that an MK_INT range fits its destination.  walk_bases holds members
+ * that make an object valid, so that what a case accepts is accepted as
+ * a whole config.json; walk_fns, what an MK_FN row's function takes.  A
+ * line of either that the walk no longer reaches is a failure.
+ */
+#define ROWS(t) t, (int)(sizeof(t) / sizeof((t)[0]))
+#define IDMAP	"{\"containerID\":0,\"hostID\":1000,\"size\":1}"
+#define MAPS	"\"uidMappings\":[" IDMAP "],\"gidMappings\":[" IDMAP "]"
+#define IODEV	"\"major\":8,\"minor\":%d,"
+
+static const struct {
+	const struct member *rows;
+	const char *base;
+} walk_bases[] = {
+	{ spec_rows, "\"ociVersion\":\"1.0.2\",\"process\":{\"args\":[\"sh\"]},"
+	  "\"root\":{\"path\":\"rootfs\"},\"linux\":{" BASE_NS "}" },
+	{ process_rows, "\"args\":[\"sh\"]" },
+	{ root_rows, "\"path\":\"rootfs\"" },
+	{ rlimit_rows, "\"type\":\"RLIMIT_NOFILE\"" },
+	{ sched_rows, "\"policy\":\"SCHED_OTHER\"" },
+	{ ioprio_rows, "\"class\":\"IOPRIO_CLASS_BE\"" },
+	{ mount_rows, "\"destination\":\"/m\",\"type\":\"tmpfs\"" },
+	{ linux_rows, NS("{\"type\":\"user\"},{\"type\":\"time\"}") "," MAPS },
+	{ ns_rows, "\"type\":\"ipc\"" },
+	{ device_rows, "\"path\":\"/dev/d\",\"type\":\"c\",\"major\":1,"
+	  "\"minor\":3" },
+	{ weight_rows, "\"major\":8,\"minor\":0,\"weight\":10" },
+	{ rate_rows, "\"major\":8,\"minor\":0,\"rate\":1" },
+	{ hugepage_rows, "\"pageSize\":\"2MB\",\"limit\":1" },
+	{ seccomp_rows, "\"defaultAction\":\"SCMP_ACT_ALLOW\"" },
+	{ sc_syscall_rows, "\"action\":\"SCMP_ACT_ALLOW\"" },
+	{ sc_cond_rows, "\"index\":0,\"op\":\"SCMP_CMP_EQ\"" },
+	{ idmap_rows, "\"containerID\":0,\"hostID\":1000,\"size\":1" },
+	{ personality_rows, "\"domain\":\"LINUX\"" },
+	{ hook_rows, "\"path\":\"/h\"" },
+};
+
+/* An MK_FN row (or an array of them): the JSON type its function takes
+ * (JSMN_PRIMITIVE: a number), and whether it takes null; if it walks rows
+ * of its own, its value is pre, the object, post, and the object's path
+ * is the row's and sfx; item is one element of an array of them (%d: its
+ * index), NULL where the elements cannot all be alike. */
+static const struct walk_fn {
+	void (*fn)(int v, const char *jp, void *dst);
+	int type;
+	bool null_ok;
+	const struct member *rows;
+	int nrows;
+	bool on;			/* rows compiled in */
+	const char *pre, *post, *sfx, *item;
+} walk_fns[] = {
+#define OBJ(fn, rows) \
+	{ fn, JSMN_OBJECT, false, ROWS(rows), true, "", "", "", NULL }
+#define ELEMS(fn, rows, item) \
+	{ fn, JSMN_OBJECT, false, ROWS(rows), true, "[", "]", "[0]", item }
+#define TYPE(fn, type)	{ fn, type, false, NULL, 0, true, "", "", "", NULL }
+#define SC_TYPE(fn, type) \
+	{ fn, type, false, NULL, 0, CONFIG_SECCOMP, "", "", "", NULL }
+	TYPE(spec_version, JSMN_STRING),
+	OBJ(spec_process, process_rows),
+	TYPE(spec_gids, JSMN_ARRAY),
+	OBJ(spec_capabilities, capset_rows),
+	TYPE(spec_capset, JSMN_ARRAY),
+	TYPE(spec_rlimit_type, JSMN_STRING),
+	TYPE(spec_oom, JSMN_PRIMITIVE),
+	OBJ(spec_scheduler, sched_rows),
+	TYPE(spec_sched_flags, JSMN_ARRAY),
+	OBJ(spec_ioprio, ioprio_rows),
+	TYPE(spec_apparmor, JSMN_STRING),
+	TYPE(spec_selinux, JSMN_STRING),
+	ELEMS(spec_mount, mount_rows,
+	      "{\"destination\":\"/m%d\",\"type\":\"tmpfs\"}"),
+	OBJ(spec_linux, linux_rows),
+	{ spec_namespace, JSMN_OBJECT, false, ROWS(ns_rows), true,
+	  "[{\"type\":\"mount\"},{\"type\":\"user\"},{\"type\":\"time\"},",
+	  "]", "[3]", NULL },
+	ELEMS(spec_device, device_rows,
+	      "{\"path\":\"/dev/d%d\",\"type\":\"c\",\"major\":1,\"minor\":%d}"),
+	TYPE(spec_propagation, JSMN_STRING),
+	TYPE(spec_cgroups_path, JSMN_STRING),
+	OBJ(spec_pids, pids_rows),
+	ELEMS(spec_weightdev, weight_rows, "{" IODEV "\"weight\":10}"),
+	ELEMS(spec_ratedev, rate_rows, "{" IODEV "\"rate\":1}"),
+	ELEMS(spec_hugepage, hugepage_rows,
+	      "{\"pageSize\":\"%dMB\",\"limit\":1}"),
+	TYPE(spec_numtext, JSMN_PRIMITIVE),
+	TYPE(spec_unified, JSMN_OBJECT),
+	ELEMS(spec_devrule, devrule_rows, "{\"allow\":true,\"minor\":%d}"),
+	TYPE(spec_devrule_type, JSMN_STRING),
+	{ spec_seccomp, JSMN_OBJECT, false, ROWS(seccomp_rows), CONFIG_SECCOMP,
+	  "", "", "", NULL },
+	SC_TYPE(spec_sc_arches, JSMN_ARRAY),
+	SC_TYPE(spec_sc_flags, JSMN_ARRAY),
+	SC_TYPE(spec_sc_listener, JSMN_STRING),
+	{ spec_sc_syscalls, JSMN_ARRAY, false, ROWS(sc_syscall_rows),
+	  CONFIG_SECCOMP, "[", "]", "[0]", NULL },
+	{ spec_sc_args, JSMN_ARRAY, false, ROWS(sc_cond_rows), CONFIG_SECCOMP,
+	  "[", "]", "[0]", NULL },
+	SC_TYPE(spec_sc_index, JSMN_PRIMITIVE),
+	{ spec_time_offsets, JSMN_OBJECT, false, ROWS(offset_rows), true,
+	  "{\"monotonic\":", "}", ".monotonic", NULL },
+	OBJ(spec_personality, personality_rows),
+	TYPE(spec_mount_label, JSMN_STRING),
+	/* linux.sysctl is read after the rest, and null skipped */
+	{ spec_sysctl_tok, JSMN_OBJECT, true, NULL, 0, true, "", "", "", NULL },
+	TYPE(spec_annotations, JSMN_OBJECT),
+	OBJ(spec_hooks, hooks_rows),
+	ELEMS(spec_hook, hook_rows, "{\"path\":\"/h%d\"}"),
+	/* a hook's args and env: null is none (spec_str_array) */
+	{ spec_hook_args, JSMN_ARRAY, true, NULL, 0, true, "", "", "", NULL },
+	{ spec_hook_env, JSMN_ARRAY, true, NULL, 0, true, "", "", "", NULL },
+#undef OBJ
+#undef ELEMS
+#undef TYPE
+#undef SC_TYPE
+};
+
+struct walk {				/* an object of rows at path */
+	const struct member *rows;
+	int nrows;
+	const char *path;
+	const char *pre, *post;		/* the document around the object */
+	const char *base;		/* its members, for a valid document */
+};
+
+static char walk_doc[MAX_CONFIG_SIZE];
+static char walk_val[4096];		/* a value, or an element */
+static bool base_used[sizeof(walk_bases) / sizeof(walk_bases[0])];
+static bool fn_used[sizeof(walk_fns) / sizeof(walk_fns[0])];
+
+static const char *
+walk_base(const struct member *rows)
+{
+	for (size_t i = 0; i < sizeof(walk_bases) / sizeof(walk_bases[0]); i++)
+		if (walk_bases[i].rows == rows) {
+			base_used[i] = true;
+			return walk_bases[i].base;
+		}
+	return "";
+}
+
+static const struct walk_fn *
+walk_fn(const struct member *m)
+{
+	if (m->kind != MK_FN && !(m->kind == MK_ARRAY && m->elem == MK_FN))
+		return NULL;
+	for (size_t i = 0; i < sizeof(walk_fns) / sizeof(walk_fns[0]); i++)
+		if (walk_fns[i].fn == m->fn) {
+			fn_used[i] = true;
+			return &walk_fns[i];
+		}
+	return NULL;
+}
+
+/* The members of base but name, into out (n bytes), comma-joined. */
+static void
+walk_others(const char *base, const char *name, char *out, size_t n)
+{
+	size_t o = 0, len = strlen(name);
+	const char *s = base;
+
+	out[0] = 0;
+	while (*s) {
+		const char *e = s;
+		int depth = 0;
+		bool str = false;
+
+		for (; *e && (str || depth || *e != ','); e++) {
+			if (str && *e == '\\' && e[1])
+				e++;
+			else if (*e == '"')
+				str = !str;
+			else if (!str && (*e == '{' || *e == '['))
+				depth++;
+			else if (!str && (*e == '}' || *e == ']'))
+				depth--;
+		}
+		if ((strncmp(s + 1, name, len) || s[len + 1] != '"') &&
+		    o + (size_t)(e - s) + 2 < n) {
+			if (o)
+				out[o++] = ',';
+			memcpy(out + o, s, (size_t)(e - s));
+			o += (size_t)(e - s);
+			out[o] = 0;
+		}
+		s = *e ? e + 1 : e;
+	}
+}
+
+/* The document with the object's member name set to v (NULL: absent). */
+static void
+walk_run(const struct walk *w, const char *name, const char *v)
+{
+	static char others[8192];
+
+	walk_others(w->base, name, others, sizeof(others));
+	snprintf(walk_doc, sizeof(walk_doc), "%s{%s%s%s%s%s%s}%s", w->pre,
+		 others, *others && v ? "," : "", v ? "\"" : "", v ? name : "",
+		 v ? "\":" : "", v ? v : "", w->post);
+	spec_run('R', walk_doc, 0, NULL);
+}
+
+/* One case refused: the member's value v (NULL: absent) and the whole
+ * message, fmt after "rt: config.json: <path>: ". */
+static __attribute__((format(printf, 5, 6))) void
+walk_case(const struct walk *w, const struct member *m, const char *v,
+	  const char *what, const char *fmt, ...)
+{
+	static char msg[1024];
+	char mp[JP_MAX];
+	va_list ap;
+	int n;
+
+	jp_member(mp, w->path, m->name);
+	walk_run(w, m->name, v);
+	n = snprintf(msg, sizeof(msg), E "%s: ", mp);
+	va_start(ap, fmt);
+	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
+	va_end(ap);
+	check_outcome(nm("rows %s %s", mp, what), msg);
+}
+
+/* One case accepted: the member's value v. */
+static void
+walk_ok(const struct walk *w, const struct member *m, const char *v,
+	const char *what)
+{
+	char mp[JP_MAX];
+
+	jp_member(mp, w->path, m->name);
+	walk_run(w, m->name, v);
+	check_outcome(nm("rows %s %s", mp, what), "");
+}
+
+/* A value of a JSON type the row does not take, and the words for it;
+ * NULL where any type may be right (MK_TOKEN of any, an MK_FN). */
+static const char *
+walk_wrong(const struct member *m, const struct walk_fn *f, const char **words)
+{
+	int type = 0;
+
+	switch (m->kind) {
+	case MK_BOOL:
+		*words = "expected true or false";
+		return "1";
+	case MK_INT:
+	case MK_U64:
+		*words = "expected a number";
+		return "\"1\"";
+	case MK_STR:
+	case MK_PATH:
+	case MK_ENUM:
+		type = JSMN_STRING;
+		break;
+	case MK_TOKEN:
+		type = (int)m->lo;
+		break;
+	case MK_OBJ:
+		type = JSMN_OBJECT;
+		break;
+	case MK_ARRAY:
+		type = JSMN_ARRAY;
+		break;
+	case MK_FN:
+		type = f ? f->type : 0;
+		break;
+	}
+	if (type == JSMN_PRIMITIVE) {
+		*words = "expected a number";
+		return "\"1\"";
+	}
+	if (!type)
+		return NULL;
+	if (type == JSMN_STRING) {
+		*words = "expected a string";
+		return "1";
+	}
+	*words = type == JSMN_ARRAY ? "expected an array" : "expected an object";
+	return type == JSMN_ARRAY ? "{}" : "[]";
+}
+
+/* n copies of item (%d: the index) as a JSON array (gen's buffer). */
+static const char *
+walk_items(const char *item, int n)
+{
+	return gen("[", item, ',', n, "]");
+}
+
+static void walk_rows(const struct walk *w);
+
+/* Whether the rows are walked in this build (seccomp's are not without
+ * CONFIG_SECCOMP). */
+static bool
+walk_fn_on(const struct member *rows)
+{
+	for (size_t i = 0; i < sizeof(walk_fns) / sizeof(walk_fns[0]); i++)
+		if (walk_fns[i].rows && walk_fns[i].rows == rows)
+			return walk_fns[i].on;
+	return true;
+}
+
+/* The object below row m: its rows, path and document around it. */
+static void
+walk_below(const struct walk *w, const struct member *m,
+	   const struct walk_fn *f)
+{
+	static char others[8192];
+	char path[JP_MAX], *pre, *post;
+	struct walk c;
+	const char *vpre = "", *vpost = "", *sfx = "";
+
+	if (m->kind == MK_OBJ || (m->kind == MK_ARRAY && m->elem == MK_OBJ)) {
+		c.rows = m->tab;
+		c.nrows = m->ntab;
+		if (m->kind == MK_ARRAY)
+			vpre = "[", vpost = "]", sfx = "[0]";
+	} else if (f && f->rows && f->on) {
+		c.rows = f->rows;
+		c.nrows = f->nrows;
+		vpre = f->pre, vpost = f->post, sfx = f->sfx;
+	} else {
+		return;
+	}
+	walk_others(w->base, m->name, others, sizeof(others));
+	jp_member(path, w->path, m->name);
+	strncat(path, sfx, sizeof(path) - strlen(path) - 1);
+	if (asprintf(&pre, "%s{%s%s\"%s\":%s", w->pre, others,
+		     *others ? "," : "", m->name, vpre) < 0 ||
+	    asprintf(&post, "%s}%s", vpost, w->post) < 0) {
+		perror("unit: asprintf");
+		exit(2);
+	}
+	c.path = path;
+	c.pre = pre;
+	c.post = post;
+	c.base = walk_base(c.rows);
+	walk_rows(&c);
+	free(pre);
+	free(post);
+}
+
+/* An MK_INT range within what its destination holds, signed or not. */
+static void
+walk_range(const char *mp, const struct member *m)
+{
+	long long min = m->size < 8 ? -(1LL << (8 * m->size - 1)) : LLONG_MIN;
+	long long max = m->size < 8 ? (1LL << (8 * m->size)) - 1 : LLONG_MAX;
+	static char got[128];
+
+	snprintf(got, sizeof(got), "%lld..%lld in %d bytes", m->lo, m->hi,
+		 m->size);
+	result(nm("rows %s range", mp), m->lo <= m->hi && m->lo >= min &&
+	       m->hi <= max, "a range within its destination",
+	       strlen("a range within its destination"), got, strlen(got));
+}
+
+static void
+walk_row(const struct walk *w, const struct member *m)
+{
+	const struct walk_fn *f = walk_fn(m);
+	const struct row_limit *l;
+	const char *v, *words = NULL, *item = NULL;
+	char mp[JP_MAX];
+
+	jp_member(mp, w->path, m->name);
+	if ((v = walk_wrong(m, f, &words)))
+		walk_case(w, m, v, "type", "%s", words);
+	if ((m->flags & MF_NULL) || m->kind == MK_UNSUPPORTED ||
+	    (m->kind == MK_FN && f && f->null_ok))
+		walk_ok(w, m, "null", "null");
+	else if (v)
+		walk_case(w, m, "null", "null", "%s", words);
+	if (m->flags & MF_REQ)
+		walk_case(w, m, NULL, "missing", "missing");
+	switch (m->kind) {
+	case MK_BOOL:
+		walk_ok(w, m, "false", "false");
+		break;
+	case MK_INT:
+		walk_range(mp, m);
+		if (m->lo > LLONG_MIN) {
+			snprintf(walk_val, sizeof(walk_val), "%lld", m->lo - 1);
+			walk_case(w, m, walk_val, "lo-1", "%s is not an "
+				  "integer in %lld..%lld", walk_val, m->lo, m->hi);
+		}
+		if (m->hi < LLONG_MAX) {
+			snprintf(walk_val, sizeof(walk_val), "%lld", m->hi + 1);
+			walk_case(w, m, walk_val, "hi+1", "%s is not an "
+				  "integer in %lld..%lld", walk_val, m->lo, m->hi);
+		}
+		snprintf(walk_val, sizeof(walk_val), "%lld", m->lo);
+		walk_ok(w, m, walk_val, "lo");
+		snprintf(walk_val, sizeof(walk_val), "%lld", m->hi);
+		walk_ok(w, m, walk_val, "hi");
+		break;
+	case MK_ENUM:
+		walk_case(w, m, "\"nosuch\"", "unknown",
+			  "unknown %s \"nosuch\"", m->what);
+		for (int x = 0; x < m->ntab; x++) {
+			const char *name = ((const char *const *)m->tab)[x];
+
+			if (!name)
+				continue;
+			snprintf(walk_val, sizeof(walk_val), "\"%s\"", name);
+			walk_ok(w, m, walk_val, name);
+		}
+		break;
+	case MK_ARRAY:
+		l = &row_limits[m->lim];
+		item = m->elem == MK_STR ? "\"a%d\"" : m->elem == MK_PATH ?
+		       "\"/p%d\"" : f ? f->item : NULL;
+		if (m->elem == MK_OBJ) {
+			snprintf(walk_val, sizeof(walk_val), "{%s}",
+				 walk_base(m->tab));
+			item = walk_val;
+		}
+		if (item)
+			walk_ok(w, m, walk_items(item, l->max),
+				nm("N=%d", l->max));
+		walk_case(w, m, walk_items(item ? item : "0", l->max + 1),
+			  "N+1", "%d entries, limit is %d (raise %s)",
+			  l->max + 1, l->max, l->sym);
+		break;
+	case MK_IGNORED:		/* mounts[].options: by spec_mount */
+		walk_ok(w, m, "[\"rt-unit\"]", "ignored");
+		break;
+	case MK_UNSUPPORTED:
+		walk_case(w, m, "[1]", "[1]", "not supported yet");
+		walk_ok(w, m, "{}", "{}");
+		break;
+	}
+	walk_below(w, m, f);
+}
+
+/* Every row of one object, after checking its names are unique. */
+static void
+walk_rows(const struct walk *w)
+{
+	static char dup[256];
+
+	dup[0] = 0;
+	for (int r = 0; r < w->nrows; r++)
+		for (int s = 0; s < r; s++)
+			if (!strcmp(w->rows[r].name, w->rows[s].name))
+				snprintf(dup, sizeof(dup), "%s twice",
+					 w->rows[r].name);
+	check_str(nm("rows %s names", *w->path ? w->path : "(top level)"), "",
+		  dup);
+	for (int r = 0; r < w->nrows; r++)
+		walk_row(w, &w->rows[r]);
+}
+
+static void
+row_checks(void)
+{
+	struct walk top = { ROWS(spec_rows), "", "", "", NULL };
+
+	top.base = walk_base(spec_rows);
+	walk_rows(&top);
+	/* a table here that the walk no longer reaches is a stale line */
+	for (size_t i = 0; i < sizeof(walk_bases) / sizeof(walk_bases[0]); i++)
+		check_int(nm("rows walk_bases[%zu] (%s ...) reached", i,
+			     walk_bases[i].rows[0].name), 1, base_used[i] ||
+			  (!CONFIG_SECCOMP && !walk_fn_on(walk_bases[i].rows)));
+	for (size_t i = 0; i < sizeof(walk_fns) / sizeof(walk_fns[0]); i++)
+		check_int(nm("rows walk_fns[%zu] reached", i), 1, fn_used[i] ||
+			  !walk_fns[i].on);
+}
+
 /* ---- JSON: the unescaper (js_load) and the escaper ---------------------- */
 static void
 child_unescape(const void *arg)
@@ -1920,6 +2400,7 @@ main(void)
 	spec_feature_checks();
 	limit_checks();
 	limit_size_checks();
+	row_checks();
 	unescape_checks();
 	escape_checks();
 	rfc3339_checks();
