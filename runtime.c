@@ -1163,6 +1163,22 @@ pool_add(const char *s, size_t len)
 	return p;
 }
 
+/* A UID or GID in decimal, 0 to 2^32 - 2 (-1 means "unchanged" to the
+ * kernel); returns what follows it, NULL if s starts with no digit or the
+ * number is too big. */
+static const char *
+id_parse(const char *s, unsigned *v)
+{
+	unsigned long long n = 0;
+	const char *d = s;
+
+	for (; *d >= '0' && *d <= '9'; d++)
+		if ((n = n * 10 + (unsigned)(*d - '0')) > UINT32_MAX - 1)
+			return NULL;
+	*v = (unsigned)n;
+	return d == s ? NULL : d;
+}
+
 /*
  * ==== 9. json =============================================================
  * jsmn glue.  The file is read once into cfgbuf and parsed in place: each
@@ -8002,7 +8018,6 @@ static void
 exec_apply_flags(int argc, char **argv)
 {
 	struct proc *p = &spec.proc;
-	char *end;
 
 	if (argc > MAX_ARGS)
 		die("exec: %d arguments, limit is %d (raise %s)",
@@ -8016,22 +8031,24 @@ exec_apply_flags(int argc, char **argv)
 	if (opt_cwd)
 		p->cwd = (char *)opt_cwd;
 	if (opt_user) {
-		p->uid = (uid_t)strtoul(opt_user, &end, 10);
-		if (*end == ':')
-			p->gid = (gid_t)strtoul(end + 1, &end, 10);
-		if (*end || end == opt_user)
-			die("exec: --user %s: expected UID[:GID]", opt_user);
+		const char *gid = id_parse(opt_user, &p->uid);
+
+		if (gid && *gid == ':')
+			gid = id_parse(gid + 1, &p->gid);
+		if (!gid || *gid)
+			die("exec: --user %s: expected UID[:GID], each 0-%u",
+			    opt_user, UINT32_MAX - 1);
 	}
 	if (p->ngids + opt_gids.n > MAX_GIDS)	/* runc appends them */
 		die("exec: --additional-gids: %d gids, limit is %d (raise %s)",
 		    p->ngids + opt_gids.n, LIMIT(MAX_GIDS));
 	for (int i = 0; i < opt_gids.n; i++) {
 		const char *g = opt_gids.v[i];
-		unsigned long v = strtoul(g, &end, 10);
+		const char *e = id_parse(g, &p->gids[p->ngids]);
 
-		if (!*g || *end || *g == '-' || v > UINT32_MAX - 1)
+		if (!e || *e)
 			die("exec: --additional-gids %s: expected a GID", g);
-		p->gids[p->ngids++] = (gid_t)v;
+		p->ngids++;
 	}
 	for (int i = 0; i < opt_caps.n; i++)
 		exec_add_cap(opt_caps.v[i]);
