@@ -8,22 +8,6 @@
 . "$TOP/tests/lib-lifecycle.sh"
 . "$TOP/tests/lib-seccomp.sh"
 
-# sys_bundle DIR: a bundle whose rootfs is the shared one plus /bin/sys
-# (tests/sys), made once per run and bound read-only (mkbundle_ro)
-sys_bundle() {
-	if [ -z "$T_CACHE" ]; then
-		mkbundle "$1"
-		cp "$TOP/tests/sys" "$B/rootfs/bin/sys"
-		return
-	fi
-	if [ ! -f "$T_CACHE/sys.done" ]; then
-		mkbundle "$T_CACHE/sys" &&
-			cp "$TOP/tests/sys" "$T_CACHE/sys/rootfs/bin/sys" &&
-			: > "$T_CACHE/sys.done"
-	fi
-	mkbundle_ro "$1" "$T_CACHE/sys/rootfs"
-}
-
 setup() {
 	lc_setup sys_bundle
 }

@@ -1,6 +1,22 @@
 # tests/lib-seccomp.sh: linux.seccomp profile builders for 85-seccomp.sh
 # and 93-security.sh, sourced after lib-lifecycle.sh.  POSIX sh.
 
+# sys_bundle DIR: a bundle whose rootfs is the shared one plus /bin/sys
+# (tests/sys), made once per run and bound read-only (mkbundle_ro)
+sys_bundle() {
+	if [ -z "$T_CACHE" ]; then
+		mkbundle "$1"
+		cp "$TOP/tests/sys" "$B/rootfs/bin/sys"
+		return
+	fi
+	if [ ! -f "$T_CACHE/sys.done" ]; then
+		mkbundle "$T_CACHE/sys" &&
+			cp "$TOP/tests/sys" "$T_CACHE/sys/rootfs/bin/sys" &&
+			: > "$T_CACHE/sys.done"
+	fi
+	mkbundle_ro "$1" "$T_CACHE/sys/rootfs"
+}
+
 # rule NAMES ACTION [MORE]: one syscalls[] entry; NAMES is a JSON list body
 rule() { echo "{ \"names\": [ $1 ], \"action\": \"$2\"$3 }"; }
 # arg INDEX OP VALUE [VALUETWO]: one args[] entry
