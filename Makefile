@@ -16,9 +16,9 @@ SIZE    = $(CROSS_COMPILE)size
 READELF = $(CROSS_COMPILE)readelf
 NM      = $(CROSS_COMPILE)nm
 CFLAGS  = -std=c11 -Os -Wall -Wextra -Wundef -Wshadow -Wstrict-prototypes \
-	  -Wstack-usage=16384 -ffunction-sections -fdata-sections \
+	  -Wstack-usage=16384 -ffunction-sections -fdata-sections -fno-pie \
 	  $(if $(filter 1,$(WERROR)),-Werror)
-LDFLAGS = -static -s -Wl,--gc-sections
+LDFLAGS = -static -no-pie -s -Wl,--gc-sections
 Q       = $(if $(filter 1,$(V)),,@)
 
 # Debian packages the build, the demo and the tests need.

@@ -651,13 +651,17 @@ static int ps_npids;			/* entries in ps_pids (19) */
  * the three paths a command makes absolute. */
 
 /* The parsed input: global for size (MAX_CONFIG_SIZE and the tokens),
- * filled by sections 9-10 and read by every section after them. */
-static struct spec spec;
-static char cfgbuf[MAX_CONFIG_SIZE + 2];	/* one byte more tells N+1 */
-static jsmntok_t toks[MAX_JSON_TOKENS];
+ * filled by sections 9-10 and read by every section after them.  Each
+ * starts a page: used from its start, it costs the pages its use needs
+ * and never one more for straddling a page boundary. */
+#define PAGE_START __attribute__((aligned(4096)))
+static struct spec spec PAGE_START;
+static char cfgbuf[MAX_CONFIG_SIZE + 2] PAGE_START;	/* one byte more
+							   tells N+1 */
+static jsmntok_t toks[MAX_JSON_TOKENS] PAGE_START;
 static int ntoks;
 static const char *js_file = "config.json";	/* named in messages */
-static char pool[MAX_CONFIG_SIZE];	/* joined mount data strings */
+static char pool[MAX_CONFIG_SIZE] PAGE_START;	/* joined mount data strings */
 static size_t npool;
 
 /*
@@ -1157,6 +1161,22 @@ pool_add(const char *s, size_t len)
 	p[len] = 0;
 	npool += len + 1;
 	return p;
+}
+
+/* A UID or GID in decimal, 0 to 2^32 - 2 (-1 means "unchanged" to the
+ * kernel); returns what follows it, NULL if s starts with no digit or the
+ * number is too big. */
+static const char *
+id_parse(const char *s, unsigned *v)
+{
+	unsigned long long n = 0;
+	const char *d = s;
+
+	for (; *d >= '0' && *d <= '9'; d++)
+		if ((n = n * 10 + (unsigned)(*d - '0')) > UINT32_MAX - 1)
+			return NULL;
+	*v = (unsigned)n;
+	return d == s ? NULL : d;
 }
 
 /*
@@ -7998,7 +8018,6 @@ static void
 exec_apply_flags(int argc, char **argv)
 {
 	struct proc *p = &spec.proc;
-	char *end;
 
 	if (argc > MAX_ARGS)
 		die("exec: %d arguments, limit is %d (raise %s)",
@@ -8012,22 +8031,24 @@ exec_apply_flags(int argc, char **argv)
 	if (opt_cwd)
 		p->cwd = (char *)opt_cwd;
 	if (opt_user) {
-		p->uid = (uid_t)strtoul(opt_user, &end, 10);
-		if (*end == ':')
-			p->gid = (gid_t)strtoul(end + 1, &end, 10);
-		if (*end || end == opt_user)
-			die("exec: --user %s: expected UID[:GID]", opt_user);
+		const char *gid = id_parse(opt_user, &p->uid);
+
+		if (gid && *gid == ':')
+			gid = id_parse(gid + 1, &p->gid);
+		if (!gid || *gid)
+			die("exec: --user %s: expected UID[:GID], each 0-%u",
+			    opt_user, UINT32_MAX - 1);
 	}
 	if (p->ngids + opt_gids.n > MAX_GIDS)	/* runc appends them */
 		die("exec: --additional-gids: %d gids, limit is %d (raise %s)",
 		    p->ngids + opt_gids.n, LIMIT(MAX_GIDS));
 	for (int i = 0; i < opt_gids.n; i++) {
 		const char *g = opt_gids.v[i];
-		unsigned long v = strtoul(g, &end, 10);
+		const char *e = id_parse(g, &p->gids[p->ngids]);
 
-		if (!*g || *end || *g == '-' || v > UINT32_MAX - 1)
+		if (!e || *e)
 			die("exec: --additional-gids %s: expected a GID", g);
-		p->gids[p->ngids++] = (gid_t)v;
+		p->ngids++;
 	}
 	for (int i = 0; i < opt_caps.n; i++)
 		exec_add_cap(opt_caps.v[i]);

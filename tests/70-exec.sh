@@ -88,6 +88,19 @@ t_exec_user() {
 	check_eq exec-user-uid-only 65534 "$OUT"
 }
 
+# what is no UID[:GID] is refused, with exec's 255 (runc takes -5 as
+# 4294967291 and an empty GID as an error of its own)
+t_exec_user_bad() {
+	need_rt_only exec-user-bad || return 0
+	exec_ct
+	for u in -5 x 5: :5 5:-1 5:x 4294967295 5:4294967295 1:2:3; do
+		ex -u "$u" "$CT" id
+		check_eq "exec-user-bad-$u" "255: rt: exec: --user $u: expected UID[:GID], each 0-4294967294" "$RC: $ERR"
+	done
+	ex -u 4294967294:0 "$CT" id -u
+	check_eq exec-user-highest "0: 4294967294" "$RC: $OUT"
+}
+
 t_exec_caps() {
 	exec_ct
 	ex "$CT" grep CapEff /proc/self/status

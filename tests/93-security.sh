@@ -20,24 +20,36 @@
 # or `errno NAME`; `sys -32 NR ARGS` makes an i386 one with int $0x80.
 
 . "$TOP/tests/lib-lifecycle.sh"
-lc_setup
-cp "$TOP/tests/sys" "$B/rootfs/bin/sys"
-ARCH=$(uname -m)
+. "$TOP/tests/lib-seccomp.sh"
+
+# setup: lc_setup on a read-only rootfs with tests/sys (sys_bundle; the one
+# test that writes its rootfs makes a copy), the --pid-file paths
+setup() {
+	lc_setup sys_bundle
+	P=$TMPD/pid V=$TMPD/victim V2=$TMPD/victim2
+}
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
 
-
-. "$TOP/tests/lib-seccomp.sh"
+ARCH=$(uname -m)
 X86ALL=', "architectures": [ "SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32" ]'
 
-I386=
-if [ "$ARCH" != x86_64 ]; then
-	skip i386 "x86_64 only"
-elif [ "$("$TOP/tests/sys" -32 24 2>&1)" != "ret $(id -u)" ]; then
-	skip i386 "no int \$0x80 on this kernel"
-else
-	I386=1
-fi
+# need_i386: return 1 without i386 syscalls (int $0x80) from an x86_64
+# process, after a `skip i386` (once per run)
+need_i386() {
+	if [ "$ARCH" != x86_64 ]; then
+		_w="x86_64 only"
+	elif [ "$("$TOP/tests/sys" -32 24 2>&1)" != "ret $(id -u)" ]; then
+		_w="no int \$0x80 on this kernel"
+	else
+		return 0
+	fi
+	if [ -z "$T_CACHE" ] || [ ! -e "$T_CACHE/i386.skipped" ]; then
+		skip i386 "$_w"
+		[ -z "$T_CACHE" ] || : > "$T_CACHE/i386.skipped"
+	fi
+	return 1
+}
 
 # ---- 1. i386 multiplexers: socketcall(102), ipc(117) ------------------------
 # i386 numbers: socketcall 102 (SYS_SOCKET 1, SYS_CONNECT 3), socket 359,
@@ -45,44 +57,64 @@ fi
 # msgsnd 400.  The args pointer is NULL: a call the filter lets through
 # gets EFAULT (socketcall) or EINVAL/EFAULT (ipc) from the kernel.
 
-if [ -n "$I386" ]; then
-	# deny socket: socketcall(SYS_SOCKET), the direct i386 call and the
-	# native one are all denied; socketcall(SYS_CONNECT) is not
+# deny socket: socketcall(SYS_SOCKET), the direct i386 call and the
+# native one are all denied; socketcall(SYS_CONNECT) is not
+t_security_mux_socket() {
+	need_i386 || return 0
 	sc mux-socket "$(profile $ALLOW "$(rule '"socket"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 102 1 0; sys -32 359 1 1 0; sys socket 1 1 0; sys -32 102 3 0'
 	check_eq mux-socketcall-socket-denied "errno EPERM errno EPERM errno EPERM errno EFAULT" "$(echo $OUT)"
+}
 
+t_security_mux_connect() {
+	need_i386 || return 0
 	sc mux-connect "$(profile $ALLOW "$(rule '"connect"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 102 3 0; sys -32 362 0 0 0; sys -32 102 1 0'
 	check_eq mux-socketcall-connect-denied "errno EPERM errno EPERM errno EFAULT" "$(echo $OUT)"
+}
 
-	# SysV IPC: each rule catches its ipc() call and no other.  runc 1.1.5
-	# with libseccomp 2.5.4 leaves ipc(SEMOP) through (semget's ipc(2) it
-	# catches): rt only
-	if need_rt_only mux-ipc-semop-denied; then
-		sc mux-semop "$(profile $ALLOW "$(rule '"semop"' SCMP_ACT_ERRNO)" "$X86ALL")" \
-			'sys -32 117 1 0 0 0 0; sys -32 117 23 0 0 0 0'
-		check_eq mux-ipc-semop-denied "errno EPERM errno EINVAL" "$(echo $OUT)"
-	fi
+# SysV IPC: each rule catches its ipc() call and no other.  runc 1.1.5
+# with libseccomp 2.5.4 leaves ipc(SEMOP) through (semget's ipc(2) it
+# catches): rt only
+t_security_mux_semop() {
+	need_i386 || return 0
+	need_rt_only mux-ipc-semop-denied || return 0
+	sc mux-semop "$(profile $ALLOW "$(rule '"semop"' SCMP_ACT_ERRNO)" "$X86ALL")" \
+		'sys -32 117 1 0 0 0 0; sys -32 117 23 0 0 0 0'
+	check_eq mux-ipc-semop-denied "errno EPERM errno EINVAL" "$(echo $OUT)"
+}
+
+t_security_mux_shmget() {
+	need_i386 || return 0
 	sc mux-shmget "$(profile $ALLOW "$(rule '"shmget"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 117 23 0 0 0 0; sys -32 395 0 0 0; sys -32 117 1 0 0 0 0'
 	check_eq mux-ipc-shmget-denied "errno EPERM errno EPERM errno EINVAL" "$(echo $OUT)"
+}
+
+t_security_mux_msgsnd() {
+	need_i386 || return 0
 	sc mux-msgsnd "$(profile $ALLOW "$(rule '"msgsnd"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 117 11 0 0 0 0; sys -32 400 0 0 0 0; sys -32 117 23 0 0 0 0'
 	check_eq mux-ipc-msgsnd-denied "errno EPERM errno EPERM errno EINVAL" "$(echo $OUT)"
+}
 
-	# allow-list: socket allowed lets socketcall(SYS_SOCKET) reach the
-	# kernel; socketcall(SYS_CONNECT) gets the default errno
+# allow-list: socket allowed lets socketcall(SYS_SOCKET) reach the
+# kernel; socketcall(SYS_CONNECT) gets the default errno
+t_security_mux_allow() {
+	need_i386 || return 0
 	sc mux-allow "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED, \"socket\"" $ALLOW)" "$X86ALL")" \
 		'sys -32 102 1 0; sys -32 102 3 0; sys -32 359 1 1 0'
 	check_match mux-socketcall-allowed "^errno EFAULT errno EPERM ret [0-9]+\$" "$(echo $OUT)"
+}
 
-	# KILL: socketcall(SYS_SOCKET) kills like socket (128 + SIGSYS)
+# KILL: socketcall(SYS_SOCKET) kills like socket (128 + SIGSYS)
+t_security_mux_kill() {
+	need_i386 || return 0
 	sc mux-kill "$(profile $ALLOW "$(rule '"socket"' SCMP_ACT_KILL)" "$X86ALL")" \
 		'sys -32 102 1 0; echo $?; sys -32 102 3 0'
 	check_eq mux-socketcall-kill "159 errno EFAULT" "$(echo $OUT)"
 	after mux-kill
-fi
+}
 
 # ---- 2. i386 arguments: only the low 32 bits count ---------------------------
 # i386 personality (136) takes an unsigned int: the kernel acts on the low
@@ -99,30 +131,54 @@ persona() {
 	sc "$_n" "$(profile $ALLOW "$(rule '"personality"' SCMP_ACT_ERRNO ", \"args\": [ $_a ]")" "$X86ALL")" "$_s"
 	RES=$(echo "$OUT" | tr '\n' ' ' | sed 's/ $//')
 }
-if [ -n "$I386" ]; then
+t_security_arg32_eq() {
+	need_i386 || return 0
 	persona arg32-eq "$(arg 0 EQ 8)" 8 0x100000008 0 0x100000000 9
 	check_eq arg32-eq "8:errno EPERM 0x100000008:errno EPERM 0:ret 0 0x100000000:ret 0 9:ret 0" "$RES"
+}
+t_security_arg32_ne() {
+	need_i386 || return 0
 	persona arg32-ne "$(arg 0 NE 8)" 8 0x100000008 9 0x100000009
 	check_eq arg32-ne "8:ret 0 0x100000008:ret 0 9:errno EPERM 0x100000009:errno EPERM" "$RES"
+}
+t_security_arg32_gt() {
+	need_i386 || return 0
 	persona arg32-gt "$(arg 0 GT 8)" 8 9 0x100000000 0x100000007 0x100000009
 	check_eq arg32-gt "8:ret 0 9:errno EPERM 0x100000000:ret 0 0x100000007:ret 0 0x100000009:errno EPERM" "$RES"
-	# the mask's high word, like the argument's, is not compared
+}
+# the mask's high word, like the argument's, is not compared
+t_security_arg32_masked_eq() {
+	need_i386 || return 0
 	persona arg32-masked-eq "$(arg 0 MASKED_EQ $((0x1000000ff)) 8)" 8 0x108 0x100000008 9 0x100000009
 	check_eq arg32-masked-eq "8:errno EPERM 0x108:errno EPERM 0x100000008:errno EPERM 9:ret 0 0x100000009:ret 0" "$RES"
 	after arg32
-fi
+}
 
 # ---- 3. syscall(-1) ------------------------------------------------------------
 # no architectures (native only): nr -1 is not a syscall the profile names,
-# so it gets the default action -- an errno, not a kill
+# so it gets the default action -- an errno, not a kill.  The kernels of two
+# architectures differ: s390x takes a number's low 16 bits (65535, above
+# every name: runc's stub, ENOSYS), and 32-bit ARM skips an allowed nr -1
+# and returns r0 as it was (its first argument, 0)
+case $(uname -m) in
+s390x) NR1_ERRNO="errno ENOSYS 1" NR1_ERRNO13="errno ENOSYS 1" NR1_ALLOW="errno ENOSYS 1" ;;
+arm*) NR1_ERRNO="errno EPERM 1" NR1_ERRNO13="errno EACCES 1" NR1_ALLOW="ret 0 0" ;;
+*) NR1_ERRNO="errno EPERM 1" NR1_ERRNO13="errno EACCES 1" NR1_ALLOW="errno ENOSYS 1" ;;
+esac
 
-sc nr-1-errno "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)")" 'sys -1; echo $?'
-check_eq nr-minus-1-default-errno "errno EPERM 1" "$(echo $OUT)"
-sc nr-1-errno13 "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)" ', "defaultErrnoRet": 13')" 'sys -1; echo $?'
-check_eq nr-minus-1-default-errno-ret "errno EACCES 1" "$(echo $OUT)"
-sc nr-1-allow "$(profile $ALLOW "$(rule '"mkdir", "mkdirat"' SCMP_ACT_ERRNO)")" 'sys -1; echo $?'
-check_eq nr-minus-1-allow-enosys "errno ENOSYS 1" "$(echo $OUT)"
-after nr-minus-1
+t_security_nr_minus_1_default_errno() {
+	sc nr-1-errno "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)")" 'sys -1; echo $?'
+	check_eq nr-minus-1-default-errno "$NR1_ERRNO" "$(echo $OUT)"
+}
+t_security_nr_minus_1_default_errno_ret() {
+	sc nr-1-errno13 "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)" ', "defaultErrnoRet": 13')" 'sys -1; echo $?'
+	check_eq nr-minus-1-default-errno-ret "$NR1_ERRNO13" "$(echo $OUT)"
+}
+t_security_nr_minus_1_allow_enosys() {
+	sc nr-1-allow "$(profile $ALLOW "$(rule '"mkdir", "mkdirat"' SCMP_ACT_ERRNO)")" 'sys -1; echo $?'
+	check_eq nr-minus-1-allow-enosys "$NR1_ALLOW" "$(echo $OUT)"
+	after nr-minus-1
+}
 
 # ---- cgroup helpers (as in 80-cgroup.sh) --------------------------------------
 
@@ -130,19 +186,25 @@ CGM=$(awk '{ for (i = 7; i < NF; i++) if ($i == "-") { if ($(i + 1) == "cgroup2"
 [ -n "$CGM" ] && [ -f "$CGM/cgroup.controllers" ] || CGM=
 cg_of() { sed -n 's/^0:://p' "/proc/$1/cgroup" 2>/dev/null; }
 isdir() { if [ -d "$1" ]; then echo dir; else echo gone; fi; }
-cleanup_more() { T_EXTRA_CLEANUP="${T_EXTRA_CLEANUP:+$T_EXTRA_CLEANUP
-}$1"; }
-# what sections 4 and 5 make, or today's rt leaves: the host sleep, the
-# directories a path joined without cleaning makes (on a hybrid host
-# ${CGM%/*} is the tmpfs /sys/fs/cgroup; only t$$x* there), every t$$-*,
-# t$$x*, t$$s*, t$$a* below $CGM
 N=t$$x
 SP=
-[ -n "$CGM" ] && cleanup_more '[ -n "$SP" ] && { kill "$SP"; wait "$SP"; } 2>/dev/null
+# need_cg NAME: skip NAME (return 1) without a cgroup2 hierarchy or under
+# runc; else set the cleanup of what sections 4 and 5 make, or today's rt
+# leaves: the host sleep, the directories a path joined without cleaning
+# makes (on a hybrid host ${CGM%/*} is the tmpfs /sys/fs/cgroup; only t$$x*
+# there), every t$$-*, t$$x*, t$$s*, t$$a* below $CGM
+need_cg() {
+	if [ -z "$CGM" ]; then
+		skip "$1" "no cgroup2 hierarchy mounted"
+		return 1
+	fi
+	need_rt_only "$1" || return 1
+	T_EXTRA_CLEANUP='[ -n "$SP" ] && { kill "$SP"; wait "$SP"; } 2>/dev/null
 	for d in "/tmp/$N" "${CGM%/*}/$N" "${CGM%/*}/$N.slice" "${CGM%/*/*}/$N"; do
 		[ -d "$d" ] && rm -rf "$d"
 	done
 	find "$CGM" -depth -mindepth 1 -maxdepth 5 -type d -path "$CGM/t$$[-xsa]*" -exec rmdir {} + 2>/dev/null'
+}
 
 # ---- 5. cgroupsPath confined to the cgroup2 mount ----------------------------
 # rt joined the path to the mount as given: "/../../../../tmp/x" named
@@ -161,9 +223,8 @@ leak_dirs() {
 	done
 	find "$CGM" -maxdepth 4 -name "*t$$[xsa]*" 2>/dev/null
 }
-if [ -z "$CGM" ]; then
-	skip cgpath "no cgroup2 hierarchy mounted"
-elif need_rt_only cgpath; then
+t_security_cgpath_refused() {
+	need_cg cgpath || return 0
 	DOTDOT='a ".." component is not allowed'
 	SLASH='a slice, prefix or name cannot hold "/" or ".."'
 	k=0	# (nothing_left clobbers i)
@@ -179,9 +240,12 @@ elif need_rt_only cgpath; then
 		"$RT" delete -f "$ID" > /dev/null 2>&1	# one that was taken
 	done
 	check_eq cgpath-nothing-made-outside "" "$(leak_dirs)"
+}
 
-	# "./" and "//" in an absolute path are cleaned, not refused
-	# (and delete removes every level: today's rt left /t$$-dot)
+# "./" and "//" in an absolute path are cleaned, not refused
+# (and delete removes every level: today's rt left /t$$-dot)
+t_security_cgpath_dot_slash() {
+	need_cg cgpath-dot-slash-cleaned || return 0
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-dot/./a//b\"" create_ct cgdot 'exec sleep 1000'
 	cg=$(cg_of "$(ct_pid "$ID")")
 	"$RT" delete -f "$ID" > /dev/null 2>&1
@@ -191,7 +255,7 @@ elif need_rt_only cgpath; then
 	check_eq cgpath-dot-slash-cleaned "exit 0: in /t$$-dot/a/b, then gone" \
 		"exit $RC: ${ERR}in $cg, then $(isdir "$CGM/t$$-dot")"
 	after cgpath-dot-slash
-fi
+}
 
 # ---- 4. a cgroupsPath that already holds processes -----------------------------
 # A host process (sleep 1009) in the cgroup the config names.  rt took the
@@ -200,75 +264,84 @@ fi
 # runc 1.1.5 only warns (runc 1.2 refuses with the same words), and on a
 # hybrid host it uses cgroup v1: rt only.
 
-if [ -z "$CGM" ]; then
-	skip cgroup-shared "no cgroup2 hierarchy mounted"
-elif need_rt_only cgroup-shared; then
-	SH=/t$$-shared
-	# host_sleep_start: a host sleep 1009 in $SH (again, if one of today's
-	# bugs killed it or removed $SH)
-	host_sleep_start() {
-		if [ -z "$SP" ] || pid_dead "$SP"; then
-			[ -n "$SP" ] && wait "$SP" 2>/dev/null
-			sleep 1009 < /dev/null > /dev/null 2>&1 &
-			SP=$!
-		fi
-		mkdir -p "$CGM$SH"
-		echo "$SP" > "$CGM$SH/cgroup.procs"
-	}
-	host_sleep_start
-	# host_sleep: "alive $SH dir" when the host's sleep is alive and still
-	# in $SH, which is there
-	host_sleep() {
-		echo "$(pid_dead "$SP" && echo dead || echo alive) $(cg_of "$SP") $(isdir "$CGM$SH")"
-	}
-	HOST="host: alive $SH dir"
+SH=/t$$-shared
+# host_sleep_start: a host sleep 1009 in $SH (again, if one of today's
+# bugs killed it or removed $SH)
+host_sleep_start() {
+	if [ -z "$SP" ] || pid_dead "$SP"; then
+		[ -n "$SP" ] && wait "$SP" 2>/dev/null
+		sleep 1009 < /dev/null > /dev/null 2>&1 &
+		SP=$!
+	fi
+	mkdir -p "$CGM$SH"
+	echo "$SP" > "$CGM$SH/cgroup.procs"
+}
+# host_sleep: "alive $SH dir" when the host's sleep is alive and still
+# in $SH, which is there
+host_sleep() {
+	echo "$(pid_dead "$SP" && echo dead || echo alive) $(cg_of "$SP") $(isdir "$CGM$SH")"
+}
+HOST="host: alive $SH dir"
+# shared by the annotation: the container's own pid namespace only
+SHARED_KEY=rt.cgroup-shared
+SHARED=", \"annotations\": { \"$SHARED_KEY\": \"true\" }"
 
+t_security_cgroup_not_empty_refused() {
+	need_cg cgroup-shared || return 0
+	host_sleep_start
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" create_ct notempty 'exec sleep 1000'
 	check_eq cgroup-not-empty-refused "exit 1: rt: container's cgroup is not empty: 1 process(es) found; $HOST" \
 		"exit $RC: $ERR; host: $(host_sleep)"
 	after cgroup-not-empty-refused
-	"$RT" delete -f "$ID" > /dev/null 2>&1	# taken by today's rt
-	host_sleep_start
+}
 
-	# shared by the annotation: the container's own pid namespace only
-	SHARED_KEY=rt.cgroup-shared
-	SHARED=", \"annotations\": { \"$SHARED_KEY\": \"true\" }"
-	if C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct sharedok 'exec sleep 1000'; then
-		check_eq cgroup-shared-ps "$PID" "$(ps_pids "$ID" | xargs)"
-		e=$("$RT" kill --all "$ID" KILL 2>&1)
-		rc=$?
-		poll pid_dead "$PID" && d=gone || d=alive
-		check_eq cgroup-shared-kill-all "exit 0: init gone; $HOST" "exit $rc: ${e}init $d; host: $(host_sleep)"
-		"$RT" delete -f "$ID" > /dev/null 2>&1
-		check_eq cgroup-shared-delete-stopped "$HOST" "host: $(host_sleep)"
-		after cgroup-shared-kill-all
-	fi
+t_security_cgroup_shared_kill_all() {
+	need_cg cgroup-shared-kill-all || return 0
 	host_sleep_start
-	if C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct shareddel 'exec sleep 1000'; then
-		e=$("$RT" delete -f "$ID" 2>&1)
-		rc=$?
-		poll pid_dead "$PID" && d=gone || d=alive
-		check_eq cgroup-shared-delete-f "exit 0: init gone; $HOST" "exit $rc: ${e}init $d; host: $(host_sleep)"
-		after cgroup-shared-delete-f
-	fi
-	kill "$SP" 2>/dev/null; wait "$SP" 2>/dev/null; SP=
+	C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct sharedok 'exec sleep 1000' ||
+		return 0
+	check_eq cgroup-shared-ps "$PID" "$(ps_pids "$ID" | xargs)"
+	e=$("$RT" kill --all "$ID" KILL 2>&1)
+	rc=$?
+	poll pid_dead "$PID" && d=gone || d=alive
+	check_eq cgroup-shared-kill-all "exit 0: init gone; $HOST" "exit $rc: ${e}init $d; host: $(host_sleep)"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	check_eq cgroup-shared-delete-stopped "$HOST" "host: $(host_sleep)"
+	after cgroup-shared-kill-all
+}
 
-	# an empty cgroup made beforehand is not rt's to remove
+t_security_cgroup_shared_delete_f() {
+	need_cg cgroup-shared-delete-f || return 0
+	host_sleep_start
+	C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct shareddel 'exec sleep 1000' ||
+		return 0
+	e=$("$RT" delete -f "$ID" 2>&1)
+	rc=$?
+	poll pid_dead "$PID" && d=gone || d=alive
+	check_eq cgroup-shared-delete-f "exit 0: init gone; $HOST" "exit $rc: ${e}init $d; host: $(host_sleep)"
+	after cgroup-shared-delete-f
+}
+
+# an empty cgroup made beforehand is not rt's to remove
+t_security_cgroup_premade_kept() {
+	need_cg cgroup-premade-kept || return 0
 	mkdir "$CGM/t$$-empty"
-	if C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-empty\"" start_ct premade 'exec sleep 1000'; then
-		cg=$(cg_of "$PID")
-		"$RT" delete -f "$ID" > /dev/null 2>&1
-		poll pid_dead "$PID" && d=gone || d=alive
-		check_eq cgroup-premade-kept "in /t$$-empty; init gone; dir" "in $cg; init $d; $(isdir "$CGM/t$$-empty")"
-		after cgroup-premade
-	fi
-	# every level rt made goes
-	if C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-made/a/b\"" start_ct made 'exec sleep 1000'; then
-		"$RT" delete -f "$ID" > /dev/null 2>&1
-		cg_gone cgroup-made-levels-removed "$CGM/t$$-made/a/b" "$CGM/t$$-made/a" "$CGM/t$$-made"
-		after cgroup-made
-	fi
-fi
+	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-empty\"" start_ct premade 'exec sleep 1000' || return 0
+	cg=$(cg_of "$PID")
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	poll pid_dead "$PID" && d=gone || d=alive
+	check_eq cgroup-premade-kept "in /t$$-empty; init gone; dir" "in $cg; init $d; $(isdir "$CGM/t$$-empty")"
+	after cgroup-premade
+}
+
+# every level rt made goes
+t_security_cgroup_made_levels_removed() {
+	need_cg cgroup-made-levels-removed || return 0
+	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-made/a/b\"" start_ct made 'exec sleep 1000' || return 0
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	cg_gone cgroup-made-levels-removed "$CGM/t$$-made/a/b" "$CGM/t$$-made/a" "$CGM/t$$-made"
+	after cgroup-made
+}
 
 # ---- 6. --pid-file and --log through planted symlinks ----------------------------
 # rt wrote the pid file as P.tmp then renamed it to P: a symlink planted at
@@ -278,7 +351,7 @@ fi
 # unchanged.  runc writes ".P" with O_EXCL: planted there, it refuses (an
 # error, no write), so ".P" is planted for rt only.
 
-P=$TMPD/pid V=$TMPD/victim V2=$TMPD/victim2
+# (P, V, V2: setup)
 # plant: fresh victims, the symlinks, no P
 plant() {
 	rm -f "$P" "$P.tmp" "$TMPD/.pid.tmp" "$P.new" "$P~" "$TMPD/.pid"
@@ -297,8 +370,6 @@ pidfile_state() {
 cmd_is() { [ "$( (tr '\0' ' ' < "/proc/$1/cmdline") 2>/dev/null)" = "$2" ]; }
 # want PID: pidfile_state as it should be
 want() { echo "regular $1 victim-$$ victim2-$$"; }
-sh_config 'exec sleep 1000'
-
 # pidfile_run_d NAME CHECK: run -d with --pid-file $P; CHECK: P holds its pid
 pidfile_run_d() {
 	ID=$(newid "$1"); track "$ID"
@@ -308,46 +379,57 @@ pidfile_run_d() {
 	"$RT" delete -f "$ID" > /dev/null 2>&1
 }
 
-plant
-pidfile_run_d pidrun pidfile-run-d
+t_security_pidfile_run_d() {
+	sh_config 'exec sleep 1000'
+	plant
+	pidfile_run_d pidrun pidfile-run-d
+}
 
 # a symlink at P itself is replaced, not followed (runc renames over it)
-plant
-ln -s "$V2" "$P"
-pidfile_run_d pidlink pidfile-symlink-replaced
-
-plant
-create_ct pidcreate 'exec sleep 1000' --pid-file "$P"
-check_eq pidfile-create "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"
-CT=$ID
-if "$RT" start "$CT" > /dev/null 2>&1; then
+t_security_pidfile_symlink_replaced() {
+	sh_config 'exec sleep 1000'
 	plant
-	ex -d --pid-file "$P" "$CT" sleep 1001
-	ep=$(cat "$P" 2>/dev/null)
-	# runc writes the pid file before its init execs the process
-	poll cmd_is "$ep" "sleep 1001 "
-	check_eq pidfile-exec-d "exit 0: $(want "$ep") sleep 1001" \
-		"exit $RC: $ERR$(pidfile_state) $(tr '\0' ' ' < "/proc/$ep/cmdline" 2>/dev/null | sed 's/ $//')"
-else
-	fail pidfile-exec-d "a started container" "start of $CT failed"
-fi
-"$RT" delete -f "$CT" > /dev/null 2>&1
-ID=$CT after pidfile
+	ln -s "$V2" "$P"
+	pidfile_run_d pidlink pidfile-symlink-replaced
+}
+
+# create --pid-file, then exec -d --pid-file into the started container
+t_security_pidfile_create_exec() {
+	plant
+	create_ct pidcreate 'exec sleep 1000' --pid-file "$P"
+	check_eq pidfile-create "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"
+	CT=$ID
+	if "$RT" start "$CT" > /dev/null 2>&1; then
+		plant
+		ex -d --pid-file "$P" "$CT" sleep 1001
+		ep=$(cat "$P" 2>/dev/null)
+		# runc writes the pid file before its init execs the process
+		poll cmd_is "$ep" "sleep 1001 "
+		check_eq pidfile-exec-d "exit 0: $(want "$ep") sleep 1001" \
+			"exit $RC: $ERR$(pidfile_state) $(tr '\0' ' ' < "/proc/$ep/cmdline" 2>/dev/null | sed 's/ $//')"
+	else
+		fail pidfile-exec-d "a started container" "start of $CT failed"
+	fi
+	"$RT" delete -f "$CT" > /dev/null 2>&1
+	ID=$CT after pidfile
+}
 
 # --log opens FILE itself (append): no FILE.tmp is made or followed
-L=$TMPD/log
-echo "victim-$$" > "$V"
-ln -s "$V" "$L.tmp"
-"$RT" --log "$L" delete nosuch-$$ > /dev/null 2>&1
-ID=$(newid logrun); track "$ID"
-timeout "$T_TIMEOUT" "$RT" --log "$L" run --bundle "$B" "$ID" < /dev/null > /dev/null 2>&1 &
-poll is_status "$ID" running
-"$RT" --log "$L" delete -f "$ID" > /dev/null 2>&1
-wait
-check_eq log-no-tmp-followed "victim-$$ $V regular" \
-	"$(cat "$V") $(readlink "$L.tmp") $([ -f "$L" ] && [ ! -L "$L" ] && echo regular || echo "not regular")"
-after log
-rm -f "$P" "$P.tmp" "$TMPD/.pid.tmp" "$P.new" "$P~" "$TMPD/.pid" "$L" "$L.tmp"
+t_security_log_no_tmp_followed() {
+	sh_config 'exec sleep 1000'
+	L=$TMPD/log
+	echo "victim-$$" > "$V"
+	ln -s "$V" "$L.tmp"
+	"$RT" --log "$L" delete nosuch-$$ > /dev/null 2>&1
+	ID=$(newid logrun); track "$ID"
+	timeout "$T_TIMEOUT" "$RT" --log "$L" run --bundle "$B" "$ID" < /dev/null > /dev/null 2>&1 &
+	poll is_status "$ID" running
+	"$RT" --log "$L" delete -f "$ID" > /dev/null 2>&1
+	wait
+	check_eq log-no-tmp-followed "victim-$$ $V regular" \
+		"$(cat "$V") $(readlink "$L.tmp") $([ -f "$L" ] && [ ! -L "$L" ] && echo regular || echo "not regular")"
+	after log
+}
 
 # ---- 7. no /proc mount, fake /proc/self/fd/N in the rootfs ----------------------
 # create waits for start on exec.fifo, reopened as /proc/self/fd/N inside the
@@ -369,30 +451,34 @@ noproc_config() {
 }
 # one_line: $RC != 0 and a one-line $ERR
 one_line() { [ "$RC" != 0 ] && [ -n "$ERR" ] && [ "$(printf '%s\n' "$ERR" | wc -l)" = 1 ]; }
-mkdir -p "$B/rootfs/proc/self/fd"
-for f in $(seq 0 20); do : > "$B/rootfs/proc/self/fd/$f"; done
-R=$B/rootfs/ranfile
-rm -f "$R"
-ID=$(newid noproc); track "$ID"
-noproc_config 'echo ran > /ranfile'
-timeout "$T_TIMEOUT" "$RT" create --bundle "$B" "$ID" < /dev/null > "$TMPD/noproc.out" 2> "$TMPD/noproc.err"
-RC=$? ERR=$(cat "$TMPD/noproc.err")
-if [ "$RC" = 0 ]; then
-	sleep 0.5
-	before="$(ct_status "$ID"), $([ -e "$R" ] && echo "/ranfile: $(cat "$R")" || echo no /ranfile)"
-	ERR=$("$RT" start "$ID" 2>&1)
-	RC=$?
-	if one_line; then post=ran-or-refused
-	elif poll test -s "$R" && [ "$RC:$(cat "$R")" = 0:ran ]; then post=ran-or-refused
-	else post="exit $RC: $ERR, $(cat "$R" 2>/dev/null || echo no /ranfile)"
+
+t_security_noproc() {
+	# a writable copy: files are planted in it
+	mkbundle "$TMPD/np"
+	mkdir -p "$B/rootfs/proc/self/fd"
+	for f in $(seq 0 20); do : > "$B/rootfs/proc/self/fd/$f"; done
+	R=$B/rootfs/ranfile
+	rm -f "$R"
+	ID=$(newid noproc); track "$ID"
+	noproc_config 'echo ran > /ranfile'
+	timeout "$T_TIMEOUT" "$RT" create --bundle "$B" "$ID" < /dev/null > "$TMPD/noproc.out" 2> "$TMPD/noproc.err"
+	RC=$? ERR=$(cat "$TMPD/noproc.err")
+	if [ "$RC" = 0 ]; then
+		sleep 0.5
+		before="$(ct_status "$ID"), $([ -e "$R" ] && echo "/ranfile: $(cat "$R")" || echo no /ranfile)"
+		ERR=$("$RT" start "$ID" 2>&1)
+		RC=$?
+		if one_line; then post=ran-or-refused
+		elif poll test -s "$R" && [ "$RC:$(cat "$R")" = 0:ran ]; then post=ran-or-refused
+		else post="exit $RC: $ERR, $(cat "$R" 2>/dev/null || echo no /ranfile)"
+		fi
+		check_eq noproc-not-run-before-start "created, no /ranfile; start: ran-or-refused" "$before; start: $post"
+	elif one_line; then
+		ok noproc-not-run-before-start	# refused at create (runc 1.1.5)
+	else
+		fail noproc-not-run-before-start "create exit 0, or a one-line error" "exit $RC: $ERR"
 	fi
-	check_eq noproc-not-run-before-start "created, no /ranfile; start: ran-or-refused" "$before; start: $post"
-elif one_line; then
-	ok noproc-not-run-before-start	# refused at create (runc 1.1.5)
-else
-	fail noproc-not-run-before-start "create exit 0, or a one-line error" "exit $RC: $ERR"
-fi
-check_eq noproc-fake-fds-untouched "" "$(find "$B/rootfs/proc/self/fd" -type f -size +0 | sed "s|^$B/rootfs||")"
-"$RT" delete -f "$ID" > /dev/null 2>&1
-after noproc
-rm -rf "$B/rootfs/proc/self" "$R"
+	check_eq noproc-fake-fds-untouched "" "$(find "$B/rootfs/proc/self/fd" -type f -size +0 | sed "s|^$B/rootfs||")"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	after noproc
+}

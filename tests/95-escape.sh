@@ -7,29 +7,36 @@
 # wrapper), so that a runtime open to CVE-2019-5736 damages only the copy.
 
 . "$TOP/tests/lib-lifecycle.sh"
-lc_setup
-cp "$REAL_RT" "$TMPD/$RT_NAME" && REAL_RT=$TMPD/$RT_NAME
-printf '#!/bin/sh\nexec "%s" --root "%s" "$@"\n' "$REAL_RT" "$LC_ROOT" > "$TMPD/rtw"
+
 EVIL=$TOP/tests/evil
-[ -x "$EVIL" ] && cp "$EVIL" "$B/rootfs/bin/evil"
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
 
+# setup: lc_setup with a copy of the runtime's binary, tests/evil in the
+# rootfs, and the host side.
 # What must never change: the host side of every trap below.  $TMPD/host is
 # a shared mount, so a mount that escapes a container with shared
 # propagation shows on the host (and hides what is under it).
-mkdir -p "$TMPD/host/hostdir" "$TMPD/host/procdir"
-echo "host-secret-$$" > "$TMPD/host/marker"
-echo hostfile > "$TMPD/host/hostdir/hostfile"
-for f in sink nulltarget; do echo "host-$f" > "$TMPD/host/$f"; done
-mount --bind "$TMPD/host" "$TMPD/host" && mount --make-shared "$TMPD/host"
-snap_mounts
-CORE=$(cat /proc/sys/kernel/core_pattern)
-HOSTNAME0=$(hostname)
-# a runtime that got these wrong must not leave the host broken
-T_EXTRA_CLEANUP='[ "$(cat /proc/sys/kernel/core_pattern)" = "$CORE" ] ||
-	echo "$CORE" > /proc/sys/kernel/core_pattern
-	[ "$(hostname)" = "$HOSTNAME0" ] || hostname "$HOSTNAME0"'
+setup() {
+	lc_setup
+	cp "$REAL_RT" "$TMPD/$RT_NAME" && REAL_RT=$TMPD/$RT_NAME
+	printf '#!/bin/sh\nexec "%s" --root "%s" "$@"\n' "$REAL_RT" "$LC_ROOT" > "$TMPD/rtw"
+	[ -x "$EVIL" ] && cp "$EVIL" "$B/rootfs/bin/evil"
+	mkdir -p "$TMPD/host/hostdir" "$TMPD/host/procdir"
+	echo "host-secret-$$" > "$TMPD/host/marker"
+	echo hostfile > "$TMPD/host/hostdir/hostfile"
+	for f in sink nulltarget; do echo "host-$f" > "$TMPD/host/$f"; done
+	mount --bind "$TMPD/host" "$TMPD/host" && mount --make-shared "$TMPD/host"
+	snap_mounts
+	CORE=$(cat /proc/sys/kernel/core_pattern)
+	HOSTNAME0=$(hostname)
+	# a runtime that got these wrong must not leave the host broken
+	T_EXTRA_CLEANUP='[ "$(cat /proc/sys/kernel/core_pattern)" = "$CORE" ] ||
+		echo "$CORE" > /proc/sys/kernel/core_pattern
+		[ "$(hostname)" = "$HOSTNAME0" ] || hostname "$HOSTNAME0"'
+	host_state > "$TMPD/host.snap"
+}
+
 host_state() {
 	find "$TMPD/host" | sort | while read -r f; do
 		if [ -f "$f" ]; then cksum "$f"; else ls -ld "$f" | awk '{ print $1, $NF }'; fi
@@ -37,7 +44,7 @@ host_state() {
 	cat /proc/sys/kernel/core_pattern /proc/sys/kernel/domainname
 	hostname
 }
-host_state > "$TMPD/host.snap"
+
 # host_same NAME: ok, or FAIL with the lines gone (-) and new (+); undoes
 # a changed core_pattern or hostname so that the next tests start clean
 host_same() {
@@ -60,7 +67,11 @@ failed_cleanly() {
 # its exe nor that of a `#!/proc/self/exe` script (the published exploit)
 # may be opened for writing, directly or by reopening an O_PATH fd later.
 
-if [ -x "$B/rootfs/bin/evil" ]; then
+t_escape_5736() {
+	if [ ! -x "$B/rootfs/bin/evil" ]; then
+		skip 5736 "tests/evil not built (make tests/evil)"
+		return 0
+	fi
 	printf '#!/proc/self/exe\n' > "$B/rootfs/bin/selfexe"
 	chmod 755 "$B/rootfs/bin/selfexe"
 	sum0=$(cksum < "$REAL_RT")
@@ -82,15 +93,13 @@ if [ -x "$B/rootfs/bin/evil" ]; then
 	check_eq 5736-binary-unchanged "$sum0" "$(cksum < "$REAL_RT")"
 	"$RT" delete -f "$ID" > /dev/null 2>&1
 	after 5736
-	rm -f "$B/rootfs/bin/selfexe" "$B/rootfs/tmp/"*
-else
-	skip 5736 "tests/evil not built (make tests/evil)"
-fi
+}
 
 # The kernel follows five "#!" interpreters: a chain of five scripts ending
 # in /proc/self/exe must not get rt's binary run inside the container (rt
 # only; runc runs a sealed copy of itself instead)
-if need_rt_only 5736-chain; then
+t_escape_5736_chain() {
+	need_rt_only 5736-chain || return 0
 	for n in 0 1 2 3; do printf '#!/s%d\n' $((n + 1)) > "$B/rootfs/s$n"; done
 	printf '#!/proc/self/exe\n' > "$B/rootfs/s4"
 	chmod 755 "$B/rootfs/s0" "$B/rootfs/s1" "$B/rootfs/s2" "$B/rootfs/s3" "$B/rootfs/s4"
@@ -100,35 +109,48 @@ if need_rt_only 5736-chain; then
 	check_eq 5736-chain "exit 1: rt: exec: \"/s0\": /proc/self/exe is rt's own binary, refused (CVE-2019-5736)" \
 		"exit $RC: $OUT$ERR"
 	after chain
-	rm -f "$B/rootfs/s0" "$B/rootfs/s1" "$B/rootfs/s2" "$B/rootfs/s3" "$B/rootfs/s4"
-fi
+}
 
 # ---- CVE-2024-21626: leaked fds, process.cwd /proc/self/fd/N ------------------
 # fd 7 is a host directory left open (no close-on-exec) by rt's caller: it
 # must not reach the container, nor be a way out for process.cwd.
 
-exec 7< "$TMPD/host"
-ID=$(newid fds); track "$ID"
-C_ARGS='"ls", "/proc/self/fd"' mkconfig "$B"
-run_ct "$ID"
-check_eq 21626-fds-run "0 1 2 3" "$(echo $OUT)"	# 3 is ls's own
-after fds-run
-echo fd3-data > "$TMPD/fd3"
-exec 3< "$TMPD/fd3"
-sh_ct fds3 'ls /proc/self/fd; cat <&3' --preserve-fds 1
-check_eq 21626-fds-preserve-1 "0 1 2 3 4 fd3-data" "$(echo $OUT)"
-exec 3<&-
-after fds-preserve
+t_escape_21626_fds_run() {
+	exec 7< "$TMPD/host"
+	ID=$(newid fds); track "$ID"
+	C_ARGS='"ls", "/proc/self/fd"' mkconfig "$B"
+	run_ct "$ID"
+	check_eq 21626-fds-run "0 1 2 3" "$(echo $OUT)"	# 3 is ls's own
+	after fds-run
+}
 
-start_ct fdsinit 'exec sleep 1000'
-check_eq 21626-fds-create-start "0 1 2" "$(ls "/proc/$PID/fd" 2>&1 | sort | xargs)"
-CT=$ID
-ex "$CT" ls /proc/self/fd
-check_eq 21626-fds-exec "0 1 2 3" "$(echo $OUT)"
-ex "$CT" ls /proc/1/fd
-check_eq 21626-fds-exec-init "0 1 2" "$(echo $OUT)"
-ex -d --pid-file "$TMPD/exec.pid" "$CT" sleep 1000
-check_eq 21626-fds-exec-d "0 1 2" "$(ls "/proc/$(cat "$TMPD/exec.pid")/fd" 2>&1 | sort | xargs)"
+t_escape_21626_fds_preserve() {
+	exec 7< "$TMPD/host"
+	echo fd3-data > "$TMPD/fd3"
+	exec 3< "$TMPD/fd3"
+	sh_ct fds3 'ls /proc/self/fd; cat <&3' --preserve-fds 1
+	check_eq 21626-fds-preserve-1 "0 1 2 3 4 fd3-data" "$(echo $OUT)"
+	exec 3<&-
+	after fds-preserve
+}
+
+# start_fdsinit: a started container (CT, its init PID) with fd 7 open here
+start_fdsinit() {
+	exec 7< "$TMPD/host"
+	start_ct fdsinit 'exec sleep 1000'
+	CT=$ID
+}
+
+t_escape_21626_fds_exec() {
+	start_fdsinit
+	check_eq 21626-fds-create-start "0 1 2" "$(ls "/proc/$PID/fd" 2>&1 | sort | xargs)"
+	ex "$CT" ls /proc/self/fd
+	check_eq 21626-fds-exec "0 1 2 3" "$(echo $OUT)"
+	ex "$CT" ls /proc/1/fd
+	check_eq 21626-fds-exec-init "0 1 2" "$(echo $OUT)"
+	ex -d --pid-file "$TMPD/exec.pid" "$CT" sleep 1000
+	check_eq 21626-fds-exec-d "0 1 2" "$(ls "/proc/$(cat "$TMPD/exec.pid")/fd" 2>&1 | sort | xargs)"
+}
 
 # The process must fail to start, or run in the rootfs: pwd -P (getcwd)
 # prints a path, and ../../.. never reaches the host's marker.
@@ -140,25 +162,29 @@ cwd_check() {
 	check_match "$1" '^/' "$(echo "$OUT" | head -n 1)"
 }
 # (nothing_left clobbers n, i, p, c: these loops use other names)
-for fd in 3 4 5 6 7 8 9 10 11 12; do
-	C_CWD=/proc/self/fd/$fd sh_ct "cwd$fd" "$cwd_script"
-	cwd_check "21626-cwd-fd$fd-run"
-	after "21626-cwd-fd$fd-run"
-	ex --cwd "/proc/self/fd/$fd" "$CT" sh -c "$cwd_script"
-	cwd_check "21626-cwd-fd$fd-exec"
-	C_CWD=/proc/self/fd/$fd create_ct "cs$fd" "$cwd_script"
-	if [ "$RC" = 0 ]; then
-		ERR=$("$RT" start "$ID" 2>&1)
-		RC=$?
-		poll is_status "$ID" stopped
-		OUT=$(cat "$TMPD/cs$fd.out")
-	fi
-	cwd_check "21626-cwd-fd$fd-create-start"
-	"$RT" delete -f "$ID" > /dev/null 2>&1
-done
-exec 7<&-
-"$RT" delete -f "$CT" > /dev/null 2>&1
-ID=$CT after 21626-exec
+# process.cwd /proc/self/fd/N for run, exec (into a started container)
+# and create+start
+t_escape_21626_cwd() {
+	start_fdsinit
+	for fd in 3 4 5 6 7 8 9 10 11 12; do
+		C_CWD=/proc/self/fd/$fd sh_ct "cwd$fd" "$cwd_script"
+		cwd_check "21626-cwd-fd$fd-run"
+		after "21626-cwd-fd$fd-run"
+		ex --cwd "/proc/self/fd/$fd" "$CT" sh -c "$cwd_script"
+		cwd_check "21626-cwd-fd$fd-exec"
+		C_CWD=/proc/self/fd/$fd create_ct "cs$fd" "$cwd_script"
+		if [ "$RC" = 0 ]; then
+			ERR=$("$RT" start "$ID" 2>&1)
+			RC=$?
+			poll is_status "$ID" stopped
+			OUT=$(cat "$TMPD/cs$fd.out")
+		fi
+		cwd_check "21626-cwd-fd$fd-create-start"
+		"$RT" delete -f "$ID" > /dev/null 2>&1
+	done
+	"$RT" delete -f "$CT" > /dev/null 2>&1
+	ID=$CT after 21626-exec
+}
 
 # ---- CVE-2021-30465, CVE-2025-31133/52565/52881: malicious rootfs layouts -----
 # Mount destinations are resolved inside the rootfs: through an absolute
@@ -173,11 +199,14 @@ ID=$CT after 21626-exec
 mounted_at() {
 	echo "$OUT" | awk -v m="$1" '$5 == m { for (i = 7; i < NF && $i != "-"; i++) ; print $(i + 1) }'
 }
-ln -s "$TMPD/host/hostdir" "$B/rootfs/mnt/evil"
-ln -s "../../../../../../../..$TMPD/host/hostdir" "$B/rootfs/mnt/revil"
-mkdir -p "$B/rootfs/$TMPD/host/hostdir"
-for prop in '' rshared; do
+# symlink_mounts PROP: the three destinations through the symlinks, with
+# linux.rootfsPropagation PROP (empty: none)
+symlink_mounts() {
+	prop=$1
 	x=${prop:+, \"rootfsPropagation\": \"$prop\"}
+	ln -s "$TMPD/host/hostdir" "$B/rootfs/mnt/evil"
+	ln -s "../../../../../../../..$TMPD/host/hostdir" "$B/rootfs/mnt/revil"
+	mkdir -p "$B/rootfs/$TMPD/host/hostdir"
 	for dest in /mnt/evil/sub /mnt/revil/sub /mnt/revil; do
 		C_LINUX_EXTRA=$x C_MOUNTS_EXTRA=", { \"destination\": \"$dest\", \"type\": \"tmpfs\", \"source\": \"tmpfs\" }" \
 			sh_ct symlink 'cat /proc/self/mountinfo'
@@ -190,20 +219,21 @@ for prop in '' rshared; do
 		rmdir "$TMPD/host/hostdir/sub" 2> /dev/null
 		snap_mounts
 	done
-done
-rm -rf "$B/rootfs/mnt/evil" "$B/rootfs/mnt/revil" "$B/rootfs/tmp/"*
+}
+t_escape_30465() { symlink_mounts ""; }
+t_escape_30465_rshared() { symlink_mounts rshared; }
 
 # rootfs/proc a symlink to a host path (CVE-2019-16884, CVE-2023-28642)
-mv "$B/rootfs/proc" "$B/rootfs/proc.real"
-ln -s "$TMPD/host/procdir" "$B/rootfs/proc"
-mkdir -p "$B/rootfs/$TMPD/host/procdir"
-sh_ct procsym 'cat /proc/self/mountinfo'
-host_same proc-symlink
-failed_cleanly proc-symlink-inside ||
-	check_eq proc-symlink-inside proc "$(mounted_at "$TMPD/host/procdir")"
-after proc-symlink
-rm -f "$B/rootfs/proc" && mv "$B/rootfs/proc.real" "$B/rootfs/proc"
-rm -rf "$B/rootfs/tmp/"*
+t_escape_proc_symlink() {
+	mv "$B/rootfs/proc" "$B/rootfs/proc.real"
+	ln -s "$TMPD/host/procdir" "$B/rootfs/proc"
+	mkdir -p "$B/rootfs/$TMPD/host/procdir"
+	sh_ct procsym 'cat /proc/self/mountinfo'
+	host_same proc-symlink
+	failed_cleanly proc-symlink-inside ||
+		check_eq proc-symlink-inside proc "$(mounted_at "$TMPD/host/procdir")"
+	after proc-symlink
+}
 
 # A bundle whose /dev is a bind of $TMPD/evildev, made by the caller (so
 # the runtime makes no devices of its own): real nodes, one symlink.
@@ -223,79 +253,91 @@ dev_bind() {
 # CVE-2025-31133: /dev/null a symlink; maskedPaths must bind the real 1:3
 # or refuse.  The symlink names a host file, which exists in the rootfs too
 # (a decoy, writable: the root is read-write here).
-M=
-for f in /proc/kcore /proc/keys /proc/timer_list; do [ -f "$f" ] && { M=$f; break; }; done
-mkdir -p "$B/rootfs/$TMPD/host" && echo decoy > "$B/rootfs/$TMPD/host/nulltarget"
-ID=$(newid devnull); track "$ID"
-C_ROOT_RO=false sh_config "exec 2>&1; head -c 20 $M; echo '|'; stat -c %t:%T $M; echo pwned > $M; echo end"
-dev_bind "$TMPD/evildev"
-ln -sf "$TMPD/host/nulltarget" "$TMPD/evildev/null"
-if [ -n "$M" ]; then
-	run_ct "$ID"
-	host_same 31133-devnull-symlink
-	check_eq 31133-devnull-decoy-untouched decoy "$(cat "$B/rootfs/$TMPD/host/nulltarget")"
-	failed_cleanly 31133-devnull-masked || check_eq 31133-devnull-masked "| 1:3 end" "$(echo $OUT)"
-	after 31133-devnull
-else
-	skip 31133-devnull "none of /proc/kcore /proc/keys /proc/timer_list here"
-fi
+t_escape_31133_devnull() {
+	M=
+	for f in /proc/kcore /proc/keys /proc/timer_list; do [ -f "$f" ] && { M=$f; break; }; done
+	mkdir -p "$B/rootfs/$TMPD/host" && echo decoy > "$B/rootfs/$TMPD/host/nulltarget"
+	ID=$(newid devnull); track "$ID"
+	C_ROOT_RO=false sh_config "exec 2>&1; head -c 20 $M; echo '|'; stat -c %t:%T $M; echo pwned > $M; echo end"
+	dev_bind "$TMPD/evildev"
+	ln -sf "$TMPD/host/nulltarget" "$TMPD/evildev/null"
+	if [ -n "$M" ]; then
+		run_ct "$ID"
+		host_same 31133-devnull-symlink
+		check_eq 31133-devnull-decoy-untouched decoy "$(cat "$B/rootfs/$TMPD/host/nulltarget")"
+		failed_cleanly 31133-devnull-masked || check_eq 31133-devnull-masked "| 1:3 end" "$(echo $OUT)"
+		after 31133-devnull
+	else
+		skip 31133-devnull "none of /proc/kcore /proc/keys /proc/timer_list here"
+	fi
+}
 
 # CVE-2025-52565: /dev/console a symlink to /tmp/ctarget, a file of the
 # rootfs (runc 1.1.5 binds the pty there); the pty must land on /dev/console
 # only, or the container is refused.
-if [ -x "$RECVTTY" ] && recv_start "$TMPD/con.out" 2> "$TMPD/recvtty.err"; then
-	ID=$(newid console); track "$ID"
-	C_TERMINAL=true sh_config 'exec sleep 1000'
-	dev_bind "$TMPD/evildev"
-	echo decoy > "$B/rootfs/tmp/ctarget"; ln -s /tmp/ctarget "$TMPD/evildev/console"
-	timeout "$T_TIMEOUT" "$RT" create --bundle "$B" --console-socket "$SOCK" "$ID" \
-		< /dev/null > /dev/null 2> "$TMPD/console.err"
-	RC=$? ERR=$(cat "$TMPD/console.err")
-	if ! failed_cleanly 52565-console-symlink; then
-		ex "$ID" cat /proc/1/mountinfo
-		pts=$(echo "$OUT" | awk '{ for (i = 7; i < NF && $i != "-"; i++) ; if ($(i + 1) == "devpts") print $5 }' | sort | xargs)
-		check_eq 52565-console-symlink "/dev/console /dev/pts" "$pts"
+t_escape_52565_console() {
+	if [ -x "$RECVTTY" ] && recv_start "$TMPD/con.out" 2> "$TMPD/recvtty.err"; then
+		ID=$(newid console); track "$ID"
+		C_TERMINAL=true sh_config 'exec sleep 1000'
+		dev_bind "$TMPD/evildev"
+		echo decoy > "$B/rootfs/tmp/ctarget"; ln -s /tmp/ctarget "$TMPD/evildev/console"
+		timeout "$T_TIMEOUT" "$RT" create --bundle "$B" --console-socket "$SOCK" "$ID" \
+			< /dev/null > /dev/null 2> "$TMPD/console.err"
+		RC=$? ERR=$(cat "$TMPD/console.err")
+		if ! failed_cleanly 52565-console-symlink; then
+			ex "$ID" cat /proc/1/mountinfo
+			pts=$(echo "$OUT" | awk '{ for (i = 7; i < NF && $i != "-"; i++) ; if ($(i + 1) == "devpts") print $5 }' | sort | xargs)
+			check_eq 52565-console-symlink "/dev/console /dev/pts" "$pts"
+		fi
+		"$RT" delete -f "$ID" > /dev/null 2>&1
+		kill "$RPID" 2> /dev/null; wait "$RPID" 2> /dev/null
+		host_same 52565-console
+		after 52565-console
+	else
+		skip 52565-console-symlink "tests/recvtty not built or no console socket"
 	fi
-	"$RT" delete -f "$ID" > /dev/null 2>&1
-	kill "$RPID" 2> /dev/null; wait "$RPID" 2> /dev/null
-	host_same 52565-console
-	after 52565-console
-else
-	skip 52565-console-symlink "tests/recvtty not built or no console socket"
-fi
+}
 
 # CVE-2025-52881: writes the runtime makes to /proc redirected by mounts over
 # /proc files: oomScoreAdj with the host's core_pattern bound over
 # /proc/self/oom_score_adj, a sysctl with a host file over its /proc/sys file.
-C_PROCESS_EXTRA=', "oomScoreAdj": 123' \
-C_MOUNTS_EXTRA=', { "destination": "/proc/self/oom_score_adj", "type": "bind", "source": "/proc/sys/kernel/core_pattern", "options": [ "bind" ] }' \
-	create_ct oom 'exec sleep 1000'
-if ! failed_cleanly 52881-oom-redirect; then
-	"$RT" start "$ID" > /dev/null 2>&1
-	check_eq 52881-oom-redirect 123 "$(cat "/proc/$(ct_pid "$ID")/oom_score_adj" 2>&1)"
-fi
-"$RT" delete -f "$ID" > /dev/null 2>&1
-host_same 52881-oom
-after 52881-oom
-C_LINUX_EXTRA=', "sysctl": { "kernel.domainname": "evil.example" }' \
-C_MOUNTS_EXTRA=", { \"destination\": \"/proc/sys/kernel/domainname\", \"type\": \"bind\", \"source\": \"$TMPD/host/sink\", \"options\": [ \"bind\" ] }" \
-	sh_ct sysctl 'uname -a'
-failed_cleanly 52881-sysctl-redirect || check_eq 52881-sysctl-redirect 0 "$RC"
-host_same 52881-sysctl
-after 52881-sysctl
+t_escape_52881_oom() {
+	C_PROCESS_EXTRA=', "oomScoreAdj": 123' \
+	C_MOUNTS_EXTRA=', { "destination": "/proc/self/oom_score_adj", "type": "bind", "source": "/proc/sys/kernel/core_pattern", "options": [ "bind" ] }' \
+		create_ct oom 'exec sleep 1000'
+	if ! failed_cleanly 52881-oom-redirect; then
+		"$RT" start "$ID" > /dev/null 2>&1
+		check_eq 52881-oom-redirect 123 "$(cat "/proc/$(ct_pid "$ID")/oom_score_adj" 2>&1)"
+	fi
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	host_same 52881-oom
+	after 52881-oom
+}
+
+t_escape_52881_sysctl() {
+	C_LINUX_EXTRA=', "sysctl": { "kernel.domainname": "evil.example" }' \
+	C_MOUNTS_EXTRA=", { \"destination\": \"/proc/sys/kernel/domainname\", \"type\": \"bind\", \"source\": \"$TMPD/host/sink\", \"options\": [ \"bind\" ] }" \
+		sh_ct sysctl 'uname -a'
+	failed_cleanly 52881-sysctl-redirect || check_eq 52881-sysctl-redirect 0 "$RC"
+	host_same 52881-sysctl
+	after 52881-sysctl
+}
 
 # hostname with no uts namespace of its own would be the host's
-C_NAMESPACES='{ "type": "pid" }, { "type": "mount" }' C_HOSTNAME=evil-$$ sh_ct uts hostname
-failed_cleanly hostname-no-uts-refused || fail hostname-no-uts-refused "an error" "exit $RC: $OUT"
-host_same hostname-no-uts
-after hostname-no-uts
+t_escape_hostname_no_uts() {
+	C_NAMESPACES='{ "type": "pid" }, { "type": "mount" }' C_HOSTNAME=evil-$$ sh_ct uts hostname
+	failed_cleanly hostname-no-uts-refused || fail hostname-no-uts-refused "an error" "exit $RC: $OUT"
+	host_same hostname-no-uts
+	after hostname-no-uts
+}
 
 # root.path a symlink to the rootfs: refused (runc) or followed to the rootfs
-ln -s rootfs "$B/rootlink"
-C_ROOT_PATH=rootlink sh_ct rootlink 'cat /rootfs-marker'
-failed_cleanly root-path-symlink || check_eq root-path-symlink "exit 0: rootfs" "exit $RC: $OUT"
-after root-path-symlink
-rm -f "$B/rootlink"
+t_escape_root_path_symlink() {
+	ln -s rootfs "$B/rootlink"
+	C_ROOT_PATH=rootlink sh_ct rootlink 'cat /rootfs-marker'
+	failed_cleanly root-path-symlink || check_eq root-path-symlink "exit 0: rootfs" "exit $RC: $OUT"
+	after root-path-symlink
+}
 
 # ---- capabilities and no_new_privs ---------------------------------------------
 # /proc/1/status of the init: each set exactly as configured (uid 0 keeps
@@ -306,23 +348,26 @@ capset() {
 caps_of() { echo "$OUT" | awk '/^(Cap|NoNewPrivs)/ { printf "%s%s %s", s, $1, $2; s = " " }'; }
 three='"CAP_AUDIT_WRITE", "CAP_KILL", "CAP_NET_BIND_SERVICE"'
 cc=0000000020000420 cz=0000000000000000
-C_CAPS=$(capset "$three") sh_ct caps3 'cat /proc/1/status'
-check_eq caps-default-root "CapInh: $cc CapPrm: $cc CapEff: $cc CapBnd: $cc CapAmb: $cc NoNewPrivs: 1" "$(caps_of)"
-C_CAPS=$(capset "$three") C_USER='"uid": 1000, "gid": 1000' sh_ct caps3u 'cat /proc/1/status'
-check_eq caps-default-uid1000 "CapInh: $cc CapPrm: $cc CapEff: $cc CapBnd: $cc CapAmb: $cc NoNewPrivs: 1" "$(caps_of)"
-C_CAPS=$(capset '') C_NNP=false sh_ct caps0 'cat /proc/1/status'
-check_eq caps-empty "CapInh: $cz CapPrm: $cz CapEff: $cz CapBnd: $cz CapAmb: $cz NoNewPrivs: 0" "$(caps_of)"
-after caps
+t_escape_caps() {
+	C_CAPS=$(capset "$three") sh_ct caps3 'cat /proc/1/status'
+	check_eq caps-default-root "CapInh: $cc CapPrm: $cc CapEff: $cc CapBnd: $cc CapAmb: $cc NoNewPrivs: 1" "$(caps_of)"
+	C_CAPS=$(capset "$three") C_USER='"uid": 1000, "gid": 1000' sh_ct caps3u 'cat /proc/1/status'
+	check_eq caps-default-uid1000 "CapInh: $cc CapPrm: $cc CapEff: $cc CapBnd: $cc CapAmb: $cc NoNewPrivs: 1" "$(caps_of)"
+	C_CAPS=$(capset '') C_NNP=false sh_ct caps0 'cat /proc/1/status'
+	check_eq caps-empty "CapInh: $cz CapPrm: $cz CapEff: $cz CapBnd: $cz CapAmb: $cz NoNewPrivs: 0" "$(caps_of)"
+	after caps
+}
 
 # a setuid-root copy of tests/evil, run by uid 1000: no euid 0 under NNP
-if [ -x "$B/rootfs/bin/evil" ]; then
+t_escape_nnp_setuid() {
+	if [ ! -x "$B/rootfs/bin/evil" ]; then
+		skip nnp-setuid "tests/evil not built (make tests/evil)"
+		return 0
+	fi
 	cp "$B/rootfs/bin/evil" "$B/rootfs/bin/suid" && chmod 4755 "$B/rootfs/bin/suid"
 	C_USER='"uid": 1000, "gid": 1000' sh_ct suid '/bin/suid ids'
 	check_eq nnp-setuid-no-gain "uid=1000 euid=1000" "$OUT"
 	C_NNP=false C_USER='"uid": 1000, "gid": 1000' sh_ct suid0 '/bin/suid ids'
 	check_eq setuid-gains-without-nnp "uid=1000 euid=0" "$OUT"	# the control
 	after setuid
-	rm -f "$B/rootfs/bin/suid"
-else
-	skip nnp-setuid "tests/evil not built (make tests/evil)"
-fi
+}

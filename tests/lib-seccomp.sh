@@ -1,6 +1,22 @@
 # tests/lib-seccomp.sh: linux.seccomp profile builders for 85-seccomp.sh
 # and 93-security.sh, sourced after lib-lifecycle.sh.  POSIX sh.
 
+# sys_bundle DIR: a bundle whose rootfs is the shared one plus /bin/sys
+# (tests/sys), made once per run and bound read-only (mkbundle_ro)
+sys_bundle() {
+	if [ -z "$T_CACHE" ]; then
+		mkbundle "$1"
+		cp "$TOP/tests/sys" "$B/rootfs/bin/sys"
+		return
+	fi
+	if [ ! -f "$T_CACHE/sys.done" ]; then
+		mkbundle "$T_CACHE/sys" &&
+			cp "$TOP/tests/sys" "$T_CACHE/sys/rootfs/bin/sys" &&
+			: > "$T_CACHE/sys.done"
+	fi
+	mkbundle_ro "$1" "$T_CACHE/sys/rootfs"
+}
+
 # rule NAMES ACTION [MORE]: one syscalls[] entry; NAMES is a JSON list body
 rule() { echo "{ \"names\": [ $1 ], \"action\": \"$2\"$3 }"; }
 # arg INDEX OP VALUE [VALUETWO]: one args[] entry
@@ -15,7 +31,9 @@ sc() {
 }
 
 ALLOW=SCMP_ACT_ALLOW
-# what runc's init (after it loads the filter), busybox sh, and sys need
+# what runc's init (after it loads the filter), busybox sh, and sys need;
+# 32-bit architectures also statx, sigreturn and their TLS call (set_tls on
+# ARM, set_thread_area on MIPS)
 NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
 	"epoll_pwait", "execve", "exit", "exit_group", "fcntl", "fstat", "fstatfs",
 	"futex", "getcwd", "getdents64", "getegid", "geteuid", "getgid", "getpid",
@@ -23,5 +41,5 @@ NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
 	"mmap", "mprotect", "munmap", "nanosleep", "newfstatat", "open", "openat",
 	"pipe2", "prctl", "prlimit64", "read", "readlink", "rseq", "rt_sigaction",
 	"rt_sigprocmask", "rt_sigreturn", "sched_yield", "set_robust_list",
-	"set_tid_address", "sigaltstack", "stat", "tgkill", "uname", "vfork",
-	"wait4", "write", "writev"'
+	"set_thread_area", "set_tid_address", "set_tls", "sigaltstack", "sigreturn",
+	"stat", "statx", "tgkill", "uname", "vfork", "wait4", "write", "writev"'
