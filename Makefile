@@ -15,6 +15,9 @@ endif
 SIZE    = $(CROSS_COMPILE)size
 READELF = $(CROSS_COMPILE)readelf
 NM      = $(CROSS_COMPILE)nm
+# -fno-pie: a static binary gains nothing from position independence, and
+# with it gcc keeps the tables of pointers (the spec parser's rows) in
+# writable .data.rel.ro instead of .rodata (4 KiB more on x86_64)
 CFLAGS  = -std=c11 -Os -Wall -Wextra -Wundef -Wshadow -Wstrict-prototypes \
 	  -Wstack-usage=16384 -ffunction-sections -fdata-sections -fno-pie \
 	  $(if $(filter 1,$(WERROR)),-Werror)
