@@ -362,28 +362,7 @@ t_seccomp_exec() {
 
 # ---- Docker 20.10's default profile ----------------------------------------------
 
-# The profile as dockerd writes it on this architecture.  The file is its
-# x86_64 form; moby's default.json lists other architectures (archMap: none
-# on 32-bit ARM and MIPS, whose own is not a main one there) and allows each
-# one's own calls; s390x's clone has its flags in args[1]
-docker_profile() {
-	_f=$TOP/tests/seccomp/docker-default.json _n= _e=
-	case $ARCH in
-	aarch64) _a='"SCMP_ARCH_AARCH64","SCMP_ARCH_ARM"' _n=arm ;;
-	arm*) _a= _n=arm ;;
-	mips) _a= ;;
-	riscv64) _a='"SCMP_ARCH_RISCV64"' _n='"riscv_flush_icache"' ;;
-	s390x) _a='"SCMP_ARCH_S390X","SCMP_ARCH_S390"'
-		_n='"s390_pci_mmio_read","s390_pci_mmio_write","s390_runtime_instr"'
-		_e='s/"names":\["clone"\],"action":"SCMP_ACT_ALLOW","args":\[{"index":0/"names":["clone"],"action":"SCMP_ACT_ALLOW","args":[{"index":1/' ;;
-	*) cat "$_f"; return ;;
-	esac
-	[ "$_n" = arm ] && _n='"arm_fadvise64_64","arm_sync_file_range","sync_file_range2","breakpoint","cacheflush","set_tls"'
-	sed -e "s/\"architectures\":\[[^]]*\]/\"architectures\":[$_a]/" \
-		${_n:+-e "s/\"syscalls\":\[/&{\"names\":[$_n],\"action\":\"SCMP_ACT_ALLOW\"},/"} \
-		${_e:+-e "$_e"} "$_f"
-}
-DOCKER=$(docker_profile)
+DOCKER=$(for_arch "$TOP/tests/seccomp/docker-default.json")
 
 t_seccomp_docker_profile_busybox() {
 	sc docker "$DOCKER" 'echo hi; cat /rootfs-marker; ls -d /bin /dev/shm

@@ -5,6 +5,7 @@
 # their host-specific parts rewritten.
 
 . "$TOP/tests/lib-lifecycle.sh"
+. "$TOP/tests/lib-seccomp.sh"
 
 setup() {
 	lc_setup
@@ -267,7 +268,8 @@ t_hooks_relative_path() {
 # bind mount sources to files in $TMPD/files; cgroupsPath /ID;
 # resources other than devices dropped (a hybrid host has no memory, pids,
 # cpu or io controller in cgroup2); terminal false; process.args (the first
-# "args") replaced.
+# "args") replaced; the seccomp profile as the engine writes it on this
+# architecture (for_arch).
 STATUS='"sh","-c","id; grep -E \"^(Cap[A-Za-z]+|NoNewPrivs|Seccomp):\" /proc/self/status"'
 CAP_NAMES="CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID
 	SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE NET_BROADCAST NET_ADMIN NET_RAW
@@ -286,7 +288,7 @@ engine_config() {
 	_ins=
 	grep -q '"hooks":' "$_src" ||
 		_ins='s#\}$#,"hooks":{"prestart":[{"path":"x","args":["hook","'"$1"'"]}]}}#'
-	sed -E -e "${_ins:-s#^##}" \
+	for_arch "$_src" | sed -E -e "${_ins:-s#^##}" \
 		-e 's#("type":"[a-z]+"),"path":"[^"]*"#\1#g' \
 		-e 's#"path":"[^"]*"#"path":"'"$(sed_repl "$TMPD/hook.sh")"'"#g' \
 		-e 's#"root":\{"path":"[^"]*"#"root":{"path":"'"$(sed_repl "$B/rootfs")"'"#' \
@@ -295,7 +297,7 @@ engine_config() {
 		-e 's#,"(memory|pids|cpu|blockIO)":\{[^}]*\}##g' \
 		-e 's#"terminal":true#"terminal":false#' \
 		-e 's#"args":\[("([^"\\]|\\.)*",?)*\]#"args":['"$(sed_repl "$2")"']#' \
-		"$_src" > "$B/config.json"
+		> "$B/config.json"
 }
 # engine_process NAME ARGS: tests/configs/NAME.process.json, terminal false,
 # args ARGS if given, into $TMPD/process.json

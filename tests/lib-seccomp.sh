@@ -1,5 +1,6 @@
 # tests/lib-seccomp.sh: linux.seccomp profile builders for 85-seccomp.sh
-# and 93-security.sh, sourced after lib-lifecycle.sh.  POSIX sh.
+# and 93-security.sh (96-hooks.sh for for_arch), sourced after
+# lib-lifecycle.sh.  POSIX sh.
 
 # sys_bundle DIR: a bundle whose rootfs is the shared one plus /bin/sys
 # (tests/sys), made once per run and bound read-only (mkbundle_ro)
@@ -43,3 +44,28 @@ NEEDED='"arch_prctl", "brk", "clone", "close", "dup2", "dup3", "epoll_ctl",
 	"rt_sigprocmask", "rt_sigreturn", "sched_yield", "set_robust_list",
 	"set_thread_area", "set_tid_address", "set_tls", "sigaltstack", "sigreturn",
 	"stat", "statx", "tgkill", "uname", "vfork", "wait4", "write", "writev"'
+
+# for_arch FILE: a JSON file with docker's or podman's seccomp profile (one
+# line, as the engines write it: the profile alone or a config.json) as the
+# engine writes it on this architecture.  The files are their x86_64 form;
+# moby's and containers/common's profiles list other architectures
+# (archMap: none on 32-bit ARM and MIPS, whose own is not a main one there)
+# and allow each one's own calls; s390x's clone has its flags in args[1]
+for_arch() {
+	_f=$1 _n= _e=
+	case $(uname -m) in
+	aarch64) _a='"SCMP_ARCH_AARCH64","SCMP_ARCH_ARM"' _n=arm ;;
+	arm*) _a= _n=arm ;;
+	mips) _a= ;;
+	riscv64) _a='"SCMP_ARCH_RISCV64"' _n='"riscv_flush_icache"' ;;
+	s390x) _a='"SCMP_ARCH_S390X","SCMP_ARCH_S390"'
+		_n='"s390_pci_mmio_read","s390_pci_mmio_write","s390_runtime_instr"'
+		_e='s/"names":\["clone"\],"action":"SCMP_ACT_ALLOW","args":\[{"index":0/"names":["clone"],"action":"SCMP_ACT_ALLOW","args":[{"index":1/' ;;
+	*) cat "$_f"; return ;;
+	esac
+	[ "$_n" = arm ] && _n='"arm_fadvise64_64","arm_sync_file_range","sync_file_range2","breakpoint","cacheflush","set_tls"'
+	set -- -e "s/\"architectures\":\[[^]]*\]/\"architectures\":[$_a]/"
+	[ -n "$_n" ] && set -- "$@" -e "s/\"syscalls\":\[/&{\"names\":[$_n],\"action\":\"SCMP_ACT_ALLOW\"},/"
+	[ -n "$_e" ] && set -- "$@" -e "$_e"
+	sed "$@" "$_f"
+}
