@@ -4,8 +4,9 @@
 
 . "$TOP/tests/lib-lifecycle.sh"
 
+# the rootfs is read-only and shared (mkbundle_ro): no exec test writes it
 setup() {
-	lc_setup
+	lc_setup mkbundle_ro
 }
 
 after() { nothing_left "$1-nothing-left" "$ID"; }
