@@ -2212,8 +2212,11 @@ spec_device(int i, const char *jp, void *dst)
 		die("%s: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", js_file, jp);
 	if (type[0] != 'p' && (in.major < 0 || in.minor < 0))
 		die("%s: %s: major and minor are required", js_file, jp);
-	d->mode = (mode_t)in.mode | (type[0] == 'b' ? S_IFBLK :
-				     type[0] == 'p' ? S_IFIFO : S_IFCHR);
+	d->mode = (mode_t)in.mode | S_IFCHR;
+	if (type[0] == 'b')
+		d->mode = (mode_t)in.mode | S_IFBLK;
+	else if (type[0] == 'p')
+		d->mode = (mode_t)in.mode | S_IFIFO;
 	d->rdev = type[0] == 'p' ? 0 : makedev(in.major, in.minor);
 }
 
@@ -2402,7 +2405,12 @@ spec_devrule(int i, const char *jp, void *dst)
 		if (!strchr("rwm", *a))
 			die("%s: %s.access: \"%s\": expected r, w and m", js_file,
 			    jp, access);
-		d->access |= *a == 'm' ? 1 : *a == 'r' ? 2 : 4;
+		if (*a == 'm')
+			d->access |= 1;
+		else if (*a == 'r')
+			d->access |= 2;
+		else
+			d->access |= 4;
 	}
 	if (!*access)
 		d->access = 7;
@@ -2967,6 +2975,18 @@ spec_hooks(int i, const char *jp, void *dst)
 	SPEC_OBJECT(i, jp, hooks_rows, s);
 }
 
+/* a sysctl's namespace (ipc, uts or network): its word, or the
+ * /proc/self/ns file of the host's */
+static const char *
+sysctl_ns(int ns, bool word)
+{
+	if (ns == CLONE_NEWNET)
+		return word ? "network" : "/proc/self/ns/net";
+	if (ns == CLONE_NEWIPC)
+		return word ? "ipc" : "/proc/self/ns/ipc";
+	return word ? "uts" : "/proc/self/ns/uts";
+}
+
 /* linux.sysctl: only parameters of a namespace the container has of its
  * own (runc's validation): ipc, uts, and net.* with a network namespace. */
 static void
@@ -3002,12 +3022,9 @@ spec_sysctl(int i, const char *jp)
 			die("%s: %s: not a namespaced parameter (runc refuses "
 			    "it too)", js_file, kp);
 		if (!(spec.clone_flags & nsd[d].ns) &&
-		    !spec_ns_path(nsd[d].ns, nsd[d].ns == CLONE_NEWNET ?
-				  "/proc/self/ns/net" : nsd[d].ns == CLONE_NEWIPC ?
-				  "/proc/self/ns/ipc" : "/proc/self/ns/uts"))
+		    !spec_ns_path(nsd[d].ns, sysctl_ns(nsd[d].ns, false)))
 			die("%s: %s: the container shares the host's %s "
-			    "namespace", js_file, kp, nsd[d].ns == CLONE_NEWNET ?
-			    "network" : nsd[d].ns == CLONE_NEWIPC ? "ipc" : "uts");
+			    "namespace", js_file, kp, sysctl_ns(nsd[d].ns, true));
 		if (strstr(key, "..") || strchr(key, '/'))
 			die("%s: %s: not a parameter name", js_file, kp);
 		spec.sysctl[spec.nsysctl].k = key;
@@ -4837,8 +4854,13 @@ child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 	char target[32];
 
 	if (m->flags & MS_BIND) {
-		if ((m->srcfd >= 0 ? fstat(m->srcfd, &st) :
-		     stat(m->src ? m->src : "", &st)) < 0)
+		int rc;
+
+		if (m->srcfd >= 0)
+			rc = fstat(m->srcfd, &st);
+		else
+			rc = stat(m->src ? m->src : "", &st);
+		if (rc < 0)
 			die_errno("mount %s on %s: source", src, m->dest);
 		if (!S_ISDIR(st.st_mode))
 			create = RES_FILE;
@@ -4864,26 +4886,30 @@ child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 		if (m->srcfd >= 0)
 			close(m->srcfd);
 	} else {
+		unsigned long fl = m->flags & ~(mnt_ro_later(m) ? MS_RDONLY : 0);
+
 		if (!strcmp(type, "cgroup"))
 			type = "cgroup2";
-		if (mount(src, target, type, m->flags & ~(mnt_ro_later(m) ?
-			  MS_RDONLY : 0), m->data) == 0)
-			;
-		else if ((errno == EPERM || errno == EBUSY) &&
-			 (spec.clone_flags & CLONE_NEWUSER) &&
-			 (!strcmp(type, "sysfs") || !strcmp(type, "cgroup2"))) {
+		if (mount(src, target, type, fl, m->data) < 0) {
 			struct mnt b = *m;	/* a user namespace without its own
 						   network (cgroup) namespace may
 						   not mount sysfs (cgroup2): bind
 						   the host's, as runc does */
-			b.src = *type == 's' ? "/sys" : *r->cg_dir ?
-				(char *)r->cg_dir : *cg_mnt ? cg_mnt :
-				"/sys/fs/cgroup";
+			if ((errno != EPERM && errno != EBUSY) ||
+			    !(spec.clone_flags & CLONE_NEWUSER) ||
+			    (strcmp(type, "sysfs") && strcmp(type, "cgroup2")))
+				die("mount %s on %s: %s", src, m->dest,
+				    mount_strerror(errno));
+			if (*type == 's')
+				b.src = "/sys";
+			else if (*r->cg_dir)
+				b.src = (char *)r->cg_dir;
+			else
+				b.src = *cg_mnt ? cg_mnt : "/sys/fs/cgroup";
 			b.srcfd = -1;
 			b.flags |= MS_BIND | MS_REC;
 			child_mount_bind(rootfd, &b, target);
-		} else
-			die("mount %s on %s: %s", src, m->dest, mount_strerror(errno));
+		}
 	}
 	close(fd);
 	for (int i = 0; i < m->nprop; i++) {
@@ -4909,8 +4935,10 @@ child_mknod(int rootfd, int devfd, const struct dev *d)
 	xsnprintf(parent, sizeof(parent), "%s", d->path);
 	name = strrchr(parent, '/');
 	*name++ = 0;
-	pfd = devfd >= 0 && !strcmp(parent, "/dev") ? devfd :
-	      child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
+	if (devfd >= 0 && !strcmp(parent, "/dev"))
+		pfd = devfd;
+	else
+		pfd = child_resolve(rootfd, *parent ? parent : "/", RES_DIR);
 	if (pfd < 0)
 		die_errno("create device %s", d->path);
 	r = mknodat(pfd, name, d->mode, d->rdev);
@@ -8822,7 +8850,11 @@ opt_parse(unsigned bit, int argc, char **argv, const char *what)
 			die("%s%s%s takes no value", what, sep, argv[i]);
 		if (val && !eq && i + 1 >= argc)
 			die("%s%s%s needs a value", what, sep, argv[i]);
-		opt_set(o, what, eq ? eq + 1 : val ? argv[++i] : NULL);
+		if (eq)
+			eq++;			/* --name=value */
+		else if (val)
+			eq = argv[++i];		/* --name value */
+		opt_set(o, what, eq);
 	}
 	return i;
 }
