@@ -570,8 +570,12 @@ struct self {				/* rt's /proc/self/status */
  */
 enum { STAGE_PARENT, STAGE_CHILD };
 
-/* The command line (section 20's opts[] sets them): read by cmd_* and
- * main, and by the few diagnostics and state functions named below. */
+/* The command line (section 20's opts[] sets them): read by cmd_*, main
+ * and run_new; also, until they take them from struct run or as arguments
+ * (issue 14), by the diagnostics (debug, log_line), the state functions
+ * (st_*, list_*, root_default: --root), the helpers of exec, update and
+ * list, bundle_enter, write_pid_file, and on the run path by ctr_create,
+ * cg_setup, console_send and check_console. */
 static const char *opt_root = "/run/rt";
 static bool opt_root_set;		/* --root given */
 static const char *opt_log;
