@@ -2216,11 +2216,12 @@ spec_device(int i, const char *jp, void *dst)
 		die("%s: %s.type: expected \"c\", \"b\", \"u\" or \"p\"", js_file, jp);
 	if (type[0] != 'p' && (in.major < 0 || in.minor < 0))
 		die("%s: %s: major and minor are required", js_file, jp);
-	d->mode = (mode_t)in.mode | S_IFCHR;
+	d->mode = S_IFCHR;
 	if (type[0] == 'b')
-		d->mode = (mode_t)in.mode | S_IFBLK;
+		d->mode = S_IFBLK;
 	else if (type[0] == 'p')
-		d->mode = (mode_t)in.mode | S_IFIFO;
+		d->mode = S_IFIFO;
+	d->mode |= (mode_t)in.mode;
 	d->rdev = type[0] == 'p' ? 0 : makedev(in.major, in.minor);
 }
 

@@ -362,7 +362,7 @@ t_escape_caps() {
 }
 
 # a setuid-root copy of tests/evil, run by uid 1000: no euid 0 under NNP
-# (rc and stderr in the checks: on s390x both got nothing, twice, in whole runs)
+# (rc and stderr in the checks: on s390x both got nothing, twice, under load)
 t_escape_nnp_setuid() {
 	if [ ! -x "$B/rootfs/bin/evil" ]; then
 		skip nnp-setuid "tests/evil not built (make tests/evil)"
