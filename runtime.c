@@ -517,6 +517,12 @@ struct upd_opts {			/* rt update's flags */
 	const char *rt_period, *rt_runtime;
 };
 
+struct exec_opts {			/* rt exec's flags for the process */
+	const char *cwd, *user, *label, *apparmor;
+	bool tty, nnp;
+	struct optlist env, caps, gids, cgroup;
+};
+
 struct undo {
 	void (*fn)(intptr_t);
 	intptr_t arg;
@@ -539,6 +545,14 @@ struct run {
 	bool exec;			/* rt exec: entering a running container */
 	bool no_pivot, no_new_keyring;	/* --no-pivot, --no-new-keyring */
 	int preserve_fds;		/* --preserve-fds */
+	const char *bundle;		/* --bundle, or NULL: the cwd */
+	const char *pid_file;		/* --pid-file, absolute, or NULL */
+	const char *console_socket;	/* --console-socket, absolute, or NULL */
+	bool cg_off;			/* --cgroup-manager disabled */
+	bool cg_rootless;		/* runc's --rootless: true, or auto
+					   without root, ignore a cgroup rt
+					   may not write (only when the config
+					   needs none of its limits) */
 
 	pid_t pid;			/* the child, on the host; 0 once reaped */
 	int cg_fd;			/* the cgroup it is cloned into, or -1 */
@@ -570,17 +584,14 @@ struct self {				/* rt's /proc/self/status */
  */
 enum { STAGE_PARENT, STAGE_CHILD };
 
-/* The command line (section 20's opts[] sets them): read by cmd_*, main
- * and run_new; also, until they take them from struct run or as arguments
- * (issue 14), by the diagnostics (debug, log_line), the state functions
- * (st_*, list_*, root_default: --root), the helpers of exec, update and
- * list, bundle_enter, write_pid_file, and on the run path by ctr_create,
- * cg_setup, console_send and check_console. */
+/* The command line, set by section 20's opts[] and read only there (by
+ * main, the cmd_* functions, the option table's own functions and
+ * run_new, which turns create's, run's and exec's flags into a struct
+ * run); every other function is given the values it needs. */
 static const char *opt_root = "/run/rt";
 static bool opt_root_set;		/* --root given */
 static const char *opt_log;
 static const char *opt_log_format = "text";
-static bool opt_log_json;		/* --log-format json (die, warn) */
 static bool opt_debug;
 static const char *opt_cgroup_manager = "cgroupfs";	/* crun's option */
 static bool opt_systemd_cgroup;		/* runc's: the same as the above */
@@ -593,11 +604,10 @@ static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
 static bool opt_no_pivot, opt_no_new_keyring;
 static long opt_preserve_fds;
 static const char *opt_format = "table";
-static bool opt_quiet, opt_all, opt_force, opt_tty, opt_nnp;
-static const char *opt_cwd, *opt_user, *opt_process, *opt_label;
-static const char *opt_apparmor;
+static bool opt_quiet, opt_all, opt_force;
+static const char *opt_process;
 static bool opt_ignore_paused;
-static struct optlist opt_env, opt_caps, opt_gids, opt_cgroup;
+static struct exec_opts opt_exec;
 static const char *opt_interval = "5s";
 static bool opt_stats;
 static struct upd_opts opt_upd;
@@ -610,6 +620,8 @@ static int syncfd = -1;			/* child's end of the sync socket: the
 					   record goes there (struct run holds
 					   the rest of what a run shares) */
 static int logfd = -1;			/* --log, for die() and warn() */
+static bool log_json;			/* --log-format json */
+static bool log_debug;			/* --debug: debug() prints */
 static struct undo undos[MAX_UNDO];	/* the undo list, run by die() */
 static int nundo;
 
@@ -617,6 +629,8 @@ static int nundo;
  * of one section (the section in brackets); global since a command
  * handles one container, and the big ones for size. */
 static struct self rt_self;		/* rt's /proc/self/status (8) */
+static const char *st_root = "/run/rt";	/* --root or its default, set
+					   by main (11, and rt list's 19) */
 static char st_path[MAX_PATH];		/* the state directory (11) */
 static int st_fd = -1;			/* its fd, flock()ed till exit (11) */
 static unsigned st_made;		/* st_files this rt wrote, by bit,
@@ -768,7 +782,7 @@ log_line(const char *level, const char *msg)
 		return;
 	rfc3339(ts, sizeof(ts), false);
 	json_escape(esc, sizeof(esc), msg);
-	if (opt_log_json)
+	if (log_json)
 		dprintf(logfd, "{\"level\":\"%s\",\"msg\":\"%s\",\"time\":\"%s\"}\n",
 			level, esc, ts);
 	else
@@ -832,7 +846,7 @@ debug(const char *fmt, ...)
 	char text[ERRMSG_MAX];
 	va_list ap;
 
-	if (!opt_debug)
+	if (!log_debug)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
@@ -3250,7 +3264,7 @@ st_create_root(void)
 {
 	char dir[MAX_PATH];
 
-	xsnprintf(dir, sizeof(dir), "%s", opt_root);
+	xsnprintf(dir, sizeof(dir), "%s", st_root);
 	for (char *p = dir + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -3270,7 +3284,7 @@ st_create(const char *id)
 {
 	int r;
 
-	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
+	xsnprintf(st_path, sizeof(st_path), "%s/%s", st_root, id);
 	r = mkdir(st_path, 0700);
 	if (r < 0 && errno == ENOENT) {
 		st_create_root();
@@ -3429,7 +3443,7 @@ static int
 st_open(const char *id, int op, struct state *s)
 {
 	st_check_id(id);
-	xsnprintf(st_path, sizeof(st_path), "%s/%s", opt_root, id);
+	xsnprintf(st_path, sizeof(st_path), "%s/%s", st_root, id);
 	if (st_fd >= 0)
 		close(st_fd);
 	st_fd = openat(AT_FDCWD, st_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -4344,16 +4358,13 @@ cg_check_frozen(const char *dir)
  * no cgroup2 to use and the config asks for nothing that needs one.
  */
 static int
-cg_setup(const char *id, struct state *st)
+cg_setup(const struct run *r, const char *id, struct state *st)
 {
 	char needed[128];
 	int fd, made;
-	/* runc's --rootless: true or auto without root ignore a cgroup rt
-	 * may not write (only when the config needs none of its limits) */
-	bool rootless = strcmp(opt_rootless_cg, "auto") ?
-			!strcmp(opt_rootless_cg, "true") : rt_euid != 0;
+	bool rootless = r->cg_rootless;
 
-	if (!strcmp(opt_cgroup_manager, "disabled")) {
+	if (r->cg_off) {
 		cg_needed(&spec.res, needed, sizeof(needed));
 		if (*needed)
 			die("%s: linux.resources: needs a cgroup, and "
@@ -7241,15 +7252,15 @@ path_absolute(char *out, const char *p)
  * directory).
  */
 static void
-bundle_enter(void)
+bundle_enter(const char *bundle)
 {
 	static char root[MAX_PATH];
 	char src[MAX_PATH];
 	const char *given;
 	struct stat st;
 
-	if (opt_bundle && chdir(opt_bundle) < 0)
-		die_errno("bundle %s", opt_bundle);
+	if (bundle && chdir(bundle) < 0)
+		die_errno("bundle %s", bundle);
 	spec_load();
 	given = spec.root;
 	path_absolute(root, spec.root);
@@ -7268,48 +7279,48 @@ bundle_enter(void)
 		die("%s: root.path: %s: not a directory", js_file, given);
 }
 
-/* runc's check: a detached terminal needs somewhere to send the pty. */
+/* runc's check: a detached terminal needs somewhere to send the pty
+ * (sock: --console-socket). */
 static void
-check_console(bool detached)
+check_console(bool detached, const char *sock)
 {
-	if (CONFIG_TERMINAL && spec.proc.terminal && detached &&
-	    !opt_console_socket)
+	if (CONFIG_TERMINAL && spec.proc.terminal && detached && !sock)
 		die("cannot allocate tty if runc will detach without setting "
 		    "console socket");
-	if (opt_console_socket && !spec.proc.terminal)
+	if (sock && !spec.proc.terminal)
 		die("cannot use console socket if runc will not detach or "
 		    "allocate tty");
 }
 
 static void
-write_pid_file(pid_t pid)
+write_pid_file(const char *file, pid_t pid)
 {
 	char buf[16];
 
-	if (!opt_pid_file)
+	if (!file)
 		return;
 	snprintf(buf, sizeof(buf), "%d", (int)pid);
-	xwrite_atomic(opt_pid_file, buf);
+	xwrite_atomic(file, buf);
 }
 
 /* --console-socket: the pty master goes to the engine over SCM_RIGHTS, as
  * runc's utils.SendFd does; the engine relays the terminal from then on. */
 static void
-console_send(int master)
+console_send(const char *sock, int master)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	int fd;
 
 	if (master < 0)
 		return;
-	if (strlen(opt_console_socket) >= sizeof(sa.sun_path))
-		die("--console-socket %s: path too long", opt_console_socket);
-	strcpy(sa.sun_path, opt_console_socket);
+	if (strlen(sock) >= sizeof(sa.sun_path))
+		die("--console-socket %s: path too long", sock);
+	strcpy(sa.sun_path, sock);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		die_errno("connect to console socket %s", opt_console_socket);
+		die_errno("connect to console socket %s", sock);
 	if (sync_send(fd, MSG_PTY, master) < 0)
-		die_errno("send pty to console socket %s", opt_console_socket);
+		die_errno("send pty to console socket %s", sock);
 	close(fd);
 	close(master);
 }
@@ -7369,12 +7380,10 @@ ctr_create(struct run *r, const char *id)
 	int master, sock;
 
 	st_check_id(id);
-	opt_pid_file = abs_path(opt_pid_file);
-	opt_console_socket = abs_path(opt_console_socket);
 	self_read();
 	setup_sigs_catch(true);
-	bundle_enter();
-	check_console(r->mode != MODE_RUN);
+	bundle_enter(r->bundle);
+	check_console(r->mode != MODE_RUN, r->console_socket);
 	caps_read_last();
 	st_fill(&st);
 	st_create(id);
@@ -7384,7 +7393,7 @@ ctr_create(struct run *r, const char *id)
 		sc_compile();
 		sc_save();
 	}
-	r->cg_fd = cg_setup(id, &st);
+	r->cg_fd = cg_setup(r, id, &st);
 	if (r->cg_fd >= 0)
 		r->cg_dir = st.cgroup;
 	if (r->mode == MODE_CREATE) {
@@ -7404,7 +7413,7 @@ ctr_create(struct run *r, const char *id)
 	st_save(&st);
 	r->hook_pid = r->pid;
 	master = ctr_sync(r, sock);
-	write_pid_file(r->pid);
+	write_pid_file(r->pid_file, r->pid);
 	setup_sigs_catch(false);
 	close(st_fd);			/* unlock: a foreground run must not */
 	st_fd = -1;			/* keep delete and start waiting */
@@ -7577,6 +7586,12 @@ run_new(enum mode mode, bool exec)
 	r.no_pivot = opt_no_pivot;
 	r.no_new_keyring = opt_no_new_keyring;
 	r.preserve_fds = (int)opt_preserve_fds;
+	r.bundle = opt_bundle;
+	r.pid_file = abs_path(opt_pid_file);	/* before the bundle's chdir */
+	r.console_socket = abs_path(opt_console_socket);
+	r.cg_off = !strcmp(opt_cgroup_manager, "disabled");
+	r.cg_rootless = strcmp(opt_rootless_cg, "auto") ?
+			!strcmp(opt_rootless_cg, "true") : rt_euid != 0;
 	return &r;
 }
 
@@ -7586,7 +7601,7 @@ cmd_create(int argc, char **argv)
 	struct run *r = run_new(MODE_CREATE, false);
 
 	(void)argc;
-	console_send(ctr_create(r, argv[0]));
+	console_send(r->console_socket, ctr_create(r, argv[0]));
 	undo_forget();
 	return 0;
 }
@@ -7644,7 +7659,7 @@ cmd_run(int argc, char **argv)
 	master = ctr_create(r, argv[0]);
 	hooks_run(H_POSTSTART, "running", NULL, r->hook_pid);
 	if (opt_detach) {
-		console_send(master);
+		console_send(r->console_socket, master);
 		undo_forget();
 		return 0;
 	}
@@ -7704,7 +7719,7 @@ list_read(void)
 	const char *id;
 	size_t o = 0;
 
-	if (!dir_open(&d, opt_root))
+	if (!dir_open(&d, st_root))
 		return;
 	while ((id = dir_next(&d))) {
 		size_t len = strlen(id);
@@ -7713,7 +7728,7 @@ list_read(void)
 			continue;
 		if (list_n == MAX_CONTAINERS)
 			die("list: more than %d containers under %s (raise "
-			    "%s)", MAX_CONTAINERS, opt_root,
+			    "%s)", MAX_CONTAINERS, st_root,
 			    LIMIT_NAME(MAX_CONTAINERS));
 		memcpy(names + o, id, len + 1);
 		list_ids[list_n++] = names + o;
@@ -7725,7 +7740,7 @@ list_read(void)
 /* Each container under --root, by id; damaged ones are skipped.  Returns
  * how many it listed. */
 static int
-list_pass(int pass, int *w, bool json)
+list_pass(int pass, int *w, bool json, bool quiet)
 {
 	static struct state st;
 	const char *id, *status;
@@ -7746,7 +7761,7 @@ list_pass(int pass, int *w, bool json)
 			const char *col[6] = { id, pid, status, st.bundle,
 					       st.created, user_name(st.owner) };
 
-			list_row(pass, w, col, opt_quiet);
+			list_row(pass, w, col, quiet);
 		}
 		n++;
 	}
@@ -7768,14 +7783,14 @@ cmd_list(int argc, char **argv)
 		die("invalid format option");
 	list_read();
 	if (json) {
-		printf(list_pass(1, w, true) ? "]\n" : "null\n");
+		printf(list_pass(1, w, true, opt_quiet) ? "]\n" : "null\n");
 		return 0;
 	}
 	list_row(0, w, head, opt_quiet);
-	list_pass(0, w, false);
+	list_pass(0, w, false, opt_quiet);
 	if (!opt_quiet)
 		list_row(1, w, head, false);
-	list_pass(1, w, false);
+	list_pass(1, w, false, opt_quiet);
 	return 0;
 }
 
@@ -8048,7 +8063,7 @@ cmd_ps(int argc, char **argv)
 /* exec's flags over the container's process: args, -e, --cwd, -u, -g,
  * --cap, --no-new-privs and -t, as runc's newProcess does. */
 static void
-exec_apply_flags(int argc, char **argv)
+exec_apply_flags(const struct exec_opts *o, int argc, char **argv)
 {
 	struct proc *p = &spec.proc;
 
@@ -8058,63 +8073,63 @@ exec_apply_flags(int argc, char **argv)
 	memcpy(p->args, argv, sizeof(char *) * (size_t)argc);
 	p->args[argc] = NULL;
 	p->nargs = argc;
-	p->terminal = opt_tty;
-	for (int i = 0; i < opt_env.n; i++)
-		env_set(opt_env.v[i]);
-	if (opt_cwd)
-		p->cwd = (char *)opt_cwd;
-	if (opt_user) {
-		const char *gid = id_parse(opt_user, &p->uid);
+	p->terminal = o->tty;
+	for (int i = 0; i < o->env.n; i++)
+		env_set(o->env.v[i]);
+	if (o->cwd)
+		p->cwd = (char *)o->cwd;
+	if (o->user) {
+		const char *gid = id_parse(o->user, &p->uid);
 
 		if (gid && *gid == ':')
 			gid = id_parse(gid + 1, &p->gid);
 		if (!gid || *gid)
 			die("exec: --user %s: expected UID[:GID], each 0-%u",
-			    opt_user, UINT32_MAX - 1);
+			    o->user, UINT32_MAX - 1);
 	}
-	if (p->ngids + opt_gids.n > MAX_GIDS)	/* runc appends them */
+	if (p->ngids + o->gids.n > MAX_GIDS)	/* runc appends them */
 		die("exec: --additional-gids: %d gids, limit is %d (raise %s)",
-		    p->ngids + opt_gids.n, LIMIT(MAX_GIDS));
-	for (int i = 0; i < opt_gids.n; i++) {
-		const char *g = opt_gids.v[i];
+		    p->ngids + o->gids.n, LIMIT(MAX_GIDS));
+	for (int i = 0; i < o->gids.n; i++) {
+		const char *g = o->gids.v[i];
 		const char *e = id_parse(g, &p->gids[p->ngids]);
 
 		if (!e || *e)
 			die("exec: --additional-gids %s: expected a GID", g);
 		p->ngids++;
 	}
-	for (int i = 0; i < opt_caps.n; i++)
-		exec_add_cap(opt_caps.v[i]);
-	if (opt_nnp)
+	for (int i = 0; i < o->caps.n; i++)
+		exec_add_cap(o->caps.v[i]);
+	if (o->nnp)
 		p->nnp = true;
 }
 
 /* exec --apparmor and --process-label over the process's labels (runc
  * applies them with -p as well). */
 static void
-exec_apply_labels(void)
+exec_apply_labels(const struct exec_opts *o)
 {
-	if (opt_apparmor && *opt_apparmor && !lsm_enabled(LSM_APPARMOR))
+	if (o->apparmor && *o->apparmor && !lsm_enabled(LSM_APPARMOR))
 		die("exec: --apparmor: AppArmor is not enabled on this host");
-	if (opt_label && *opt_label && !lsm_enabled(LSM_SELINUX))
+	if (o->label && *o->label && !lsm_enabled(LSM_SELINUX))
 		die("exec: --process-label: SELinux is not enabled on this host");
-	if (opt_apparmor)
-		spec.proc.apparmor = *opt_apparmor ? (char *)opt_apparmor : NULL;
-	if (opt_label)
-		spec.proc.selinux = *opt_label ? (char *)opt_label : NULL;
+	if (o->apparmor)
+		spec.proc.apparmor = *o->apparmor ? (char *)o->apparmor : NULL;
+	if (o->label)
+		spec.proc.selinux = *o->label ? (char *)o->label : NULL;
 }
 
 /* The cgroup exec's process joins: the container's, or with --cgroup an
  * existing sub-cgroup of it (runc's [<controller>:]<path>; cgroup v2
  * has no controllers to name, so the path alone or ":path"). */
 static int
-exec_cgroup(const struct state *st)
+exec_cgroup(const struct exec_opts *o, const struct state *st)
 {
 	char path[MAX_PATH];
-	const char *sub = opt_cgroup.n ? opt_cgroup.v[0] : NULL;
+	const char *sub = o->cgroup.n ? o->cgroup.v[0] : NULL;
 	int fd;
 
-	if (opt_cgroup.n > 1)
+	if (o->cgroup.n > 1)
 		die("exec: --cgroup: one path only on cgroup v2");
 	if (!st->cgroup[0] && sub)
 		die("exec: --cgroup %s: the container has no cgroup", sub);
@@ -8128,11 +8143,11 @@ exec_cgroup(const struct state *st)
 		    "path alone", sub);
 	if (!*sub || strstr(sub, ".."))
 		die("exec: --cgroup %s: not a path below the container's "
-		    "cgroup", opt_cgroup.v[0]);
+		    "cgroup", o->cgroup.v[0]);
 	xsnprintf(path, sizeof(path), "%s/%s", st->cgroup, sub);
 	fd = openat(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
-		die_errno("exec: --cgroup %s", opt_cgroup.v[0]);
+		die_errno("exec: --cgroup %s", o->cgroup.v[0]);
 	return fd;
 }
 
@@ -8144,8 +8159,6 @@ cmd_exec(int argc, char **argv)
 	struct run *r = run_new(opt_detach ? MODE_DETACH : MODE_RUN, true);
 
 	die_status = 255;
-	opt_pid_file = abs_path(opt_pid_file);
-	opt_console_socket = abs_path(opt_console_socket);
 	opt_process = abs_path(opt_process);
 	st_must_open(argv[0], 0, &st);
 	if (!st_alive(&st))
@@ -8159,23 +8172,23 @@ cmd_exec(int argc, char **argv)
 		if (chdir(st.bundle) < 0)
 			die_errno("bundle %s", st.bundle);
 		spec_load();
-		exec_apply_flags(argc - 1, argv + 1);
+		exec_apply_flags(&opt_exec, argc - 1, argv + 1);
 	}
-	check_console(opt_detach);
+	check_console(opt_detach, r->console_socket);
 	caps_read_last();
 	if (CONFIG_SECCOMP)
 		sc_load();
 	ns_open_container(r, st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
 		die("cannot exec in a paused container (use --ignore-paused to override)");
-	exec_apply_labels();
-	r->cg_fd = exec_cgroup(&st);
+	exec_apply_labels(&opt_exec);
+	r->cg_fd = exec_cgroup(&opt_exec, &st);
 	self_read();
 	master = ctr_sync(r, ctr_spawn(r));
-	write_pid_file(r->pid);
+	write_pid_file(r->pid_file, r->pid);
 	setup_sigs_catch(false);
 	if (opt_detach) {
-		console_send(master);
+		console_send(r->console_socket, master);
 		undo_forget();
 		return 0;
 	}
@@ -8252,31 +8265,31 @@ parse_size(const char *opt, const char *s)
 /* update's flags over r (runc update's names); --kernel-memory is
  * accepted and ignored, as runc ignores it on cgroup v2. */
 static void
-update_flags(struct resources *r)
+update_flags(struct resources *r, const struct upd_opts *o)
 {
 	const struct {
 		const char *name, *val;
 		long long *dst;
 	} num[] = {
-		{ "memory", opt_upd.memory, &r->mem_limit },
-		{ "memory-swap", opt_upd.memory_swap, &r->mem_swap },
-		{ "memory-reservation", opt_upd.memory_reservation, &r->mem_low },
-		{ "pids-limit", opt_upd.pids_limit, &r->pids },
-		{ "cpu-quota", opt_upd.cpu_quota, &r->cpu_quota },
-		{ "cpu-period", opt_upd.cpu_period, &r->cpu_period },
-		{ "cpu-share", opt_upd.cpu_share, &r->cpu_shares },
-		{ "cpu-rt-period", opt_upd.rt_period, &r->rt_period },
-		{ "cpu-rt-runtime", opt_upd.rt_runtime, &r->rt_runtime },
-		{ "blkio-weight", opt_upd.blkio_weight, &r->io_weight },
+		{ "memory", o->memory, &r->mem_limit },
+		{ "memory-swap", o->memory_swap, &r->mem_swap },
+		{ "memory-reservation", o->memory_reservation, &r->mem_low },
+		{ "pids-limit", o->pids_limit, &r->pids },
+		{ "cpu-quota", o->cpu_quota, &r->cpu_quota },
+		{ "cpu-period", o->cpu_period, &r->cpu_period },
+		{ "cpu-share", o->cpu_share, &r->cpu_shares },
+		{ "cpu-rt-period", o->rt_period, &r->rt_period },
+		{ "cpu-rt-runtime", o->rt_runtime, &r->rt_runtime },
+		{ "blkio-weight", o->blkio_weight, &r->io_weight },
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(num); i++)
 		if (num[i].val)
 			*num[i].dst = parse_size(num[i].name, num[i].val);
-	if (opt_upd.cpuset_cpus)
-		r->cpus = (char *)opt_upd.cpuset_cpus;
-	if (opt_upd.cpuset_mems)
-		r->mems = (char *)opt_upd.cpuset_mems;
+	if (o->cpuset_cpus)
+		r->cpus = (char *)o->cpuset_cpus;
+	if (o->cpuset_mems)
+		r->mems = (char *)o->cpuset_mems;
 }
 
 /* runc update: --resources FILE (or - for stdin) in linux.resources'
@@ -8301,7 +8314,7 @@ cmd_update(int argc, char **argv)
 			"resources");
 		SPEC_OBJECT(0, "", resources_rows, &spec.res);
 	}
-	update_flags(&spec.res);
+	update_flags(&spec.res, &opt_upd);
 	if (spec.res.ndev)
 		die("update: linux.resources.devices: not supported by update yet");
 	if (!cg_find_mount())
@@ -8660,27 +8673,27 @@ static const struct opt opts[] = {
 	  "forcibly delete the container if it is still running (uses "
 	  "SIGKILL)" },
 
-	{ "cwd", 0, OPT_STR, OF_EXEC, NULL, &opt_cwd,
+	{ "cwd", 0, OPT_STR, OF_EXEC, NULL, &opt_exec.cwd,
 	  "current working directory in the container" },
-	{ "env", 'e', OPT_LIST, OF_EXEC, NULL, &opt_env,
+	{ "env", 'e', OPT_LIST, OF_EXEC, NULL, &opt_exec.env,
 	  "set environment variables (K=V, repeatable)" },
-	{ "tty", 't', OPT_FLAG, OF_EXEC, TERMINAL_OFF, &opt_tty,
+	{ "tty", 't', OPT_FLAG, OF_EXEC, TERMINAL_OFF, &opt_exec.tty,
 	  "allocate a pseudo-TTY" },
-	{ "user", 'u', OPT_STR, OF_EXEC, NULL, &opt_user,
+	{ "user", 'u', OPT_STR, OF_EXEC, NULL, &opt_exec.user,
 	  "UID (format: <uid>[:<gid>])" },
-	{ "additional-gids", 'g', OPT_LIST, OF_EXEC, NULL, &opt_gids,
+	{ "additional-gids", 'g', OPT_LIST, OF_EXEC, NULL, &opt_exec.gids,
 	  "additional gids (repeatable)" },
 	{ "process", 'p', OPT_STR, OF_EXEC, NULL, &opt_process,
 	  "path to the process.json" },
-	{ "process-label", 0, OPT_STR, OF_EXEC, NULL, &opt_label,
+	{ "process-label", 0, OPT_STR, OF_EXEC, NULL, &opt_exec.label,
 	  "set the SELinux label of the process (process.selinuxLabel)" },
-	{ "apparmor", 0, OPT_STR, OF_EXEC, NULL, &opt_apparmor,
+	{ "apparmor", 0, OPT_STR, OF_EXEC, NULL, &opt_exec.apparmor,
 	  "set the AppArmor profile of the process (process.apparmorProfile)" },
-	{ "no-new-privs", 0, OPT_FLAG, OF_EXEC, NULL, &opt_nnp,
+	{ "no-new-privs", 0, OPT_FLAG, OF_EXEC, NULL, &opt_exec.nnp,
 	  "set the no new privileges value for the process" },
-	{ "cap", 'c', OPT_LIST, OF_EXEC, NULL, &opt_caps,
+	{ "cap", 'c', OPT_LIST, OF_EXEC, NULL, &opt_exec.caps,
 	  "add a capability to the bounding set for the process (repeatable)" },
-	{ "cgroup", 0, OPT_LIST, OF_EXEC, CGROUPS_OFF, &opt_cgroup,
+	{ "cgroup", 0, OPT_LIST, OF_EXEC, CGROUPS_OFF, &opt_exec.cgroup,
 	  "run the process in an (existing) sub-cgroup of the container's; "
 	  "format is [:]<cgroup>" },
 	{ "ignore-paused", 0, OPT_FLAG, OF_EXEC, NULL, &opt_ignore_paused,
@@ -8920,7 +8933,8 @@ opt_global_check(void)
 	if (strcmp(opt_log_format, "text") && strcmp(opt_log_format, "json"))
 		die("--log-format: unknown format \"%s\" (text or json)",
 		    opt_log_format);
-	opt_log_json = !strcmp(opt_log_format, "json");
+	log_json = !strcmp(opt_log_format, "json");
+	log_debug = opt_debug;
 	if (opt_systemd_cgroup)
 		opt_cgroup_manager = "systemd";
 	if (strcmp(opt_cgroup_manager, "cgroupfs") &&
@@ -8940,17 +8954,17 @@ opt_global_check(void)
 		die_errno("--log %s", opt_log);
 }
 
-/* runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
-static void
-root_default(void)
+/* --root, or runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
+static const char *
+root_default(const char *root, bool given)
 {
 	static char buf[MAX_PATH];
 	const char *xdg = getenv("XDG_RUNTIME_DIR");
 
-	if (opt_root_set || rt_euid == 0 || !xdg || !*xdg)
-		return;
+	if (given || rt_euid == 0 || !xdg || !*xdg)
+		return root;
 	xsnprintf(buf, sizeof(buf), "%s/rt", xdg);
-	opt_root = buf;
+	return buf;
 }
 
 int
@@ -8964,7 +8978,7 @@ main(int argc, char **argv)
 	if (!rt_euid)		/* see ctr_spawn: also when run by a container */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	opt_global_check();
-	root_default();
+	st_root = root_default(opt_root, opt_root_set);
 	if (opt_version) {
 		printf("rt version %s\nspec: 1.0.2\n", RT_VERSION);
 		return 0;
