@@ -287,6 +287,7 @@ enum {
 	MAX_MASKED_PATHS = CONFIG_MAX_MASKED_PATHS,
 	MAX_ID = CONFIG_MAX_ID,
 	MAX_ANNOTATIONS = CONFIG_MAX_ANNOTATIONS,
+	MAX_ANNOTATIONS_SIZE = CONFIG_MAX_ANNOTATIONS_SIZE,
 	MAX_PIDS = CONFIG_MAX_PIDS,
 	MAX_CONTAINERS = CONFIG_MAX_CONTAINERS,
 	MAX_DEVICE_RULES = CONFIG_MAX_DEVICE_RULES,
@@ -300,6 +301,11 @@ enum {
 	MAX_UNDO = 16,			/* side effects of one command */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
 	MAX_OPTLIST = MAX_ENV,		/* a repeated flag: -e at most env's */
+	/* runc's state JSON, whole: the annotations as stored and 16 bytes
+	 * of quotes and indent each, two escaped paths (6 bytes a byte at
+	 * most), the id and the small members */
+	STATE_JSON_MAX = MAX_ANNOTATIONS_SIZE + 16 * MAX_ANNOTATIONS +
+			 12 * MAX_PATH + MAX_ID + 512,
 };
 
 _Static_assert(MAX_PATH >= 256, "paths hold at least a state dir");
@@ -647,7 +653,7 @@ static int cap_last = -1;		/* the kernel's highest capability,
 static sigset_t orig_mask;		/* rt's mask before blocking (16, 18) */
 static int lsm_fd = -1;			/* the exec label's /proc file, opened
 					   before the mounts (16) */
-static char hook_tmpl[32768];		/* the hooks' state JSON, rendered
+static char hook_tmpl[STATE_JSON_MAX];	/* the hooks' state JSON, rendered
 					   before clone (17) */
 static pid_t hook_child;		/* a hook running now, for
 					   setup_interrupted (17, 18) */
@@ -687,12 +693,6 @@ static size_t npool;
  * die() prints one line, runs the undo list and exits 1.  In the child it
  * sends the line to the parent instead, which dies with it.
  */
-static void
-undo_push(void (*fn)(intptr_t), intptr_t arg)
-{
-	if (nundo < MAX_UNDO)
-		undos[nundo++] = (struct undo){ fn, arg };
-}
 
 /* Runs and forgets the undo list, newest first; keeps errno. */
 static void
@@ -751,25 +751,31 @@ undo_forget(void)
 	nundo = 0;
 }
 
-/* JSON string body of s into out (at most n bytes with the NUL). */
-static void
+/* JSON string body of s into out (at most n bytes with the NUL, n > 0);
+ * false if it was cut there. */
+static bool
 json_escape(char *out, size_t n, const char *s)
 {
 	size_t o = 0;
 
-	for (; *s && o + 7 < n; s++) {
+	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		size_t need = c == '"' || c == '\\' ? 2 : 1;
 
-		if (c == '"' || c == '\\') {
-			out[o++] = '\\';
-			out[o++] = (char)c;
-		} else if (c < 0x20) {
+		if (c < 0x20)
+			need = 6;
+		if (o + need >= n)
+			break;
+		if (need == 6) {
 			o += (size_t)snprintf(out + o, n - o, "\\u%04x", c);
 		} else {
+			if (need == 2)
+				out[o++] = '\\';
 			out[o++] = (char)c;
 		}
 	}
 	out[o] = 0;
+	return !*s;
 }
 
 /* --log: one line in logrus's text or JSON form, as engines parse it. */
@@ -825,6 +831,19 @@ die_errno(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vdie(errnum, fmt, ap);
+}
+
+/* A side effect done, to be undone if rt dies.  The list never fills (a
+ * command pushes each of 4 kinds once); if it did, this one is undone at
+ * once and rt dies rather than forget it. */
+static void
+undo_push(void (*fn)(intptr_t), intptr_t arg)
+{
+	if (nundo == MAX_UNDO) {
+		fn(arg);
+		die("the undo list is full (%d entries)", MAX_UNDO);
+	}
+	undos[nundo++] = (struct undo){ fn, arg };
 }
 
 static __attribute__((format(printf, 1, 2))) void
@@ -2061,6 +2080,7 @@ static const struct member process_rows[] = {	/* process */
 	M_FN_AT("ioPriority", struct proc, ioprio, spec_ioprio),
 	M_FN_AT("apparmorProfile", struct proc, apparmor, spec_apparmor),
 	M_FN_AT("selinuxLabel", struct proc, selinux, spec_selinux),
+	M_UNSUPPORTED("execCPUAffinity"),	/* not yet: issue 17 */
 };
 
 /* config.json's process (jp "process"), or a whole process.json (""). */
@@ -3089,6 +3109,8 @@ static const struct member linux_rows[] = {	/* linux */
 	M_FN("mountLabel", spec_mount_label),
 	M_FN("sysctl", spec_sysctl_tok),
 	M_UNSUPPORTED("intelRdt"),
+	M_UNSUPPORTED("netDevices"),		/* not yet: issue 17 */
+	M_UNSUPPORTED("memoryPolicy"),		/* not yet: issue 17 */
 };
 
 static void
@@ -3104,7 +3126,8 @@ spec_version(int i, const char *jp, void *dst)
 {
 	const char *v = js_str(i, jp);
 
-	if (strncmp(v, "1.0.", 4) && strncmp(v, "1.1.", 4) && strncmp(v, "1.2.", 4))
+	if (strncmp(v, "1.0.", 4) && strncmp(v, "1.1.", 4) &&
+	    strncmp(v, "1.2.", 4) && strncmp(v, "1.3.", 4))
 		die("%s: ociVersion: unsupported version \"%s\"", js_file, v);
 	*(char **)dst = (char *)v;
 }
@@ -3369,23 +3392,27 @@ st_save(const struct state *s)
 	xwrite_atomic(path, buf);
 }
 
-/* annotations as escaped "key\tvalue" lines, ready to print as JSON. */
+/* annotations as escaped "key\tvalue" lines, ready to print as JSON:
+ * CONFIG_MAX_ANNOTATIONS_SIZE bytes at most, so that state, list and the
+ * hooks' state show them whole. */
 static void
 st_save_annotations(void)
 {
-	static char buf[MAX_CONFIG_SIZE];	/* escaping at most doubles... */
+	static char buf[MAX_ANNOTATIONS_SIZE + 1];
 	char path[MAX_PATH];
 	size_t o = 0;
 
 	if (!spec.nannot)
 		return;
-	for (int i = 0; i < spec.nannot && o + 16 < sizeof(buf); i++) {
-		json_escape(buf + o, sizeof(buf) - o - 2, spec.annot[i][0]);
+	for (int i = 0; i < 2 * spec.nannot; i++) {	/* key, value, ... */
+		const char *kv = spec.annot[i / 2][i % 2];
+
+		if (o + 1 >= sizeof(buf) ||
+		    !json_escape(buf + o, sizeof(buf) - 1 - o, kv))
+			die("%s: annotations: more than %d bytes stored as JSON "
+			    "(raise %s)", js_file, LIMIT(MAX_ANNOTATIONS_SIZE));
 		o += strlen(buf + o);
-		buf[o++] = '\t';
-		json_escape(buf + o, sizeof(buf) - o - 2, spec.annot[i][1]);
-		o += strlen(buf + o);
-		buf[o++] = '\n';
+		buf[o++] = i % 2 ? '\n' : '\t';
 	}
 	buf[o] = 0;
 	st_made |= SF_ANNOT;
@@ -3520,10 +3547,12 @@ static void
 state_json(char *out, size_t size, const char *id, const struct state *st,
 	   const char *status, bool pretty, const char *owner)
 {
-	static char buf[16384], b[2 * MAX_PATH], r[2 * MAX_PATH];
+	static char buf[MAX_ANNOTATIONS_SIZE + 2], b[6 * MAX_PATH],
+		    r[6 * MAX_PATH];
 	char path[MAX_PATH];
 	const char *nl = pretty ? "\n  " : "", *sp = pretty ? " " : "";
 	pid_t pid = strcmp(status, "stopped") ? st->pid : 0;
+	ssize_t n;
 
 	json_escape(b, sizeof(b), st->bundle);
 	json_escape(r, sizeof(r), st->rootfs);
@@ -3534,7 +3563,11 @@ state_json(char *out, size_t size, const char *id, const struct state *st,
 		nl, sp, (int)pid, nl, sp, status, nl, sp, b, nl, sp, r, nl, sp,
 		st->created);
 	st_file(path, "annotations");
-	if (readfile(path, buf, sizeof(buf)) > 0) {
+	n = readfile(path, buf, sizeof(buf));
+	if (n > MAX_ANNOTATIONS_SIZE)	/* another build's, bigger */
+		die("%s: more than %d bytes (raise %s)", path,
+		    LIMIT(MAX_ANNOTATIONS_SIZE));
+	if (n > 0) {
 		char *line = buf, *next;
 
 		buf_add(out, size, "%s\"annotations\":%s{", nl, sp);
@@ -3563,7 +3596,7 @@ static void
 print_state_json(const char *id, const struct state *st, const char *status,
 		 bool pretty, const char *owner)
 {
-	static char out[2 * 16384 + 8 * MAX_PATH];
+	static char out[STATE_JSON_MAX];
 
 	state_json(out, sizeof(out), id, st, status, pretty, owner);
 	fputs(out, stdout);
@@ -6226,19 +6259,52 @@ hook_output(int fd, char *buf, size_t n)
 	return buf;
 }
 
-/* Waits for the hook, killing it after its timeout; its wait status. */
+/* Without a pidfd (Linux < 5.3, or a seccomp filter refusing it): the
+ * hook reaped within timeout seconds, waitpid(WNOHANG) every 10 ms.
+ * 1: reaped (*status set), 0: still running, -1: not known. */
+static int
+hook_poll(pid_t pid, int timeout, int *status)
+{
+	struct timespec now, end;
+	pid_t w;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += timeout;
+	for (;;) {
+		w = waitpid(pid, status, WNOHANG);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w != 0)
+			return w == pid ? 1 : -1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec &&
+						now.tv_nsec >= end.tv_nsec))
+			return 0;
+		usleep(10000);
+	}
+}
+
+/* Waits for the hook, killing it after its timeout; its wait status, or
+ * -1 once killed. */
 static int
 hook_wait(pid_t pid, int timeout)
 {
 	struct pollfd pfd = { .events = POLLIN };
-	int status;
+	int status, r = -1;
 
 	pfd.fd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0) {
+	if (timeout && pfd.fd >= 0 && poll(&pfd, 1, timeout * 1000) == 0)
+		r = 0;
+	else if (timeout && pfd.fd < 0)
+		r = hook_poll(pid, timeout, &status);
+	if (r == 1)
+		return status;
+	if (r == 0) {
 		if (kill(-pid, SIGKILL) < 0)
 			kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		close(pfd.fd);
+		if (pfd.fd >= 0)
+			close(pfd.fd);
 		return -1;
 	}
 	if (pfd.fd >= 0)
@@ -6320,7 +6386,7 @@ hooks_run(enum hook_kind kind, const char *status, const char *json,
 	if (!spec.nhooks[kind])
 		return;
 	if (!json) {
-		memcpy(buf, hook_tmpl, sizeof(hook_tmpl));
+		memcpy(buf, hook_tmpl, strlen(hook_tmpl) + 1);
 		snprintf(pid, sizeof(pid), "\"pid\":%d", (int)init);
 		str_replace(buf, sizeof(buf), HOOK_PID_MARK, pid);
 		snprintf(st, sizeof(st), "\"status\":\"%s\"", status);
@@ -8536,7 +8602,7 @@ cmd_features(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	printf("{\n    \"ociVersionMin\": \"1.0.0\",\n"
-	       "    \"ociVersionMax\": \"1.2.0\",\n");
+	       "    \"ociVersionMax\": \"1.3.0\",\n");
 	feat_list("    ", "hooks", hook_names, sizeof(char *), NHOOKKINDS, "", 0);
 	feat_list("    ", "mountOptions", &mntopts[0].name, sizeof(mntopts[0]),
 		  (int)NMNTOPTS, "", 0);

@@ -105,6 +105,30 @@ t_state_annotations() {
 		"$(echo $(printf '%s\n' "$ST" | sed -n 's/^  "\([a-zA-Z]*\)": .*/\1/p'))"
 }
 
+# annotations of exactly CONFIG_MAX_ANNOTATIONS_SIZE (65536) bytes as rt
+# stores them ("big" TAB V NL "last" TAB "z" NL: V of 65524) are shown whole
+# by state, list and the hooks' state; a byte more is refused in one line
+# and leaves nothing (rt before 2026-12-04 cut them at 16 KiB, silently)
+t_state_annotations_limit() {
+	v=$(awk 'BEGIN { while (n++ < 65524) printf "x" }')
+	hook="\"hooks\": { \"prestart\": [ { \"path\": \"/bin/sh\", \"args\": [ \"sh\", \"-c\", \"cat > $TMPD/annhook\" ] } ] }"
+	C_TOP_EXTRA=", \"annotations\": { \"big\": \"$v\", \"last\": \"z\" }, $hook" \
+		create_ct annbig 'sleep 100'
+	ST=$("$RT" state "$ID" 2>&1)
+	big=$(printf '%s\n' "$ST" | sed -n 's/^    "big": "\(x*\)",$/\1/p' | awk '{ print length($0) }')
+	last=$(printf '%s\n' "$ST" | sed -n 's/^    "last": "\(.*\)"$/\1/p')
+	check_eq state-annotations-limit "exit 0: 65524 z: " "exit $RC: $big $last: $ERR"
+	check_has list-annotations-limit "\"big\":\"$v\",\"last\":\"z\"}" "$("$RT" list --format json 2>&1)"
+	check_has hook-annotations-limit "\"big\":\"$v\",\"last\":\"z\"}" "$(cat "$TMPD/annhook" 2>&1)"
+	"$RT" delete -f "$ID" > /dev/null 2>&1
+	C_TOP_EXTRA=", \"annotations\": { \"big\": \"${v}x\", \"last\": \"z\" }" \
+		create_ct annover 'sleep 100'
+	if need_rt_only state-annotations-over; then
+		check_eq state-annotations-over "exit 1: rt: config.json: annotations: more than 65536 bytes stored as JSON (raise CONFIG_MAX_ANNOTATIONS_SIZE)" "exit $RC: $ERR"
+		nothing_left state-annotations-over-nothing-left "$ID"
+	fi
+}
+
 # ---- list ----------------------------------------------------------------------
 
 # two_cts: ANNOT created (annot_ct), RUNID running (pid RUNPID)

@@ -49,6 +49,9 @@ t_sysctl_features() {
 	if FL=$(printf '%s\n' "$F" | json_flat); then ok features-json
 	else fail features-json "valid JSON" "$FL"; fi
 	check_eq features-keys "ociVersionMin ociVersionMax hooks mountOptions linux annotations" "$(jkeys "$FL")"
+	# the configs rt accepts: ociVersion 1.0.0 to 1.3.x
+	need_rt_only features-versions &&
+		check_eq features-versions "1.0.0 1.3.0" "$(jget "$FL" '\.ociVersionMin') $(jget "$FL" '\.ociVersionMax')"
 	check_eq features-hooks "prestart createRuntime createContainer startContainer poststart poststop" \
 		"$(jlist "$FL" '\.hooks')"
 	# runc 1.1.5 has no time namespaces

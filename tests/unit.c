@@ -317,7 +317,8 @@ static const struct spec_case {
 	{ "ociVersion-number", 'T', "\"ociVersion\":1", E "ociVersion: expected a string" },
 	{ "ociVersion-2", 'T', "\"ociVersion\":\"2.0.0\"", E "ociVersion: unsupported version \"2.0.0\"" },
 	{ "ociVersion-1.0", 'T', "\"ociVersion\":\"1.0\"", E "ociVersion: unsupported version \"1.0\"" },
-	{ "ociVersion-1.3", 'T', "\"ociVersion\":\"1.3.0\"", E "ociVersion: unsupported version \"1.3.0\"" },
+	{ "ociVersion-1.4", 'T', "\"ociVersion\":\"1.4.0\"", E "ociVersion: unsupported version \"1.4.0\"" },
+	{ "ociVersion-1.3", 'T', "\"ociVersion\":\"1.3.0\"", "" },
 	{ "ociVersion-1.1", 'T', "\"ociVersion\":\"1.1.0\"", "" },
 	{ "ociVersion-1.2", 'T', "\"ociVersion\":\"1.2.1\"", "" },
 	{ "ociVersion-missing", 'R', "{\"process\":{\"args\":[\"sh\"]},\"root\":{\"path\":\"r\"}}",
@@ -776,6 +777,12 @@ static const struct spec_case {
 	{ "sysctl-null", 'L', "\"sysctl\":null", "" },
 	{ "intelRdt", 'L', "\"intelRdt\":{\"closID\":\"x\"}", E "linux.intelRdt: not supported yet" },
 	{ "intelRdt-empty", 'L', "\"intelRdt\":{}", "" },
+	/* the spec's own examples (config-linux.md, config.md) */
+	{ "netDevices", 'L', "\"netDevices\":{\"eth0\":{},\"ens4\":{},\"ens5\":{\"name\":\"container_eth0\"}}", E "linux.netDevices: not supported yet" },
+	{ "netDevices-empty", 'L', "\"netDevices\":{}", "" },
+	{ "memoryPolicy", 'L', "\"memoryPolicy\":{\"mode\":\"MPOL_INTERLEAVE\",\"nodes\":\"2-3\",\"flags\":[\"MPOL_F_STATIC_NODES\"]}", E "linux.memoryPolicy: not supported yet" },
+	{ "execCPUAffinity", 'P', "\"execCPUAffinity\":{\"initial\":\"7\",\"final\":\"0-3,7\"}", E "process.execCPUAffinity: not supported yet" },
+	{ "execCPUAffinity-null", 'P', "\"execCPUAffinity\":null", "" },
 	{ "intelRdt-short-string", 'L', "\"intelRdt\":\"x\"", E "linux.intelRdt: not supported yet" },
 	{ "intelRdt-empty-string", 'L', "\"intelRdt\":\"\"", "" },
 	{ "intelRdt-short-array", 'L', "\"intelRdt\":[1]", E "linux.intelRdt: not supported yet" },
@@ -1668,30 +1675,159 @@ escape_checks(void)
 	static const struct {
 		const char *name, *in, *out;
 		size_t n;
+		bool whole;
 	} c[] = {
-		{ "plain", "abc", "abc", 64 },
-		{ "empty", "", "", 64 },
-		{ "quote-backslash", "a\"b\\c", "a\\\"b\\\\c", 64 },
-		{ "controls", "\n\t\r\b\f", "\\u000a\\u0009\\u000d\\u0008\\u000c", 64 },
-		{ "control-edges", "\x01\x1f ", "\\u0001\\u001f ", 64 },
-		{ "del", "\x7f", "\x7f", 64 },
-		{ "slash", "/a/b", "/a/b", 64 },
-		{ "utf8", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 64 },
-		{ "bounded", "abcdefghijkl", "abcdefghi", 16 },
-		{ "bounded-8", "abcdefgh", "a", 8 },
-		{ "bounded-control", "abcdefgh\x01z", "abcdefgh\\u0001", 16 },
-		{ "bounded-control-cut", "abcdefghi\x01", "abcdefghi", 16 },
+		{ "plain", "abc", "abc", 64, true },
+		{ "empty", "", "", 64, true },
+		{ "quote-backslash", "a\"b\\c", "a\\\"b\\\\c", 64, true },
+		{ "controls", "\n\t\r\b\f", "\\u000a\\u0009\\u000d\\u0008\\u000c", 64, true },
+		{ "control-edges", "\x01\x1f ", "\\u0001\\u001f ", 64, true },
+		{ "del", "\x7f", "\x7f", 64, true },
+		{ "slash", "/a/b", "/a/b", 64, true },
+		{ "utf8", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 64, true },
+		{ "bounded-fits", "abcdefghijklmno", "abcdefghijklmno", 16, true },
+		{ "bounded", "abcdefghijklmnop", "abcdefghijklmno", 16, false },
+		{ "bounded-1", "a", "", 1, false },
+		{ "bounded-control", "abcdefghi\x01", "abcdefghi\\u0001", 16, true },
+		{ "bounded-control-cut", "abcdefghij\x01", "abcdefghij", 16, false },
+		{ "bounded-quote-cut", "abcdefghijklmn\"", "abcdefghijklmn", 16, false },
 	};
 	static char out[80];
 
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		bool whole;
+
 		memset(out, '#', sizeof(out));
-		json_escape(out, c[i].n, c[i].in);
+		whole = json_escape(out, c[i].n, c[i].in);
 		check_str(nm("escape %s", c[i].name), c[i].out, out);
+		check_int(nm("escape %s whole", c[i].name), c[i].whole, whole);
 		if (c[i].n < sizeof(out))
 			check_int(nm("escape %s guard", c[i].name), '#',
 				  out[c[i].n]);
 	}
+}
+
+/* ---- the undo list ------------------------------------------------------ */
+static void
+undo_print(intptr_t n)
+{
+	dprintf(1, "undo %d\n", (int)n);
+}
+
+/* MAX_UNDO entries and one more: that one undone at once, then the rest
+ * newest first by die(), which names the limit. */
+static void
+undo_overflow(const void *arg)
+{
+	(void)arg;
+	for (int i = 0; i <= MAX_UNDO; i++)
+		undo_push(undo_print, i);
+}
+
+static void
+undo_checks(void)
+{
+	char want[1024];
+	size_t o = 0;
+
+	for (int i = MAX_UNDO; i >= 0; i--)
+		o += (size_t)snprintf(want + o, sizeof(want) - o, "undo %d\n", i);
+	run(undo_overflow, NULL);
+	check_str("undo-full-order", want, res.out);
+	snprintf(want, sizeof(want), "rt: the undo list is full (%d entries)",
+		 MAX_UNDO);
+	check_outcome("undo-full-error", want);
+}
+
+/* ---- hook timeouts without pidfd_open ----------------------------------- */
+/* In a fork under a seccomp filter that answers pidfd_open with ENOSYS (as
+ * Linux < 5.3 does): a hook that exits within its timeout gives its status,
+ * one that sleeps past it is killed after it.  Started first and collected
+ * last, so that its second overlaps the other checks. */
+static pid_t hookw_pid = -1;
+static int hookw_fd = -1;
+
+static void
+hookw_child(void)
+{
+	struct sock_filter f[] = {	/* runtime.c's own BPF names */
+		{ BPF_LD_W_ABS, 0, 0, SC_OFF_NR },
+		{ BPF_JEQ_K, 0, 1, SYS_pidfd_open },
+		{ BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS },
+		{ BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW },
+	};
+	struct sock_fprog prog = { ARRAY_LEN(f), f };
+	struct timespec t0, t1;
+	long ms, e;
+	int st;
+	pid_t q;
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+		printf("seccomp: %s\n", strerror(errno));
+		return;
+	}
+	e = syscall(SYS_pidfd_open, getpid(), 0) < 0 ? errno : 0;
+	printf("pidfd_open: %s\n", e == ENOSYS ? "ENOSYS" : strerror((int)e));
+	q = fork();
+	if (q == 0)
+		_exit(7);
+	st = hook_wait(q, 1);
+	printf("quick: %s %d\n", WIFEXITED(st) ? "exit" : "not exited",
+	       WEXITSTATUS(st));
+	q = fork();
+	if (q == 0) {
+		sleep(5);
+		_exit(0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	st = hook_wait(q, 1);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+	if (ms >= 1000 && ms < 3000)
+		printf("slow: %d, killed after 1-3 s\n", st);
+	else
+		printf("slow: %d, killed after %ld ms\n", st, ms);
+	errno = 0;
+	printf("reaped: %s\n", waitpid(q, NULL, WNOHANG) < 0 && errno == ECHILD ?
+	       "yes" : "no");
+}
+
+static void
+hookw_start(void)
+{
+	int p[2];
+
+	fflush(NULL);
+	if (pipe2(p, O_CLOEXEC) < 0 || (hookw_pid = fork()) < 0) {
+		perror("unit: hookw");
+		exit(2);
+	}
+	if (hookw_pid == 0) {
+		dup2(p[1], 1);
+		hookw_child();
+		fflush(stdout);
+		_exit(0);
+	}
+	close(p[1]);
+	hookw_fd = p[0];
+}
+
+static void
+hookw_finish(void)
+{
+	char out[1024];
+	size_t n = 0;
+	ssize_t r;
+
+	while (n < sizeof(out) - 1 &&
+	       (r = read(hookw_fd, out + n, sizeof(out) - 1 - n)) > 0)
+		n += (size_t)r;
+	out[n] = 0;
+	close(hookw_fd);
+	waitpid(hookw_pid, NULL, 0);
+	check_str("hook-timeout-no-pidfd", "pidfd_open: ENOSYS\nquick: exit 7\n"
+		  "slow: -1, killed after 1-3 s\nreaped: yes\n", out);
 }
 
 /* ---- rfc3339 ------------------------------------------------------------ */
@@ -2395,6 +2531,7 @@ main(void)
 		return 2;
 	}
 	unsetenv("XDG_RUNTIME_DIR");
+	hookw_start();
 	spec_table_checks();
 	spec_lsm_checks();
 	spec_feature_checks();
@@ -2404,6 +2541,7 @@ main(void)
 	unescape_checks();
 	escape_checks();
 	rfc3339_checks();
+	undo_checks();
 	cli_checks();
 	if (CONFIG_SECCOMP) {
 		sc_insn_checks();
@@ -2413,6 +2551,7 @@ main(void)
 #endif
 	}
 	dev_checks();
+	hookw_finish();
 	cleanup();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail > 0;
