@@ -52,6 +52,7 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -122,6 +123,20 @@
 #endif
 #ifndef MS_LAZYTIME
 #define MS_LAZYTIME (1 << 25)
+#endif
+/* linux/mount.h: mount_setattr(2), Linux 5.12 (NOSYMFOLLOW 5.14) */
+#define MOUNT_ATTR_RDONLY	0x00000001U
+#define MOUNT_ATTR_NOSUID	0x00000002U
+#define MOUNT_ATTR_NODEV	0x00000004U
+#define MOUNT_ATTR_NOEXEC	0x00000008U
+#define MOUNT_ATTR__ATIME	0x00000070U
+#define MOUNT_ATTR_RELATIME	0x00000000U
+#define MOUNT_ATTR_NOATIME	0x00000010U
+#define MOUNT_ATTR_STRICTATIME	0x00000020U
+#define MOUNT_ATTR_NODIRATIME	0x00000080U
+#define MOUNT_ATTR_NOSYMFOLLOW	0x00200000U
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE 0x8000
 #endif
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
@@ -319,6 +334,8 @@ struct mnt {				/* one entry of config.json mounts */
 	unsigned long flags;		/* MS_* for mount(2), MS_BIND for binds */
 	unsigned long prop[4];		/* propagation, one mount(2) each */
 	int nprop;
+	unsigned attr_set, attr_clr;	/* MOUNT_ATTR_*, recursive (rro ...) */
+	bool copyup;			/* tmpcopyup */
 	char *data;			/* unknown options, comma-joined */
 	int srcfd;			/* a bind's source opened by rt, or -1 */
 };
@@ -1520,32 +1537,72 @@ static const struct {
 	{ "cgroup", CLONE_NEWCGROUP }, { "time", CLONE_NEWTIME },
 };
 
-/* Mount option words (mount(8)); others go to the data string. */
+/*
+ * Mount option words: runtime-spec config.md's table (mount(8)'s words and
+ * the recursive forms) and runc's extensions; others go to the data
+ * string.  MO_SB flags are the filesystem's (a bind remount cannot change
+ * them, so a bind refuses them); MO_REC ones are mount_setattr(2)
+ * attributes for the mount and every mount below it, where setting an
+ * atime mode also clears MOUNT_ATTR__ATIME (mount_setattr(2), as runc;
+ * rnorelatime clears RELATIME, which is 0: nothing, as in runc).
+ */
+enum { MO_FLAG, MO_SB, MO_PROP, MO_REC, MO_COPYUP };
 static const struct mntopt {
 	const char *name;
 	unsigned long set, clear;
-	bool prop;			/* a propagation change, its own call */
+	unsigned char kind;
 } mntopts[] = {
-	{ "defaults", 0, 0, 0 },	{ "ro", MS_RDONLY, 0, 0 },
-	{ "rw", 0, MS_RDONLY, 0 },	{ "nosuid", MS_NOSUID, 0, 0 },
-	{ "suid", 0, MS_NOSUID, 0 },	{ "nodev", MS_NODEV, 0, 0 },
-	{ "dev", 0, MS_NODEV, 0 },	{ "noexec", MS_NOEXEC, 0, 0 },
-	{ "exec", 0, MS_NOEXEC, 0 },	{ "sync", MS_SYNCHRONOUS, 0, 0 },
-	{ "async", 0, MS_SYNCHRONOUS, 0 }, { "dirsync", MS_DIRSYNC, 0, 0 },
-	{ "remount", MS_REMOUNT, 0, 0 }, { "mand", MS_MANDLOCK, 0, 0 },
-	{ "nomand", 0, MS_MANDLOCK, 0 }, { "atime", 0, MS_NOATIME, 0 },
-	{ "noatime", MS_NOATIME, 0, 0 }, { "diratime", 0, MS_NODIRATIME, 0 },
-	{ "nodiratime", MS_NODIRATIME, 0, 0 }, { "relatime", MS_RELATIME, 0, 0 },
-	{ "norelatime", 0, MS_RELATIME, 0 },
-	{ "strictatime", MS_STRICTATIME, 0, 0 },
-	{ "nostrictatime", 0, MS_STRICTATIME, 0 },
-	{ "lazytime", MS_LAZYTIME, 0, 0 }, { "nolazytime", 0, MS_LAZYTIME, 0 },
-	{ "bind", MS_BIND, 0, 0 },	{ "rbind", MS_BIND | MS_REC, 0, 0 },
-	{ "private", MS_PRIVATE, 0, 1 }, { "rprivate", MS_PRIVATE | MS_REC, 0, 1 },
-	{ "shared", MS_SHARED, 0, 1 },	{ "rshared", MS_SHARED | MS_REC, 0, 1 },
-	{ "slave", MS_SLAVE, 0, 1 },	{ "rslave", MS_SLAVE | MS_REC, 0, 1 },
-	{ "unbindable", MS_UNBINDABLE, 0, 1 },
-	{ "runbindable", MS_UNBINDABLE | MS_REC, 0, 1 },
+	{ "defaults", 0, 0, MO_FLAG },	{ "ro", MS_RDONLY, 0, MO_FLAG },
+	{ "rw", 0, MS_RDONLY, MO_FLAG }, { "nosuid", MS_NOSUID, 0, MO_FLAG },
+	{ "suid", 0, MS_NOSUID, MO_FLAG }, { "nodev", MS_NODEV, 0, MO_FLAG },
+	{ "dev", 0, MS_NODEV, MO_FLAG }, { "noexec", MS_NOEXEC, 0, MO_FLAG },
+	{ "exec", 0, MS_NOEXEC, MO_FLAG }, { "sync", MS_SYNCHRONOUS, 0, MO_SB },
+	{ "async", 0, MS_SYNCHRONOUS, MO_FLAG },
+	{ "dirsync", MS_DIRSYNC, 0, MO_SB },
+	{ "remount", MS_REMOUNT, 0, MO_FLAG }, { "mand", MS_MANDLOCK, 0, MO_SB },
+	{ "nomand", 0, MS_MANDLOCK, MO_FLAG },
+	{ "atime", 0, MS_NOATIME, MO_FLAG }, { "noatime", MS_NOATIME, 0, MO_FLAG },
+	{ "diratime", 0, MS_NODIRATIME, MO_FLAG },
+	{ "nodiratime", MS_NODIRATIME, 0, MO_FLAG },
+	{ "relatime", MS_RELATIME, 0, MO_FLAG },
+	{ "norelatime", 0, MS_RELATIME, MO_FLAG },
+	{ "strictatime", MS_STRICTATIME, 0, MO_FLAG },
+	{ "nostrictatime", 0, MS_STRICTATIME, MO_FLAG },
+	{ "lazytime", MS_LAZYTIME, 0, MO_SB },
+	{ "nolazytime", 0, MS_LAZYTIME, MO_FLAG },
+	{ "iversion", MS_I_VERSION, 0, MO_SB },
+	{ "noiversion", 0, MS_I_VERSION, MO_FLAG },
+	{ "silent", MS_SILENT, 0, MO_SB }, { "loud", 0, MS_SILENT, MO_FLAG },
+	{ "nosymfollow", MS_NOSYMFOLLOW, 0, MO_FLAG },
+	{ "symfollow", 0, MS_NOSYMFOLLOW, MO_FLAG },
+	{ "bind", MS_BIND, 0, MO_FLAG }, { "rbind", MS_BIND | MS_REC, 0, MO_FLAG },
+	{ "private", MS_PRIVATE, 0, MO_PROP },
+	{ "rprivate", MS_PRIVATE | MS_REC, 0, MO_PROP },
+	{ "shared", MS_SHARED, 0, MO_PROP },
+	{ "rshared", MS_SHARED | MS_REC, 0, MO_PROP },
+	{ "slave", MS_SLAVE, 0, MO_PROP },
+	{ "rslave", MS_SLAVE | MS_REC, 0, MO_PROP },
+	{ "unbindable", MS_UNBINDABLE, 0, MO_PROP },
+	{ "runbindable", MS_UNBINDABLE | MS_REC, 0, MO_PROP },
+	{ "rro", MOUNT_ATTR_RDONLY, 0, MO_REC },
+	{ "rrw", 0, MOUNT_ATTR_RDONLY, MO_REC },
+	{ "rnosuid", MOUNT_ATTR_NOSUID, 0, MO_REC },
+	{ "rsuid", 0, MOUNT_ATTR_NOSUID, MO_REC },
+	{ "rnodev", MOUNT_ATTR_NODEV, 0, MO_REC },
+	{ "rdev", 0, MOUNT_ATTR_NODEV, MO_REC },
+	{ "rnoexec", MOUNT_ATTR_NOEXEC, 0, MO_REC },
+	{ "rexec", 0, MOUNT_ATTR_NOEXEC, MO_REC },
+	{ "rnodiratime", MOUNT_ATTR_NODIRATIME, 0, MO_REC },
+	{ "rdiratime", 0, MOUNT_ATTR_NODIRATIME, MO_REC },
+	{ "rrelatime", MOUNT_ATTR_RELATIME, MOUNT_ATTR__ATIME, MO_REC },
+	{ "rnorelatime", 0, MOUNT_ATTR_RELATIME, MO_REC },
+	{ "rnoatime", MOUNT_ATTR_NOATIME, MOUNT_ATTR__ATIME, MO_REC },
+	{ "ratime", 0, MOUNT_ATTR_NOATIME, MO_REC },
+	{ "rstrictatime", MOUNT_ATTR_STRICTATIME, MOUNT_ATTR__ATIME, MO_REC },
+	{ "rnostrictatime", 0, MOUNT_ATTR_STRICTATIME, MO_REC },
+	{ "rnosymfollow", MOUNT_ATTR_NOSYMFOLLOW, 0, MO_REC },
+	{ "rsymfollow", 0, MOUNT_ATTR_NOSYMFOLLOW, MO_REC },
+	{ "tmpcopyup", 0, 0, MO_COPYUP },
 };
 #define NMNTOPTS ARRAY_LEN(mntopts)
 
@@ -2112,31 +2169,76 @@ static const struct member root_rows[] = {
 	M_BOOL("readonly", struct spec, root_ro),
 };
 
-/* Sorts one options word into flags, propagation or data. */
-static void
-spec_mount_option(struct mnt *m, const char *o, char *data, size_t *dlen)
+/* What spec_mount_option found that depends on the mount's type. */
+struct mntseen {
+	int sb, data;			/* first MO_SB word, first data word */
+	int copyup;			/* the tmpcopyup word, or -1 */
+};
+
+/* mount_setattr(2) is there (Linux 5.12): asked once, with arguments it
+ * refuses (EINVAL or EBADF), only by a config that uses a recursive word. */
+static bool
+mnt_setattr_works(void)
 {
+	static int known;
+
+	if (!known)
+		known = syscall(SYS_mount_setattr, -1, "", 0, NULL, 0) < 0 &&
+			errno == ENOSYS ? 2 : 1;
+	return known == 1;
+}
+
+/* Sorts options[x], at jp, into flags, propagation, recursive attributes,
+ * tmpcopyup or data. */
+static void
+spec_mount_option(struct mnt *m, const char *jp, int x, struct mntseen *sn,
+		  char *data, size_t *dlen)
+{
+	const char *o = js_str(x, jp);
+	const struct mntopt *t;
 	size_t len = strlen(o);
 
-	for (size_t x = 0; x < NMNTOPTS; x++) {
-		if (strcmp(o, mntopts[x].name))
-			continue;
-		if (mntopts[x].prop) {
-			if (m->nprop < 4)
-				m->prop[m->nprop++] = mntopts[x].set;
+	for (t = mntopts; t < mntopts + NMNTOPTS; t++)
+		if (!strcmp(o, t->name))
+			break;
+	if (t < mntopts + NMNTOPTS && t->kind == MO_PROP) {
+		if (m->nprop == 4)
+			die("%s: %s: more than 4 propagation options", js_file,
+			    jp);
+		m->prop[m->nprop++] = t->set;
+	} else if (t < mntopts + NMNTOPTS && t->kind == MO_REC) {
+		if (!mnt_setattr_works())
+			die("%s: %s: %s needs Linux 5.12 (mount_setattr)",
+			    js_file, jp, o);
+		if (t->clear == MOUNT_ATTR__ATIME) {	/* one atime mode */
+			m->attr_set = (m->attr_set & ~MOUNT_ATTR__ATIME) |
+				      (unsigned)t->set;
+			m->attr_clr |= MOUNT_ATTR__ATIME;
 		} else {
-			m->flags = (m->flags | mntopts[x].set) & ~mntopts[x].clear;
+			m->attr_set = (m->attr_set | (unsigned)t->set) &
+				      ~(unsigned)t->clear;
+			m->attr_clr = (m->attr_clr | (unsigned)t->clear) &
+				      ~(unsigned)t->set;
 		}
-		return;
+	} else if (t < mntopts + NMNTOPTS && t->kind == MO_COPYUP) {
+		m->copyup = true;
+		sn->copyup = x;
+	} else if (t < mntopts + NMNTOPTS) {
+		m->flags = (m->flags | t->set) & ~t->clear;
+		if (t->kind == MO_SB && sn->sb < 0)
+			sn->sb = x;
+	} else {
+		if (*dlen + (*dlen > 0) + len + 1 > MAX_PATH)	/* comma, NUL */
+			die("%s: mount %s: options longer than %d bytes "
+			    "(raise %s)", js_file, m->dest, MAX_PATH - 1,
+			    LIMIT_NAME(MAX_PATH));
+		if (*dlen)
+			data[(*dlen)++] = ',';
+		memcpy(data + *dlen, o, len + 1);
+		*dlen += len;
+		if (sn->data < 0)
+			sn->data = x;
 	}
-	if (*dlen + (*dlen > 0) + len + 1 > MAX_PATH)	/* comma, NUL */
-		die("%s: mount %s: options longer than %d bytes "
-		    "(raise %s)", js_file, m->dest, MAX_PATH - 1,
-		LIMIT_NAME(MAX_PATH));
-	if (*dlen)
-		data[(*dlen)++] = ',';
-	memcpy(data + *dlen, o, len + 1);
-	*dlen += len;
 }
 
 /* mounts[]: options, whose data string names the destination in its
@@ -2148,10 +2250,39 @@ static const struct member mount_rows[] = {
 	M_IGNORED("options"),		/* by spec_mount, second */
 };
 
+/*
+ * What a bind mount cannot do is refused, never dropped: the kernel takes
+ * no filesystem data and no superblock flag on a bind (runc passes both
+ * and the kernel ignores them); tmpcopyup is for a tmpfs only.
+ */
+static void
+spec_mount_check(const struct mnt *m, const char *jp, const struct mntseen *sn)
+{
+	const char *t = m->type ? m->type : "bind";
+	char ep[JP_MAX];
+
+	if (sn->copyup >= 0 && strcmp(t, "tmpfs")) {
+		jp_make(ep, "%s.options", jp);
+		die("%s: %s: tmpcopyup is for a tmpfs mount, not \"%s\"",
+		    js_file, ep, t);
+	}
+	if (!(m->flags & MS_BIND))
+		return;
+	if (sn->data >= 0)	/* js_str ended each word in place */
+		die("%s: %s.options: \"%s\": not a mount option rt knows, and a "
+		    "bind mount takes no filesystem data", js_file, jp,
+		    cfgbuf + toks[sn->data].start);
+	if (sn->sb >= 0)
+		die("%s: %s.options: \"%s\": a filesystem's option, which a "
+		    "bind mount cannot change", js_file, jp,
+		    cfgbuf + toks[sn->sb].start);
+}
+
 static void
 spec_mount(int i, const char *jp, void *dst)
 {
 	struct mnt *m = dst;
+	struct mntseen sn = { -1, -1, -1 };
 	int k, n, e, x;
 	char kp[JP_MAX], ep[JP_MAX], data[MAX_PATH];
 	size_t dlen = 0;
@@ -2168,7 +2299,7 @@ spec_mount(int i, const char *jp, void *dst)
 		js_array(k + 1, kp, LIMIT(MAX_MOUNT_OPTIONS));
 		JS_EACH_ELEM(k + 1, e, x) {
 			jp_make(ep, "%s[%d]", kp, x);
-			spec_mount_option(m, js_str(e, ep), data, &dlen);
+			spec_mount_option(m, ep, e, &sn, data, &dlen);
 		}
 	}
 	if (m->type && !strcmp(m->type, "bind"))
@@ -2176,6 +2307,7 @@ spec_mount(int i, const char *jp, void *dst)
 	if (!m->type && !(m->flags & MS_BIND))
 		die("%s: %s.type: missing", js_file, jp);
 	m->data = dlen ? pool_add(data, dlen) : NULL;
+	spec_mount_check(m, jp, &sn);
 }
 
 struct nsin {				/* linux.namespaces[], as given */
@@ -2265,7 +2397,7 @@ spec_propagation(int i, const char *jp, void *dst)
 	const char *s = js_str(i, jp);
 
 	for (size_t x = 0; x < NMNTOPTS; x++)
-		if (mntopts[x].prop && !strcmp(s, mntopts[x].name)) {
+		if (mntopts[x].kind == MO_PROP && !strcmp(s, mntopts[x].name)) {
 			*(unsigned long *)dst = mntopts[x].set;
 			return;
 		}
@@ -4882,6 +5014,106 @@ child_plain_dir(int rootfd, const struct mnt *m)
 	return fd;
 }
 
+/* rro and the other recursive words: mount_setattr(2) with AT_RECURSIVE
+ * on the new mount and every mount below it, after its flags (runc). */
+static void
+child_mount_attr(int rootfd, const struct mnt *m)
+{
+	struct {
+		uint64_t attr_set, attr_clr, propagation, userns_fd;
+	} a = { m->attr_set, m->attr_clr, 0, 0 };	/* struct mount_attr */
+	int fd = child_resolve(rootfd, m->dest, RES_OPEN);
+
+	if (fd < 0 || syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH |
+			      AT_RECURSIVE, &a, sizeof(a)) < 0)
+		die("set recursive options of %s: %s", m->dest,
+		    mount_strerror(errno));
+	close(fd);
+}
+
+static void child_copy_tree(int from, int to, const char *dest);
+
+/*
+ * One entry of a tmpcopyup: a directory (walked), a file, a symlink or a
+ * device node, with its owner, mode and times, as runc's CopyDirectory
+ * (hard links become copies there too).
+ */
+static void
+child_copy_one(int from, int to, const char *name, const char *dest)
+{
+	static char link[MAX_PATH];	/* used before any recursion */
+	struct stat st;
+	int s = -1, t = -1, r = 0;
+	ssize_t n = 0;
+
+	if (fstatat(from, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		die_errno("tmpcopyup %s: %s", dest, name);
+	if (S_ISDIR(st.st_mode)) {
+		r = mkdirat(to, name, 0700);
+		s = openat(from, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			   O_CLOEXEC);
+		t = openat(to, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			   O_CLOEXEC);
+		if (r < 0 || s < 0 || t < 0)
+			die_errno("tmpcopyup %s: %s", dest, name);
+		child_copy_tree(s, t, dest);
+		s = -1;			/* closed by child_copy_tree */
+	} else if (S_ISREG(st.st_mode)) {
+		s = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+		t = openat(to, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+			   O_CLOEXEC, 0600);
+		while (s >= 0 && t >= 0 && (n = sendfile(t, s, NULL, 1 << 30)) > 0)
+			;
+		if (s < 0 || t < 0 || n < 0)
+			die_errno("tmpcopyup %s: %s", dest, name);
+	} else if (S_ISLNK(st.st_mode)) {
+		n = readlinkat(from, name, link, sizeof(link) - 1);
+		if (n < 0 || (link[n] = 0, symlinkat(link, to, name) < 0))
+			die_errno("tmpcopyup %s: %s", dest, name);
+	} else if (mknodat(to, name, st.st_mode, st.st_rdev) < 0) {
+		die_errno("tmpcopyup %s: %s", dest, name);
+	}
+	if (s >= 0)
+		close(s);
+	if (t >= 0)
+		close(t);
+	if (fchownat(to, name, st.st_uid, st.st_gid, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    (!S_ISLNK(st.st_mode) && fchmodat(to, name, st.st_mode & 07777, 0) < 0) ||
+	    utimensat(to, name, (struct timespec[2]){ st.st_atim, st.st_mtim },
+		      AT_SYMLINK_NOFOLLOW) < 0)
+		die_errno("tmpcopyup %s: %s", dest, name);
+}
+
+/* Every entry of the directory from into to; from is closed.  Each level
+ * holds two fds, so RLIMIT_NOFILE (EMFILE) bounds how deep it goes. */
+static void
+child_copy_tree(int from, int to, const char *dest)
+{
+	struct dirscan d = { .fd = from };
+	const char *name;
+
+	while ((name = dir_next(&d)))
+		if (strcmp(name, ".") && strcmp(name, ".."))
+			child_copy_one(from, to, name, dest);
+	if (d.n < 0)
+		die_errno("tmpcopyup %s: read directory", dest);
+}
+
+/* tmpcopyup: old is the destination's directory opened before the tmpfs
+ * went over it; its contents go into the new tmpfs. */
+static void
+child_copyup(int rootfd, const struct mnt *m, int old)
+{
+	int fd = child_resolve(rootfd, m->dest, RES_OPEN), dir;
+
+	dir = fd < 0 ? -1 : openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0)
+		die_errno("tmpcopyup %s", m->dest);
+	child_copy_tree(old, dir, m->dest);
+	close(dir);
+	close(fd);
+}
+
 /* A read-only tmpfs, or /dev, is mounted read-write and made read-only
  * only after what goes below it (runc's finalizeRootfs): the devpts, shm
  * and mqueue mounts, the device nodes, /dev/console. */
@@ -4893,7 +5125,44 @@ mnt_ro_later(const struct mnt *m)
 		!strcmp(m->dest, "/dev") || !strcmp(m->dest, "/dev/"));
 }
 
-/* mounts[] entry: "cgroup" is cgroup2 (rt is cgroup v2 only). */
+/* A filesystem mount at the destination fd (target is its fd path);
+ * "cgroup" is cgroup2 (rt is cgroup v2 only). */
+static void
+child_mount_fs(struct run *r, int rootfd, const struct mnt *m, int fd,
+	       const char *target)
+{
+	unsigned long fl = m->flags & ~(mnt_ro_later(m) ? MS_RDONLY : 0);
+	const char *type = strcmp(m->type, "cgroup") ? m->type : "cgroup2";
+	const char *src = m->src ? m->src : "none";
+	struct mnt b = *m;	/* a user namespace without its own network
+				   (cgroup) namespace may not mount sysfs
+				   (cgroup2): bind the host's, as runc does */
+	int old = -1;
+
+	if (m->copyup && (old = openat(fd, ".", O_RDONLY | O_DIRECTORY |
+				       O_CLOEXEC)) < 0)
+		die_errno("tmpcopyup %s", m->dest);
+	if (mount(src, target, type, fl, m->data) == 0) {
+		if (m->copyup)
+			child_copyup(rootfd, m, old);
+		return;
+	}
+	if ((errno != EPERM && errno != EBUSY) ||
+	    !(spec.clone_flags & CLONE_NEWUSER) ||
+	    (strcmp(type, "sysfs") && strcmp(type, "cgroup2")))
+		die("mount %s on %s: %s", src, m->dest, mount_strerror(errno));
+	if (*type == 's')
+		b.src = "/sys";
+	else if (*r->cg_dir)
+		b.src = (char *)r->cg_dir;
+	else
+		b.src = *cg_mnt ? cg_mnt : "/sys/fs/cgroup";
+	b.srcfd = -1;
+	b.flags |= MS_BIND | MS_REC;
+	child_mount_bind(rootfd, &b, target);
+}
+
+/* mounts[] entry. */
 static void
 child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 {
@@ -4935,30 +5204,7 @@ child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 		if (m->srcfd >= 0)
 			close(m->srcfd);
 	} else {
-		unsigned long fl = m->flags & ~(mnt_ro_later(m) ? MS_RDONLY : 0);
-
-		if (!strcmp(type, "cgroup"))
-			type = "cgroup2";
-		if (mount(src, target, type, fl, m->data) < 0) {
-			struct mnt b = *m;	/* a user namespace without its own
-						   network (cgroup) namespace may
-						   not mount sysfs (cgroup2): bind
-						   the host's, as runc does */
-			if ((errno != EPERM && errno != EBUSY) ||
-			    !(spec.clone_flags & CLONE_NEWUSER) ||
-			    (strcmp(type, "sysfs") && strcmp(type, "cgroup2")))
-				die("mount %s on %s: %s", src, m->dest,
-				    mount_strerror(errno));
-			if (*type == 's')
-				b.src = "/sys";
-			else if (*r->cg_dir)
-				b.src = (char *)r->cg_dir;
-			else
-				b.src = *cg_mnt ? cg_mnt : "/sys/fs/cgroup";
-			b.srcfd = -1;
-			b.flags |= MS_BIND | MS_REC;
-			child_mount_bind(rootfd, &b, target);
-		}
+		child_mount_fs(r, rootfd, m, fd, target);
 	}
 	close(fd);
 	for (int i = 0; i < m->nprop; i++) {
@@ -4968,6 +5214,8 @@ child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 			die("set propagation of %s: %s", m->dest, mount_strerror(errno));
 		close(fd);
 	}
+	if (m->attr_set || m->attr_clr)
+		child_mount_attr(rootfd, m);
 }
 
 /*

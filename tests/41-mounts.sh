@@ -1,0 +1,195 @@
+# 41-mounts: runtime-spec 1.3's mount options beyond mount(2)'s flags: the
+# recursive forms (rro, rnosuid, ... applied with mount_setattr to every
+# mount below), nosymfollow, tmpcopyup, and what a bind mount cannot take
+# (filesystem data, a superblock flag) refused by name, never dropped.
+
+setup() {
+	mkbundle "$TMPD/b"
+}
+
+after() { nothing_left "$1-nothing-left" "$ID"; }
+
+# mkdata_sub: $TMPD/data/file and a tmpfs at $TMPD/data/sub with subfile,
+# a host tree with a mount below it (cleanup unmounts it)
+mkdata_sub() {
+	mkdir -p "$TMPD/data/sub"
+	echo hello > "$TMPD/data/file"
+	mount -t tmpfs tmpfs "$TMPD/data/sub"
+	echo subfile > "$TMPD/data/sub/subfile"
+	T_EXTRA_CLEANUP="umount -l $TMPD/data/sub 2>/dev/null; $T_EXTRA_CLEANUP"
+	snap_mounts
+}
+bindm() { echo ", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ $1 ] }"; }
+
+# mopts MOUNTPOINT: the per-mount options of that mount point in the
+# mountinfo saved in $OUT
+mopts() { echo "$OUT" | awk -v m="$1" '$5 == m { r = $6 } END { print r }'; }
+
+# writes: try to create a file in /mnt/data and /mnt/data/sub
+WRITES='for d in /mnt/data /mnt/data/sub; do if echo x 2>/dev/null > $d/new; then echo "$d rw"; else echo "$d ro"; fi; done; cat /proc/self/mountinfo'
+
+t_mount_rro() {
+	mkdata_sub
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "rro"') sh_ct rro "$WRITES"
+	check_eq rro-writes "/mnt/data ro /mnt/data/sub ro" "$(echo "$OUT" | grep '^/mnt' | tr '\n' ' ' | sed 's/ $//')"
+	check_match rro-sub-mountinfo '^ro,' "$(mopts /mnt/data/sub)"
+	[ -e "$TMPD/data/sub/new" ] && fail rro-host "no new file" "created" || ok rro-host
+	after rro
+	# ro alone leaves what is below writable: rro is what makes it whole
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "ro"') sh_ct ro-only "$WRITES"
+	check_eq ro-only-sub-writable "/mnt/data ro /mnt/data/sub rw" "$(echo "$OUT" | grep '^/mnt' | tr '\n' ' ' | sed 's/ $//')"
+	after ro-only
+}
+
+t_mount_rrw() {
+	mkdata_sub
+	mount -o remount,ro "$TMPD/data/sub"
+	snap_mounts
+	T_EXTRA_CLEANUP="mount -o remount,rw $TMPD/data/sub 2>/dev/null; $T_EXTRA_CLEANUP"
+	# rrw clears read-only per mount; the host's tmpfs superblock stays ro
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "rrw"') sh_ct rrw 'cat /proc/self/mountinfo'
+	check_match rrw-sub-mountinfo '^rw,' "$(mopts /mnt/data/sub)"
+	after rrw
+}
+
+t_mount_rec_flags() {
+	mkdata_sub
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "rnosuid", "rnodev", "rnoexec", "rnoatime", "rnodiratime", "rnosymfollow"') \
+		sh_ct recflags 'cat /proc/self/mountinfo'
+	for m in /mnt/data /mnt/data/sub; do
+		o=$(mopts $m)
+		for w in nosuid nodev noexec noatime nodiratime nosymfollow; do
+			case ",$o," in *",$w,"*) ;; *) fail "rec-flags$m" "$w in the options" "$o"; continue 2 ;; esac
+		done
+		ok "rec-flags$m"
+	done
+	after recflags
+	# rstrictatime clears noatime again (MOUNT_ATTR__ATIME), rexec noexec
+	mount -o remount,noatime,noexec "$TMPD/data/sub"
+	snap_mounts
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "rstrictatime", "rexec"') sh_ct recclear 'cat /proc/self/mountinfo'
+	check_nomatch rec-clear-atime-exec 'noatime|noexec|relatime' "$(mopts /mnt/data/sub | tr , '\n')"
+	after recclear
+}
+
+# runc 1.1 applies the recursive words to binds only (a tmpfs stays rw)
+t_mount_rro_tmpfs() {
+	need_rt_only rro-tmpfs || return
+	C_MOUNTS_EXTRA=', { "destination": "/mnt/t", "type": "tmpfs", "source": "tmpfs", "options": [ "rro", "size=64k" ] }' \
+		sh_ct rrotmpfs 'exec 2>&1; echo x > /mnt/t/f; cat /proc/self/mountinfo'
+	check_match rro-tmpfs '^ro,' "$(mopts /mnt/t)"
+	check_has rro-tmpfs-write 'Read-only file system' "$OUT"
+	after rrotmpfs
+}
+
+t_mount_nosymfollow() {
+	mkdir "$TMPD/data"
+	echo target > "$TMPD/data/file"
+	ln -s file "$TMPD/data/link"
+	C_MOUNTS_EXTRA=$(bindm '"bind", "nosymfollow"') sh_ct nosym 'cat /mnt/data/file; cat /mnt/data/link 2>&1; readlink /mnt/data/link'
+	check_eq nosymfollow "target
+cat: can't open '/mnt/data/link': Too many levels of symbolic links
+file" "$OUT"
+	after nosym
+}
+
+t_mount_tmpcopyup() {
+	# the image's /etc, with a subdirectory, a symlink and a file of
+	# another owner and mode, appears in the tmpfs over it
+	r=$B/rootfs/etc
+	mkdir "$r/sub"
+	echo deep > "$r/sub/deep"
+	ln -s sub/deep "$r/deeplink"
+	echo secret > "$r/owned"
+	chown 1000:1001 "$r/owned"
+	chmod 0640 "$r/owned"
+	touch -d '2001-02-03 04:05:06' "$r/owned"
+	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": [ "tmpcopyup", "mode=755" ] }' \
+		sh_ct copyup 'cat /etc/sub/deep /etc/deeplink; stat -c "%n %u:%g %a" /etc/owned; stat -c %Y /etc/owned >&2; grep -c root /etc/passwd; echo new > /etc/new && cat /etc/new; awk "\$5 == \"/etc\" { for (i = 7; \$i != \"-\"; i++) ; print \$(i + 1) }" /proc/self/mountinfo'
+	check_eq tmpcopyup "deep
+deep
+/etc/owned 1000:1001 640
+1
+new
+tmpfs" "$OUT"
+	[ -e "$r/new" ] && fail tmpcopyup-host "no $r/new" "created" || ok tmpcopyup-host
+	# rt keeps the times too (runc 1.1 does not)
+	need_rt_only tmpcopyup-mtime && check_eq tmpcopyup-mtime 981173106 "$ERR"
+	after copyup
+	# without it, the tmpfs hides the image's /etc
+	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs" }' \
+		sh_ct nocopyup 'ls -A /etc'
+	check_eq tmpfs-without-copyup "" "$OUT"
+	after nocopyup
+}
+
+# device nodes and fifos are copied too (runc 1.1 fails on a fifo:
+# "lchown .../fifo: no such file or directory")
+t_mount_tmpcopyup_nodes() {
+	need_rt_only tmpcopyup-nodes || return
+	mkfifo "$B/rootfs/etc/fifo"
+	mknod -m 600 "$B/rootfs/etc/null" c 1 3
+	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": [ "tmpcopyup" ] }' \
+		sh_ct copyupnodes 'stat -c "%n %F %a %t:%T" /etc/fifo /etc/null'
+	check_eq tmpcopyup-nodes "/etc/fifo fifo 644 0:0
+/etc/null character special file 600 1:3" "$OUT"
+	after copyupnodes
+}
+
+# a read-only tmpfs with tmpcopyup: filled first, read-only after
+t_mount_tmpcopyup_ro() {
+	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": [ "tmpcopyup", "ro" ] }' \
+		sh_ct copyupro 'exec 2>&1; grep -c root /etc/passwd; echo x > /etc/new'
+	check_eq tmpcopyup-ro "1
+sh: can't create /etc/new: Read-only file system" "$OUT"
+	after copyupro
+}
+
+# mount_err NAME MESSAGE: run $B (config already written): exit 1 with
+# exactly MESSAGE, nothing left
+mount_err() {
+	ID=$(newid "$1"); track "$ID"
+	run_ct "$ID"
+	if need_rt_only "$1"; then
+		check_eq "$1" "exit 1: $2" "exit $RC: $ERR"
+	fi
+	nothing_left "$1-nothing-left" "$ID"
+}
+
+t_mount_err_bind_data() {
+	mkdir "$TMPD/data"
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "size=64k"') mkconfig "$B"
+	mount_err err-bind-data 'rt: config.json: mounts[7].options: "size=64k": not a mount option rt knows, and a bind mount takes no filesystem data'
+	C_MOUNTS_EXTRA=$(bindm '"idmap", "bind"') mkconfig "$B"
+	mount_err err-bind-unknown 'rt: config.json: mounts[7].options: "idmap": not a mount option rt knows, and a bind mount takes no filesystem data'
+}
+
+t_mount_err_bind_sb() {
+	mkdir "$TMPD/data"
+	for o in sync dirsync mand lazytime iversion silent; do
+		C_MOUNTS_EXTRA=$(bindm "\"bind\", \"$o\"") mkconfig "$B"
+		mount_err "err-bind-sb-$o" "rt: config.json: mounts[7].options: \"$o\": a filesystem's option, which a bind mount cannot change"
+	done
+}
+
+t_mount_err_copyup_bind() {
+	mkdir "$TMPD/data"
+	C_MOUNTS_EXTRA=$(bindm '"bind", "tmpcopyup"') mkconfig "$B"
+	mount_err err-copyup-bind 'rt: config.json: mounts[7].options: tmpcopyup is for a tmpfs mount, not "bind"'
+}
+
+t_mount_err_propagation() {
+	C_MOUNTS_EXTRA=', { "destination": "/mnt/t", "type": "tmpfs", "source": "tmpfs", "options": [ "private", "shared", "slave", "private", "unbindable" ] }' mkconfig "$B"
+	mount_err err-propagation-5 'rt: config.json: mounts[7].options[4]: more than 4 propagation options'
+}
+
+# `features` lists the words rt applies, the new ones among them
+t_mount_features() {
+	need_rt_only mount-features || return
+	f=$("$RT" features | json_flat | sed -n 's/^\.mountOptions\[[0-9]*\] "\(.*\)"$/\1/p' | tr '\n' ' ')
+	for w in rro rrw rnosuid rnosymfollow rstrictatime nosymfollow iversion silent loud lazytime tmpcopyup; do
+		case " $f" in *" $w "*) ;; *) fail mount-features "$w listed" "$f"; return ;; esac
+	done
+	case " $f" in *" idmap "*) fail mount-features "no idmap (not applied)" "$f"; return ;; esac
+	ok mount-features
+}
