@@ -536,6 +536,7 @@ struct optlist {			/* a repeatable option (-e, --cap) */
 struct upd_opts {			/* rt update's flags */
 	const char *resources, *memory, *memory_swap, *memory_reservation;
 	const char *pids_limit, *cpu_quota, *cpu_period, *cpu_share;
+	const char *cpu_burst, *cpu_idle;
 	const char *cpuset_cpus, *cpuset_mems, *blkio_weight;
 	const char *rt_period, *rt_runtime;
 };
@@ -4150,15 +4151,79 @@ cg_memory(const char *dir, const struct resources *r)
 		     "cgroup v2");
 }
 
-/* cpu.weight from shares with runc's formula (2..262144 -> 1..10000). */
+/* log2(x) for x >= 1, without libm (its log2 and pow cost rt 12 KB):
+ * x = m 2^k, m within [1/sqrt 2, sqrt 2), log2 m = 2 atanh(z) / ln 2. */
+static double
+cg_log2(double x)
+{
+	double z, z2, t, sum = 0;
+	int k = 0;
+
+	while (x >= 1.4142135623730951) {
+		x /= 2;
+		k++;
+	}
+	z = (x - 1) / (x + 1);
+	z2 = z * z;
+	t = z;
+	for (int n = 1; n < 40; n += 2, t *= z2)
+		sum += t / n;
+	return k + 2 * sum / 0.6931471805599453;
+}
+
+/* 10^e for e >= 0: exact for a whole e, else 2^i e^(f ln 2) by series. */
+static double
+cg_exp10(double e)
+{
+	double y = e * 3.321928094887362, f, r = 1, t = 1;
+	int i = (int)y;
+
+	if (e == (int)e) {
+		for (i = 0; i < (int)e; i++)
+			r *= 10;
+		return r;
+	}
+	f = (y - i) * 0.6931471805599453;
+	for (int n = 1; n < 25; n++) {
+		t *= f / n;
+		r += t;
+	}
+	for (; i > 0; i--)
+		r *= 2;
+	return r;
+}
+
+/*
+ * cpu.weight from cpu.shares by the curve of runc 1.3 and crun 1.23, which
+ * maps 2 to 1, the v1 default 1024 to the v2 default 100, and 262144 to
+ * 10000: ceil(10^((l^2 + 125 l) / 612 - 7/34)), l = log2(shares).  The old
+ * linear formula gave 1024 a weight of 39, below every plain process.
+ * Equal to libm's log2 and pow for every shares (checked for 0 to 300000).
+ */
+static unsigned long long
+cg_weight(unsigned long long shares)
+{
+	double l, v;
+	unsigned long long c;
+
+	if (shares <= 2)
+		return 1;
+	if (shares >= 262144)
+		return 10000;
+	l = cg_log2((double)shares);
+	v = cg_exp10((l * l + 125 * l) / 612.0 - 7.0 / 34.0);
+	c = (unsigned long long)v;
+	return c + (v > (double)c);
+}
+
 static void
 cg_cpu(const char *dir, const struct resources *r)
 {
 	char max[64];
 
 	if (set(r->cpu_shares) && r->cpu_shares)
-		cg_writef(dir, "cpu.weight", "%llu", 1 +
-			  ((unsigned long long)r->cpu_shares - 2) * 9999 / 262142);
+		cg_writef(dir, "cpu.weight", "%llu",
+			  cg_weight((unsigned long long)r->cpu_shares));
 	if ((set(r->cpu_quota) && r->cpu_quota) ||
 	    (set(r->cpu_period) && r->cpu_period)) {
 		if (set(r->cpu_quota) && r->cpu_quota > 0)
@@ -6623,7 +6688,9 @@ hook_run(const struct hook *h, const char *json, char *err, size_t n)
 }
 
 /* Runs the hooks of one kind with the state JSON (from hook_tmpl when json
- * is NULL); a failure ends rt, or is a warning for poststart/poststop. */
+ * is NULL); a failure ends rt (the undo list stops the container after a
+ * poststart: runtime-spec 1.3's "generate an error, stop the container",
+ * as runc), or is a warning for poststop. */
 static void
 hooks_run(enum hook_kind kind, const char *status, const char *json,
 	  pid_t init)
@@ -6644,7 +6711,7 @@ hooks_run(enum hook_kind kind, const char *status, const char *json,
 	for (int i = 0; i < spec.nhooks[kind]; i++) {
 		if (hook_run(&spec.hooks[kind][i], json, err, sizeof(err)) == 0)
 			continue;
-		if (kind == H_POSTSTART || kind == H_POSTSTOP)
+		if (kind == H_POSTSTOP)
 			warn("error running %s hook #%d: %s", hook_names[kind], i,
 			     err);
 		else
@@ -7920,6 +7987,22 @@ cmd_create(int argc, char **argv)
 	return 0;
 }
 
+static void ctr_kill_all(const struct state *st);
+
+/* start's undo when a poststart hook fails: the container stopped, every
+ * process of it killed and the init waited for (10 s at most), its state
+ * left for delete. */
+static void
+ctr_stop(intptr_t arg)
+{
+	const struct state *st = (const struct state *)arg;
+	struct timespec ts = { 0, 5000000 };
+
+	ctr_kill_all(st);
+	for (int i = 0; i < 2000 && st_alive(st); i++)
+		nanosleep(&ts, NULL);
+}
+
 /* After start: until the init has run its startContainer hooks and
  * execve'd (its name is no longer rt's), for poststart to come after. */
 static void
@@ -7953,7 +8036,9 @@ cmd_start(int argc, char **argv)
 	if (hooks_load(argv[0], &st, "running", hook_tmpl, sizeof(hook_tmpl)) &&
 	    spec.nhooks[H_POSTSTART]) {
 		ctr_wait_exec(&st);
+		undo_push(ctr_stop, (intptr_t)&st);
 		hooks_run(H_POSTSTART, "running", hook_tmpl, 0);
+		undo_forget();
 	}
 	return 0;
 }
@@ -8592,6 +8677,8 @@ update_flags(struct resources *r, const struct upd_opts *o)
 		{ "cpu-quota", o->cpu_quota, &r->cpu_quota },
 		{ "cpu-period", o->cpu_period, &r->cpu_period },
 		{ "cpu-share", o->cpu_share, &r->cpu_shares },
+		{ "cpu-burst", o->cpu_burst, &r->cpu_burst },
+		{ "cpu-idle", o->cpu_idle, &r->cpu_idle },
 		{ "cpu-rt-period", o->rt_period, &r->rt_period },
 		{ "cpu-rt-runtime", o->rt_runtime, &r->rt_runtime },
 		{ "blkio-weight", o->blkio_weight, &r->io_weight },
@@ -9040,6 +9127,12 @@ static const struct opt opts[] = {
 	  "system default" },
 	{ "cpu-share", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_share,
 	  "CPU shares (relative weight vs. other containers)" },
+	{ "cpu-burst", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_burst,
+	  "CPU CFS hardcap burst limit (in usecs); allowed accumulated cpu "
+	  "time additionally for burst a given period" },
+	{ "cpu-idle", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_idle,
+	  "set cgroup SCHED_IDLE or not, 0: default behavior, 1: "
+	  "SCHED_IDLE" },
 	{ "cpu-rt-period", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
 	  &opt_upd.rt_period, "CPU realtime period to be used for hardcapping "
 	  "(in usecs); 0 to use system default" },

@@ -169,16 +169,16 @@ t_cg_memory_pids() {
 	cg_multi cg-memory-pids "memory pids" "$MEM, $PIDS" memory.max=33554432 pids.max=10
 }
 t_cg_memory_cpu() {
-	cg_multi cg-memory-cpu "memory cpu" "$MEM, $CPU" memory.max=33554432 "cpu.max=10000 100000" cpu.weight=39
+	cg_multi cg-memory-cpu "memory cpu" "$MEM, $CPU" memory.max=33554432 "cpu.max=10000 100000" cpu.weight=100
 }
 t_cg_cpu_pids() {
-	cg_multi cg-cpu-pids "cpu pids" "$CPU, $PIDS" "cpu.max=10000 100000" cpu.weight=39 pids.max=10
+	cg_multi cg-cpu-pids "cpu pids" "$CPU, $PIDS" "cpu.max=10000 100000" cpu.weight=100 pids.max=10
 }
 t_cg_pids_memory() {
 	cg_multi cg-pids-memory "pids memory" "$PIDS, $MEM" pids.max=10 memory.max=33554432
 }
 t_cg_memory_pids_cpu() {
-	cg_multi cg-memory-pids-cpu "memory pids cpu" "$CPU, $PIDS, $MEM" memory.max=33554432 pids.max=10 "cpu.max=10000 100000" cpu.weight=39
+	cg_multi cg-memory-pids-cpu "memory pids cpu" "$CPU, $PIDS, $MEM" memory.max=33554432 pids.max=10 "cpu.max=10000 100000" cpu.weight=100
 }
 
 # a frozen cgroup that was there before: refused at create, not waited on

@@ -250,7 +250,9 @@ t_cgroup_pids() {
 	after pids
 }
 
-# cpu: shares -> weight (runc's formula), quota/period -> cpu.max, and a busy
+# cpu: shares -> weight (runc 1.3's and crun 1.23's curve: 1024 -> 100, the
+# v2 default; runc 1.1's linear formula gave 39), quota/period -> cpu.max,
+# and a busy
 # loop at 10% of a CPU is throttled
 t_cgroup_cpu() {
 	need_rt_only cpu || return 0
@@ -262,8 +264,15 @@ t_cgroup_cpu() {
 	C_RES=$(res '"cpu": { "shares": 1024, "quota": 10000, "period": 100000 }') \
 		start_ct cpu 'timeout 1 sh -c "while :; do :; done"; echo spun; sleep 100' || return 0
 	D=$CGM$PARENT/$ID
-	check_eq cpu-weight 39 "$(cat_cg "$D/cpu.weight")"
+	check_eq cpu-weight 100 "$(cat_cg "$D/cpu.weight")"
+	for w in 262144:10000 2:1 512:59; do
+		"$RT" update --cpu-share "${w%:*}" "$ID"
+		check_eq "cpu-weight-update-${w%:*}" "${w#*:}" "$(cat_cg "$D/cpu.weight")"
+	done
 	check_eq cpu-max "10000 100000" "$(cat_cg "$D/cpu.max")"
+	"$RT" update --cpu-burst 5000 --cpu-idle 1 "$ID"
+	check_eq cpu-burst-idle-update "5000 1" "$(cat_cg "$D/cpu.max.burst") $(cat_cg "$D/cpu.idle")"
+	"$RT" update --cpu-idle 0 "$ID"
 	poll file_has "$TMPD/cpu.out" spun
 	n=$(sed -n 's/^nr_throttled //p' "$D/cpu.stat")
 	check_eq cpu-throttled yes "$([ "${n:-0}" -gt 0 ] && echo yes || echo "nr_throttled ${n:-missing}")"

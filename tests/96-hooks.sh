@@ -206,14 +206,36 @@ t_hooks_fail_before_start() {
 	done
 }
 
-# poststart: the spec says warn and go on; runc 1.1.5 fails the run
+# poststart: runtime-spec 1.3 says generate an error and stop the container
+# (1.0 said warn and go on); runc fails the run too.  The process is
+# killed before it gets to echo, and nothing is left.
 t_hooks_fail_poststart() {
-	if need_rt_only hook-fail-poststart; then
-		C_TOP_EXTRA=$(failhooks poststart) sh_ct fpoststart 'echo ran'
-		check_eq hook-fail-poststart "exit 0: ran: rt: warning: error running poststart hook #1: exit status 1, stdout: out-poststart, stderr: err-poststart" \
-			"exit $RC: $OUT: $ERR"
-		after hook-fail-poststart
-	fi
+	C_TOP_EXTRA=$(failhooks poststart) sh_ct fpoststart 'sleep 10; echo ran'
+	check_eq hook-fail-poststart-rc "exit 1: " "exit $RC: $OUT"
+	check_hookerr hook-fail-poststart-msg \
+		"rt: error running poststart hook #1: exit status 1, stdout: out-poststart, stderr: err-poststart"
+	after hook-fail-poststart
+}
+
+# the same through create and start: start fails, the container is
+# stopped (its process killed) and delete removes it
+t_hooks_fail_poststart_start() {
+	need_rt_only hook-fail-poststart-start || return
+	C_TOP_EXTRA=$(failhooks poststart) create_ct fpoststarts 'sleep 10; echo ran'
+	PID=$("$RT" state "$ID" | sed -n 's/.*"pid": \([0-9]*\).*/\1/p')
+	ERR=$("$RT" start "$ID" 2>&1)
+	check_eq hook-fail-poststart-start "exit 1: rt: error running poststart hook #1: exit status 1, stdout: out-poststart, stderr: err-poststart" \
+		"exit $?: $ERR"
+	check_eq hook-fail-poststart-start-status stopped "$("$RT" state "$ID" | sed -n 's/.*"status": "\(.*\)".*/\1/p')"
+	# gone, or a zombie until whoever adopted it reaps it
+	st=$(sed 's/.*) //' "/proc/$PID/stat" 2>/dev/null | cut -d' ' -f1)
+	case ${PID:-none}:${st:-gone} in
+	none:*) fail hook-fail-poststart-start-killed "the init's pid" "none" ;;
+	*:gone|*:Z) ok hook-fail-poststart-start-killed ;;
+	*) fail hook-fail-poststart-start-killed "pid $PID gone" "state $st" ;;
+	esac
+	"$RT" delete "$ID"
+	after hook-fail-poststart-start
 }
 
 # poststop: a warning, delete succeeds all the same

@@ -15,6 +15,7 @@
  * it first.  Adding a config.json case is one line in spec_cases[].
  */
 #define _GNU_SOURCE
+#include <math.h>
 #include <time.h>
 
 /* rfc3339 reads the clock: a fake one here, for exact dates */
@@ -1871,6 +1872,39 @@ rfc3339_checks(void)
 	}
 }
 
+/* ---- cpu.shares to cpu.weight ------------------------------------------- */
+/* The curve's fixed points, runc 1.3's and crun 1.23's values, and every
+ * shares from 2 to 300000 against libm's log2 and pow (musl has them in
+ * libc.a; rt itself does without them). */
+static void
+weight_checks(void)
+{
+	static const unsigned long long c[][2] = {
+		{ 1, 1 }, { 2, 1 }, { 3, 2 }, { 4, 2 }, { 10, 4 }, { 100, 17 },
+		{ 512, 59 }, { 1024, 100 }, { 2048, 174 }, { 4096, 303 },
+		{ 100000, 4340 }, { 262143, 10000 }, { 262144, 10000 },
+		{ 1000000, 10000 },
+	};
+	unsigned long long s, w, bad = 0;
+	char got[32], exp[32];
+	double l;
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		snprintf(exp, sizeof(exp), "%llu", c[i][1]);
+		snprintf(got, sizeof(got), "%llu", cg_weight(c[i][0]));
+		check_str(nm("cpu-weight %llu", c[i][0]), exp, got);
+	}
+	for (s = 3; s < 262144 && !bad; s++) {
+		l = log2((double)s);
+		w = (unsigned long long)ceil(pow(10, (l * l + 125 * l) /
+						 612.0 - 7.0 / 34.0));
+		if (cg_weight(s) != w)
+			bad = s;
+	}
+	snprintf(got, sizeof(got), "%llu", bad);
+	check_str("cpu-weight as libm for 3..262143", "0", got);
+}
+
 /* ---- the option parser, through rt_main --------------------------------- */
 static char *argv_buf[2 * MAX_OPTLIST + 16];
 
@@ -2541,6 +2575,7 @@ main(void)
 	unescape_checks();
 	escape_checks();
 	rfc3339_checks();
+	weight_checks();
 	undo_checks();
 	cli_checks();
 	if (CONFIG_SECCOMP) {
