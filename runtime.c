@@ -470,6 +470,7 @@ struct spec {				/* config.json; static, never on a stack */
 	char *root;
 	bool root_ro;
 	char *hostname, *domainname;
+	char *mount_label;		/* linux.mountLabel, on SELinux only */
 	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
 	int nmounts;
 	struct nsent ns[MAX_NAMESPACES];	/* CONFIG_MAX_NAMESPACES */
@@ -1543,11 +1544,13 @@ static const struct {
  * the recursive forms) and runc's extensions; others go to the data
  * string.  MO_SB flags are the filesystem's (a bind remount cannot change
  * them, so a bind refuses them); MO_REC ones are mount_setattr(2)
- * attributes for the mount and every mount below it, where setting an
- * atime mode also clears MOUNT_ATTR__ATIME (mount_setattr(2), as runc;
- * rnorelatime clears RELATIME, which is 0: nothing, as in runc).
+ * attributes for the mount and every mount below it.  An MO_ATIME word,
+ * set or cleared, also clears MOUNT_ATTR__ATIME, since the kernel takes
+ * the atime mode only whole (mount_setattr(2)), as runc does: a mode
+ * replaces the one before it, and ratime or rnostrictatime alone leave
+ * relatime, the kernel's default.
  */
-enum { MO_FLAG, MO_SB, MO_PROP, MO_REC, MO_COPYUP };
+enum { MO_FLAG, MO_SB, MO_PROP, MO_REC, MO_ATIME, MO_COPYUP };
 static const struct mntopt {
 	const char *name;
 	unsigned long set, clear;
@@ -1595,12 +1598,12 @@ static const struct mntopt {
 	{ "rexec", 0, MOUNT_ATTR_NOEXEC, MO_REC },
 	{ "rnodiratime", MOUNT_ATTR_NODIRATIME, 0, MO_REC },
 	{ "rdiratime", 0, MOUNT_ATTR_NODIRATIME, MO_REC },
-	{ "rrelatime", MOUNT_ATTR_RELATIME, MOUNT_ATTR__ATIME, MO_REC },
-	{ "rnorelatime", 0, MOUNT_ATTR_RELATIME, MO_REC },
-	{ "rnoatime", MOUNT_ATTR_NOATIME, MOUNT_ATTR__ATIME, MO_REC },
-	{ "ratime", 0, MOUNT_ATTR_NOATIME, MO_REC },
-	{ "rstrictatime", MOUNT_ATTR_STRICTATIME, MOUNT_ATTR__ATIME, MO_REC },
-	{ "rnostrictatime", 0, MOUNT_ATTR_STRICTATIME, MO_REC },
+	{ "rrelatime", MOUNT_ATTR_RELATIME, MOUNT_ATTR__ATIME, MO_ATIME },
+	{ "rnorelatime", 0, MOUNT_ATTR_RELATIME, MO_ATIME },
+	{ "rnoatime", MOUNT_ATTR_NOATIME, MOUNT_ATTR__ATIME, MO_ATIME },
+	{ "ratime", 0, MOUNT_ATTR_NOATIME, MO_ATIME },
+	{ "rstrictatime", MOUNT_ATTR_STRICTATIME, MOUNT_ATTR__ATIME, MO_ATIME },
+	{ "rnostrictatime", 0, MOUNT_ATTR_STRICTATIME, MO_ATIME },
 	{ "rnosymfollow", MOUNT_ATTR_NOSYMFOLLOW, 0, MO_REC },
 	{ "rsymfollow", 0, MOUNT_ATTR_NOSYMFOLLOW, MO_REC },
 	{ "tmpcopyup", 0, 0, MO_COPYUP },
@@ -2207,12 +2210,13 @@ spec_mount_option(struct mnt *m, const char *jp, int x, struct mntseen *sn,
 			die("%s: %s: more than 4 propagation options", js_file,
 			    jp);
 		m->prop[m->nprop++] = t->set;
-	} else if (t < mntopts + NMNTOPTS && t->kind == MO_REC) {
+	} else if (t < mntopts + NMNTOPTS &&
+		   (t->kind == MO_REC || t->kind == MO_ATIME)) {
 		if (!mnt_setattr_works())
 			die("%s: %s: %s needs Linux 5.12 (mount_setattr)",
 			    js_file, jp, o);
-		if (t->clear == MOUNT_ATTR__ATIME) {	/* one atime mode */
-			m->attr_set = (m->attr_set & ~MOUNT_ATTR__ATIME) |
+		if (t->kind == MO_ATIME) {	/* a mode replaces the last */
+			m->attr_set = (m->attr_set & ~(unsigned)t->clear) |
 				      (unsigned)t->set;
 			m->attr_clr |= MOUNT_ATTR__ATIME;
 		} else {
@@ -3204,13 +3208,52 @@ spec_sysctl(int i, const char *jp)
 	}
 }
 
-/* linux.mountLabel: refused unless "" (SELinux only, not applied yet). */
+/* linux.mountLabel: kept where SELinux is enabled; elsewhere ignored with
+ * a debug line (no label can apply, and crun does the same). */
 static void
 spec_mount_label(int i, const char *jp, void *dst)
 {
-	(void)dst;
-	if (spec_lsm(i, jp, LSM_SELINUX))
-		die("%s: %s: not supported yet", js_file, jp);
+	char *v = js_str(i, jp);
+
+	if (!*v)
+		return;
+	if (lsm_enabled(LSM_SELINUX))
+		*(char **)dst = v;
+	else
+		debug("%s: %s: ignored: SELinux is not enabled on this host",
+		      js_file, jp);
+}
+
+/*
+ * mountLabel as context="LABEL" in the data of every filesystem mount that
+ * takes it (runc: not proc, sysfs, cgroup or mqueue, which is labelled by
+ * its xattr; a bind takes no data).
+ */
+static void
+spec_mount_labels(void)
+{
+	static const char *const skip[] = {
+		"proc", "sysfs", "cgroup", "cgroup2", "mqueue",
+	};
+	char data[MAX_PATH];
+	struct mnt *m;
+	int k;
+
+	for (m = spec.mounts; spec.mount_label && m < spec.mounts +
+	     spec.nmounts; m++) {
+		for (k = 0; k < ARRAY_LEN(skip); k++)
+			if (!strcmp(m->type ? m->type : "", skip[k]))
+				break;
+		if ((m->flags & MS_BIND) || k < ARRAY_LEN(skip))
+			continue;
+		if (snprintf(data, sizeof(data), "%s%scontext=\"%s\"",
+			     m->data ? m->data : "", m->data ? "," : "",
+			     spec.mount_label) >= (int)sizeof(data))
+			die("%s: mount %s: options and linux.mountLabel longer "
+			    "than %d bytes (raise %s)", js_file, m->dest,
+			    MAX_PATH - 1, LIMIT_NAME(MAX_PATH));
+		m->data = pool_add(data, strlen(data));
+	}
 }
 
 /* linux.sysctl is checked against the namespaces, after the others. */
@@ -3239,7 +3282,7 @@ static const struct member linux_rows[] = {	/* linux */
 	       MAX_ID_MAPPINGS, idmap_rows),
 	M_FN("timeOffsets", spec_time_offsets),
 	M_FN("personality", spec_personality),
-	M_FN("mountLabel", spec_mount_label),
+	M_FN_AT("mountLabel", struct spec, mount_label, spec_mount_label),
 	M_FN("sysctl", spec_sysctl_tok),
 	M_UNSUPPORTED("intelRdt"),
 	M_UNSUPPORTED("netDevices"),		/* not yet: issue 17 */
@@ -3315,6 +3358,7 @@ spec_validate(void)
 	if (spec.domainname && *spec.domainname && !spec.own_uts)
 		die("%s: domainname: needs a new uts namespace (or one joined by "
 		    "path)", js_file);
+	spec_mount_labels();
 	for (int i = 0; i < spec.nsysctl; i++) {	/* runc's words */
 		const char *k = spec.sysctl[i].k;
 

@@ -70,6 +70,15 @@ t_mount_rec_flags() {
 	C_MOUNTS_EXTRA=$(bindm '"rbind", "rstrictatime", "rexec"') sh_ct recclear 'cat /proc/self/mountinfo'
 	check_nomatch rec-clear-atime-exec 'noatime|noexec|relatime' "$(mopts /mnt/data/sub | tr , '\n')"
 	after recclear
+	# ratime alone (a cleared mode): relatime, not an EINVAL from the
+	# kernel for a partial MOUNT_ATTR__ATIME; rnoatime then rrelatime:
+	# the last mode wins
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "ratime"') sh_ct ratime 'cat /proc/self/mountinfo'
+	check_eq rec-ratime "rw,noexec,relatime" "$(mopts /mnt/data/sub)"
+	after ratime
+	C_MOUNTS_EXTRA=$(bindm '"rbind", "rnoatime", "rrelatime"') sh_ct lastatime 'cat /proc/self/mountinfo'
+	check_eq rec-atime-last "rw,noexec,relatime" "$(mopts /mnt/data/sub)"
+	after lastatime
 }
 
 # runc 1.1 applies the recursive words to binds only (a tmpfs stays rw)
@@ -192,4 +201,22 @@ t_mount_features() {
 	done
 	case " $f" in *" idmap "*) fail mount-features "no idmap (not applied)" "$f"; return ;; esac
 	ok mount-features
+}
+
+# linux.mountLabel: context="..." on the filesystem mounts where SELinux
+# is enabled; on a host without it, ignored with a debug line (as crun;
+# runc adds the context anyway and the tmpfs mount fails)
+t_mount_label() {
+	need_rt_only mount-label || return
+	if [ -e /sys/fs/selinux/enforce ]; then
+		skip mount-label "this host runs SELinux: the label applies (not tested here)"
+		return
+	fi
+	ID=$(newid mlabel); track "$ID"
+	C_ARGS='"sh", "-c", "echo ran"' \
+	C_LINUX_EXTRA=', "mountLabel": "system_u:object_r:container_file_t:s0:c1,c2"' mkconfig "$B"
+	timeout "$T_TIMEOUT" "$RT" --debug run --bundle "$B" "$ID" > "$TMPD/out" 2> "$TMPD/err" < /dev/null
+	check_eq mount-label "exit 0: ran" "exit $?: $(cat "$TMPD/out")"
+	check_has mount-label-debug "rt: debug: config.json: linux.mountLabel: ignored: SELinux is not enabled on this host" "$(cat "$TMPD/err")"
+	after mount-label
 }
