@@ -311,6 +311,9 @@ enum {
 	MAX_IDMAP = CONFIG_MAX_ID_MAPPINGS,
 	MAX_HOOKS = CONFIG_MAX_HOOKS,
 	MAX_SYSCTLS = CONFIG_MAX_SYSCTLS,
+	MAX_CPUS = CONFIG_MAX_CPUS,
+	MAX_NUMA_NODES = 1024,		/* the kernel's largest MAX_NUMNODES
+					   (NODES_SHIFT is at most 10) */
 	MAX_SC_ARCHS = 24,		/* every SCMP_ARCH_ name once */
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
@@ -384,6 +387,19 @@ struct proc {				/* config.json process */
 	struct sched_attr sched;	/* process.scheduler */
 	int ioprio;			/* process.ioPriority, -1 if none */
 	char *apparmor, *selinux;	/* labels for the exec, NULL if none */
+	struct affinity {		/* execCPUAffinity, for exec only */
+		bool has_initial, has_final;
+		unsigned long initial[MAX_CPUS / LONG_BIT];	/* CONFIG_MAX_CPUS */
+		unsigned long final[MAX_CPUS / LONG_BIT];
+	} aff;
+};
+
+struct mpol {				/* linux.memoryPolicy */
+	bool on;
+	int mode;			/* MPOL_* (0 to 6) */
+	unsigned flags;			/* MPOL_F_* */
+	unsigned long nodes[MAX_NUMA_NODES / LONG_BIT];
+	int nnodes;
 };
 
 #define UNSET INT64_MIN			/* a resource that was not given */
@@ -471,6 +487,7 @@ struct spec {				/* config.json; static, never on a stack */
 	bool root_ro;
 	char *hostname, *domainname;
 	char *mount_label;		/* linux.mountLabel, on SELinux only */
+	struct mpol mpol;
 	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
 	int nmounts;
 	struct nsent ns[MAX_NAMESPACES];	/* CONFIG_MAX_NAMESPACES */
@@ -2125,6 +2142,79 @@ spec_oom(int i, const char *jp, void *dst)
 	p->oom_score_adj = (int)js_int(i, jp, -1000, 1000);
 }
 
+/*
+ * A list of CPUs or NUMA nodes as the spec writes it ("0-3,7"; like runc,
+ * spaces and empty elements are passed over) into mask, every number below
+ * max (sym names the limit, or NULL for the kernel's).  Returns how many
+ * it set; dies naming jp.
+ */
+static int
+spec_cpulist(const char *s, const char *jp, unsigned long *mask, long max,
+	     const char *sym)
+{
+	const char *p = s;
+	char *end;
+	long lo, hi;
+	int n = 0;
+
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		if (!isdigit((unsigned char)*p))
+			die("%s: %s: \"%s\": not a list such as 0-3,7", js_file,
+			    jp, s);
+		lo = hi = strtol(p, &end, 10);
+		if (*end == '-' && isdigit((unsigned char)end[1]))
+			hi = strtol(end + 1, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (*end && *end != ',')
+			die("%s: %s: \"%s\": not a list such as 0-3,7", js_file,
+			    jp, s);
+		if (hi < lo)
+			die("%s: %s: \"%s\": the range %ld-%ld goes down",
+			    js_file, jp, s, lo, hi);
+		if (hi >= max)
+			die("%s: %s: \"%s\": %ld is past the limit of %ld%s%s%s",
+			    js_file, jp, s, hi, max - 1, sym ? " (raise " : "",
+			    sym ? sym : "", sym ? ")" : " (the kernel's)");
+		for (; lo <= hi; lo++, n++)
+			mask[lo / LONG_BIT] |= 1UL << (lo % LONG_BIT);
+		p = end;
+	}
+	return n;
+}
+
+/* process.execCPUAffinity.initial and final: "" is none. */
+static void
+spec_aff_initial(int i, const char *jp, void *dst)
+{
+	struct affinity *a = dst;
+
+	memset(a->initial, 0, sizeof(a->initial));
+	a->has_initial = spec_cpulist(js_str(i, jp), jp, a->initial, MAX_CPUS,
+				      LIMIT_NAME(MAX_CPUS)) > 0;
+}
+
+static void
+spec_aff_final(int i, const char *jp, void *dst)
+{
+	struct affinity *a = dst;
+
+	memset(a->final, 0, sizeof(a->final));
+	a->has_final = spec_cpulist(js_str(i, jp), jp, a->final, MAX_CPUS,
+				    LIMIT_NAME(MAX_CPUS)) > 0;
+}
+
+/* The spec: "not applicable to the container's init process"; exec uses
+ * it (runc: config.json's, unless process.json has its own). */
+static const struct member affinity_rows[] = {	/* process.execCPUAffinity */
+	M_FN_AT("initial", struct proc, aff, spec_aff_initial),
+	M_FN_AT("final", struct proc, aff, spec_aff_final),
+};
+
 static const struct member process_rows[] = {	/* process */
 	M_BOOL("terminal", struct proc, terminal),
 	M_OBJ("consoleSize", console_rows),
@@ -2141,7 +2231,7 @@ static const struct member process_rows[] = {	/* process */
 	M_FN_AT("ioPriority", struct proc, ioprio, spec_ioprio),
 	M_FN_AT("apparmorProfile", struct proc, apparmor, spec_apparmor),
 	M_FN_AT("selinuxLabel", struct proc, selinux, spec_selinux),
-	M_UNSUPPORTED("execCPUAffinity"),	/* not yet: issue 17 */
+	M_OBJ("execCPUAffinity", affinity_rows, OR_NULL),
 };
 
 /* config.json's process (jp "process"), or a whole process.json (""). */
@@ -3256,6 +3346,72 @@ spec_mount_labels(void)
 	}
 }
 
+/* linux.memoryPolicy: MPOL_* modes at their kernel values, flags ORed in
+ * (linux/mempolicy.h). */
+static const char *const mpol_modes[] = {
+	"MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE",
+	"MPOL_LOCAL", "MPOL_PREFERRED_MANY", "MPOL_WEIGHTED_INTERLEAVE",
+};
+static const char *const mpol_flag_names[] = {	/* 1 << 13 ... 1 << 15 */
+	"MPOL_F_NUMA_BALANCING", "MPOL_F_RELATIVE_NODES", "MPOL_F_STATIC_NODES",
+};
+
+static void
+spec_mpol_nodes(int i, const char *jp, void *dst)
+{
+	struct mpol *m = dst;
+
+	memset(m->nodes, 0, sizeof(m->nodes));
+	m->nnodes = spec_cpulist(js_str(i, jp), jp, m->nodes, MAX_NUMA_NODES,
+				 NULL);
+}
+
+static void
+spec_mpol_flags(int i, const char *jp, void *dst)
+{
+	struct mpol *m = dst;
+	char ep[JP_MAX];
+	const char *f;
+	int e, x, k;
+
+	m->flags = 0;
+	js_expect(i, JSMN_ARRAY, jp);
+	JS_EACH_ELEM(i, e, x) {
+		jp_make(ep, "%s[%d]", jp, x);
+		f = js_str(e, ep);
+		for (k = 0; k < ARRAY_LEN(mpol_flag_names); k++)
+			if (!strcmp(f, mpol_flag_names[k]))
+				break;
+		if (k == ARRAY_LEN(mpol_flag_names))
+			die("%s: %s: unknown flag \"%s\"", js_file, ep, f);
+		m->flags |= 1U << (13 + k);
+	}
+}
+
+static const struct member mpol_rows[] = {	/* linux.memoryPolicy */
+	M_ENUM("mode", struct mpol, mode, mpol_modes, "mode", REQUIRED),
+	M_FN("nodes", spec_mpol_nodes),
+	M_FN("flags", spec_mpol_flags),
+};
+
+/* linux.memoryPolicy: the nodes a mode takes, checked as runc does. */
+static void
+spec_mpol(int i, const char *jp, void *dst)
+{
+	struct mpol *m = dst;
+	bool none;
+
+	SPEC_OBJECT(i, jp, mpol_rows, m);
+	none = m->mode == 0 || m->mode == 4;	/* DEFAULT, LOCAL */
+	if (none && m->nnodes)
+		die("%s: %s.nodes: %s takes no nodes", js_file, jp,
+		    mpol_modes[m->mode]);
+	if (!none && m->mode != 1 && !m->nnodes)	/* PREFERRED: 0 or 1 */
+		die("%s: %s.nodes: %s needs at least one node", js_file, jp,
+		    mpol_modes[m->mode]);
+	m->on = true;
+}
+
 /* linux.sysctl is checked against the namespaces, after the others. */
 static void
 spec_sysctl_tok(int i, const char *jp, void *dst)
@@ -3286,7 +3442,7 @@ static const struct member linux_rows[] = {	/* linux */
 	M_FN("sysctl", spec_sysctl_tok),
 	M_UNSUPPORTED("intelRdt"),
 	M_UNSUPPORTED("netDevices"),		/* not yet: issue 17 */
-	M_UNSUPPORTED("memoryPolicy"),		/* not yet: issue 17 */
+	M_FN_AT("memoryPolicy", struct spec, mpol, spec_mpol, OR_NULL),
 };
 
 static void
@@ -3420,10 +3576,10 @@ st_file(char *buf, const char *name)
 }
 
 static const char *const st_files[] = {	/* what rt puts in the dir */
-	"state", "annotations", "exec.fifo", "seccomp", "hooks",
+	"state", "annotations", "exec.fifo", "seccomp", "hooks", "exec",
 };
 enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 1, SF_FIFO = 1 << 2,
-       SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4 };
+       SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4, SF_EXEC = 1 << 5 };
 
 /*
  * Removes the state directory and what rt puts in it: all it holds
@@ -6321,7 +6477,8 @@ child_timens(void)
 	close(fd);
 }
 
-/* process.scheduler, process.ioPriority and linux.personality. */
+/* process.scheduler, process.ioPriority, linux.personality and
+ * linux.memoryPolicy (kept across execve; runc sets it there too). */
 static void
 child_sched(void)
 {
@@ -6333,6 +6490,11 @@ child_sched(void)
 		die_errno("process.ioPriority: ioprio_set");
 	if (spec.has_personality && personality(spec.personality) < 0)
 		die_errno("linux.personality");
+	if (spec.mpol.on && syscall(SYS_set_mempolicy, spec.mpol.mode |
+				    (int)spec.mpol.flags, spec.mpol.nnodes ?
+				    spec.mpol.nodes : NULL, spec.mpol.nnodes ?
+				    MAX_NUMA_NODES + 1 : 0) < 0)
+		die_errno("linux.memoryPolicy: set_mempolicy");
 }
 
 static void
@@ -7231,7 +7393,8 @@ ctr_bind_sources(struct run *r, int sock)
 }
 
 /* Before the child goes: without clone3 it joins its cgroup from outside;
- * a new user namespace gets its maps and its bind sources; oomScoreAdj. */
+ * a new user namespace gets its maps and its bind sources; oomScoreAdj;
+ * an exec's execCPUAffinity.final, once it is in the cgroup. */
 static void
 ctr_go(struct run *r, int sock)
 {
@@ -7247,6 +7410,10 @@ ctr_go(struct run *r, int sock)
 			die_errno("cgroup: move %s into its cgroup", pid);
 		close(fd);
 	}
+	if (r->exec && spec.proc.aff.has_final &&
+	    sched_setaffinity(r->pid, sizeof(spec.proc.aff.final),
+			      (cpu_set_t *)spec.proc.aff.final) < 0)
+		die_errno("process.execCPUAffinity.final: sched_setaffinity");
 	if (!r->exec) {
 		ns_write_maps(r->pid);
 		ctr_oom_score_adj(r->pid);
@@ -7287,6 +7454,14 @@ ctr_spawn(struct run *r)
 	}
 	if (!r->exec && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
 		r->need_go = true;	/* the maps and oom_score_adj first */
+	if (r->exec && spec.proc.aff.has_final)
+		r->need_go = true;	/* execCPUAffinity.final first */
+	/* execCPUAffinity.initial: rt's own, which the child inherits and
+	 * has until it is in the container's cgroup (runc's way) */
+	if (r->exec && spec.proc.aff.has_initial &&
+	    sched_setaffinity(0, sizeof(spec.proc.aff.initial),
+			      (cpu_set_t *)spec.proc.aff.initial) < 0)
+		die_errno("process.execCPUAffinity.initial: sched_setaffinity");
 	pid = ctr_clone(r, r->exec ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
@@ -7791,6 +7966,54 @@ hooks_load(const char *id, const struct state *st, const char *status,
 	return true;
 }
 
+/* What `exec -p` takes from config.json, as runc keeps it in its state:
+ * execCPUAffinity (unless process.json has its own) and memoryPolicy.
+ * Written at create only when the config has either. */
+struct exec_defaults {
+	struct affinity aff;
+	struct mpol mpol;
+};
+
+static void
+exec_defaults_save(void)
+{
+	struct exec_defaults d = { spec.proc.aff, spec.mpol };
+	char path[MAX_PATH];
+	int fd;
+
+	if (!d.aff.has_initial && !d.aff.has_final && !d.mpol.on)
+		return;
+	st_made |= SF_EXEC;
+	st_file(path, "exec");
+	fd = openat(AT_FDCWD, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+	if (fd < 0 || writeall(fd, &d, sizeof(d)) < 0 || close(fd) < 0)
+		die_errno("write %s", path);
+}
+
+/* exec -p: what config.json gave, under what process.json says. */
+static void
+exec_defaults_load(void)
+{
+	static struct {
+		struct exec_defaults d;
+		char more;		/* a longer file is damaged too */
+	} f;
+	struct exec_defaults *d = &f.d;
+	char path[MAX_PATH];
+	ssize_t n;
+
+	st_file(path, "exec");
+	n = readfile(path, (char *)&f, sizeof(f));
+	if (n < 0 && errno == ENOENT)
+		return;
+	if (n != (ssize_t)sizeof(*d))
+		die("%s: damaged or unreadable", path);
+	spec.mpol = d->mpol;
+	if (!spec.proc.aff.has_initial && !spec.proc.aff.has_final)
+		spec.proc.aff = d->aff;
+}
+
 /*
  * create and run: the container up to its execve, or up to the exec.fifo
  * for create.  The state is saved as soon as the child exists, so that a
@@ -7818,6 +8041,7 @@ ctr_create(struct run *r, const char *id)
 		sc_compile();
 		sc_save();
 	}
+	exec_defaults_save();
 	r->cg_fd = cg_setup(r, id, &st);
 	if (r->cg_fd >= 0)
 		r->cg_dir = st.cgroup;
@@ -8609,6 +8833,7 @@ cmd_exec(int argc, char **argv)
 	if (opt_process) {
 		js_load(opt_process, "process.json");
 		spec_process(0, "", &spec.proc);
+		exec_defaults_load();
 	} else {
 		if (argc < 2)
 			die("exec: no command given (or use --process)");

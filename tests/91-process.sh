@@ -148,3 +148,71 @@ t_process_lsm_selinux() {
 			'rt: config.json: process.selinuxLabel: SELinux is not enabled on this host'
 	fi
 }
+
+# ---- runtime-spec 1.3: execCPUAffinity, memoryPolicy (rt only) -------------------
+
+# cpus_allowed: the CPUs a process may run on (its /proc status)
+CPUS='sed -n "s/^Cpus_allowed_list:[[:space:]]*//p" /proc/self/status'
+
+# execCPUAffinity: for exec only (the spec: "not applicable to the
+# container's init process"), config.json's the default for every exec,
+# process.json's own over it; runc 1.1.5 has no such field
+t_process_exec_cpu_affinity() {
+	need_rt_only exec-cpu-affinity || return 0
+	if [ "$(grep -c '^processor' /proc/cpuinfo)" -lt 2 ] && [ "$(nproc 2>/dev/null || echo 1)" -lt 2 ]; then
+		skip exec-cpu-affinity "one CPU: no affinity to tell apart"
+		return 0
+	fi
+	host=$(sh -c "$CPUS")
+	C_PROCESS_EXTRA=', "execCPUAffinity": { "initial": "0", "final": "1" }' \
+		start_ct aff 'sleep 100' || return 0
+	check_eq exec-cpu-affinity-not-init "$host" \
+		"$(sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' "/proc/$PID/status")"
+	ex "$ID" sh -c "$CPUS"
+	check_eq exec-cpu-affinity-final "exit 0: 1: " "exit $RC: $OUT: $ERR"
+	printf '{ "args": [ "sh", "-c", "%s" ], "cwd": "/", "user": { "uid": 0, "gid": 0 } }' \
+		"$(json_str "$CPUS")" > "$TMPD/p.json"
+	ex -p "$TMPD/p.json" "$ID"
+	check_eq exec-cpu-affinity-process-json-default "exit 0: 1: " "exit $RC: $OUT: $ERR"
+	printf '{ "args": [ "sh", "-c", "%s" ], "cwd": "/", "user": { "uid": 0, "gid": 0 }, "execCPUAffinity": { "final": "0" } }' \
+		"$(json_str "$CPUS")" > "$TMPD/p.json"
+	ex -p "$TMPD/p.json" "$ID"
+	check_eq exec-cpu-affinity-process-json-own "exit 0: 0: " "exit $RC: $OUT: $ERR"
+	# initial alone: the process keeps it
+	printf '{ "args": [ "sh", "-c", "%s" ], "cwd": "/", "user": { "uid": 0, "gid": 0 }, "execCPUAffinity": { "initial": "1" } }' \
+		"$(json_str "$CPUS")" > "$TMPD/p.json"
+	ex -p "$TMPD/p.json" "$ID"
+	check_eq exec-cpu-affinity-initial-only "exit 0: 1: " "exit $RC: $OUT: $ERR"
+	"$RT" delete -f "$ID"
+	after exec-cpu-affinity
+}
+
+# memoryPolicy: set_mempolicy before execve, for the init and for exec;
+# /proc/PID/numa_maps shows each mapping's policy
+t_process_memory_policy() {
+	need_rt_only memory-policy || return 0
+	if [ ! -e /proc/self/numa_maps ]; then
+		skip memory-policy "kernel without NUMA (no /proc/self/numa_maps)"
+		return 0
+	fi
+	pol='head -n 1 /proc/self/numa_maps | cut -d" " -f2'
+	C_LINUX_EXTRA=', "memoryPolicy": { "mode": "MPOL_BIND", "nodes": "0", "flags": [ "MPOL_F_STATIC_NODES" ] }' \
+		sh_ct mpol "$pol"
+	check_eq memory-policy-bind "exit 0: bind=static:0: " "exit $RC: $OUT: $ERR"
+	after memory-policy-bind
+	C_LINUX_EXTRA=', "memoryPolicy": { "mode": "MPOL_INTERLEAVE", "nodes": "0" }' \
+		start_ct mpolx 'sleep 100' || return 0
+	ex "$ID" sh -c "$pol"
+	check_eq memory-policy-exec "exit 0: interleave:0: " "exit $RC: $OUT: $ERR"
+	printf '{ "args": [ "sh", "-c", "%s" ], "cwd": "/", "user": { "uid": 0, "gid": 0 } }' \
+		"$(json_str "$pol")" > "$TMPD/p.json"
+	ex -p "$TMPD/p.json" "$ID"
+	check_eq memory-policy-exec-process-json "exit 0: interleave:0: " "exit $RC: $OUT: $ERR"
+	"$RT" delete -f "$ID"
+	after memory-policy-exec
+	# a node the machine does not have: the kernel's EINVAL, named
+	C_LINUX_EXTRA=', "memoryPolicy": { "mode": "MPOL_BIND", "nodes": "1023" }' \
+		sh_ct mpolbad 'echo ran'
+	check_eq memory-policy-no-node "exit 1: : rt: linux.memoryPolicy: set_mempolicy: Invalid argument" "exit $RC: $OUT: $ERR"
+	after memory-policy-no-node
+}
