@@ -423,6 +423,7 @@ struct kv {
 struct resources {			/* linux.resources; UNSET if absent */
 	long long mem_limit, mem_low, mem_swap, swappiness;
 	bool oom_kill_disable;
+	bool mem_check;			/* memory.checkBeforeUpdate */
 	long long pids;
 	long long cpu_shares, cpu_quota, cpu_period, cpu_burst, cpu_idle;
 	long long rt_runtime, rt_period;
@@ -590,6 +591,8 @@ struct run {
 	const char *bundle;		/* --bundle, or NULL: the cwd */
 	const char *pid_file;		/* --pid-file, absolute, or NULL */
 	const char *console_socket;	/* --console-socket, absolute, or NULL */
+	const char *pidfd_socket;	/* --pidfd-socket, absolute, or NULL */
+	int pidfd_sock;			/* ... connected, or -1 */
 	bool cg_off;			/* --cgroup-manager disabled */
 	bool cg_rootless;		/* runc's --rootless: true, or auto
 					   without root, ignore a cgroup rt
@@ -612,7 +615,7 @@ struct run {
 					   found it, for child_not_rt */
 };
 #define RUN_INIT { .cg_fd = -1, .cg_dir = "", .fifo_fd = -1, \
-		   .fifo_procfd = -1, .rootfd = -1 }
+		   .fifo_procfd = -1, .rootfd = -1, .pidfd_sock = -1 }
 
 struct self {				/* rt's /proc/self/status */
 	bool read;			/* false: all below unknown */
@@ -642,6 +645,7 @@ static bool opt_help, opt_version;
 static const char *opt_bundle;
 static const char *opt_pid_file;
 static const char *opt_console_socket;
+static const char *opt_pidfd_socket;
 static bool opt_rootless, opt_detach, opt_keep, opt_no_subreaper;
 static bool opt_no_pivot, opt_no_new_keyring;
 static long opt_preserve_fds;
@@ -2510,7 +2514,7 @@ static const struct member memory_rows[] = {
 	M_U64("swappiness", struct resources, swappiness),
 	M_BOOL("disableOOMKiller", struct resources, oom_kill_disable),
 	M_IGNORED("useHierarchy"),
-	M_IGNORED("checkBeforeUpdate"),
+	M_BOOL("checkBeforeUpdate", struct resources, mem_check),
 };
 
 static const struct member cpu_rows[] = {	/* linux.resources.cpu */
@@ -4051,6 +4055,28 @@ cg_path(char *out, const char *id)
 		  "/", *p ? p : id);
 }
 
+/* Reads a cgroup file into buf; "" when it is missing. */
+static const char *
+cg_read(const char *dir, const char *file, char *buf, size_t n)
+{
+	char path[MAX_PATH];
+
+	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (readfile(path, buf, n) < 0)
+		buf[0] = 0;
+	return buf;
+}
+
+/* The cgroup has that file (its controller is on, the kernel has it). */
+static bool
+cg_has(const char *dir, const char *file)
+{
+	char path[MAX_PATH];
+
+	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
+	return access(path, F_OK) == 0;
+}
+
 /* A file in a cgroup directory; dies naming it when the kernel refuses. */
 static void
 cg_write(const char *dir, const char *file, const char *val)
@@ -4335,9 +4361,34 @@ cg_swap(const char *dir, const struct resources *r)
 	cg_limit(dir, "memory.swap.max", sw < 0 ? -1 : sw - mem);
 }
 
+/*
+ * memory.checkBeforeUpdate: a limit at or under what the cgroup already
+ * uses is refused (cgroup v1's behaviour), with runc's words; memory.current
+ * not there or unreadable: no check, as runc.
+ */
+static void
+cg_memory_check(const char *dir, const struct resources *r)
+{
+	char buf[32];
+	unsigned long long use;
+
+	if (!r->mem_check || !*cg_read(dir, "memory.current", buf, sizeof(buf)))
+		return;
+	use = strtoull(buf, NULL, 10);
+	if (set(r->mem_swap) && r->mem_swap > 0 &&
+	    (unsigned long long)r->mem_swap <= use)
+		die("cgroup: rejecting memory+swap limit %lld <= usage %llu",
+		    r->mem_swap, use);
+	if (set(r->mem_limit) && r->mem_limit > 0 &&
+	    (unsigned long long)r->mem_limit <= use)
+		die("cgroup: rejecting memory limit %lld <= usage %llu",
+		    r->mem_limit, use);
+}
+
 static void
 cg_memory(const char *dir, const struct resources *r)
 {
+	cg_memory_check(dir, r);
 	if (set(r->mem_limit) && r->mem_limit)
 		cg_limit(dir, "memory.max", r->mem_limit);
 	if (set(r->mem_low) && r->mem_low)
@@ -4490,24 +4541,18 @@ cg_apply(const char *dir, const struct resources *r)
 		cg_limit(dir, "pids.max", r->pids > 0 ? r->pids : -1);
 	cg_cpu(dir, r);
 	cg_io(dir, r);
-	for (int i = 0; i < r->nhuge; i++) {
+	/* hugepageLimits also bound reservations where the kernel has the
+	 * file (5.7, hugetlb.<size>.rsvd.max), as runc: the spec's "use the
+	 * reservation file if supported" */
+	for (int i = 0, rsvd = 1; i < r->nhuge; i++) {
 		snprintf(file, sizeof(file), "hugetlb.%s.max", r->huge[i].k);
 		cg_write(dir, file, r->huge[i].v);
+		snprintf(file, sizeof(file), "hugetlb.%s.rsvd.max", r->huge[i].k);
+		if (rsvd && (rsvd = cg_has(dir, file)))
+			cg_write(dir, file, r->huge[i].v);
 	}
 	for (int i = 0; i < r->nunified; i++)
 		cg_write(dir, r->unified[i].k, r->unified[i].v);
-}
-
-/* Reads a cgroup file into buf; "" when it is missing. */
-static const char *
-cg_read(const char *dir, const char *file, char *buf, size_t n)
-{
-	char path[MAX_PATH];
-
-	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
-	if (readfile(path, buf, n) < 0)
-		buf[0] = 0;
-	return buf;
 }
 
 /* pause/resume: cgroup.freeze, then wait for cgroup.events to agree. */
@@ -7903,26 +7948,70 @@ write_pid_file(const char *file, pid_t pid)
 	xwrite_atomic(file, buf);
 }
 
+/* A connected AF_UNIX stream socket at path, for --console-socket and
+ * --pidfd-socket (what names the flag in the error). */
+static int
+sock_connect(const char *path, const char *what)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (strlen(path) >= sizeof(sa.sun_path))
+		die("--%s %s: path too long", what, path);
+	strcpy(sa.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		die_errno("connect to %s %s", what, path);
+	return fd;
+}
+
 /* --console-socket: the pty master goes to the engine over SCM_RIGHTS, as
  * runc's utils.SendFd does; the engine relays the terminal from then on. */
 static void
 console_send(const char *sock, int master)
 {
-	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	int fd;
 
 	if (master < 0)
 		return;
-	if (strlen(sock) >= sizeof(sa.sun_path))
-		die("--console-socket %s: path too long", sock);
-	strcpy(sa.sun_path, sock);
-	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		die_errno("connect to console socket %s", sock);
+	fd = sock_connect(sock, "console-socket");
 	if (sync_send(fd, MSG_PTY, master) < 0)
 		die_errno("send pty to console socket %s", sock);
 	close(fd);
 	close(master);
+}
+
+/* --pidfd-socket (runc 1.2): connected before the container is made, as
+ * runc does, so that a wrong path fails first; Linux 5.3 (pidfd_open). */
+static void
+pidfd_connect(struct run *r)
+{
+	const char *path = r->pidfd_socket;
+	int fd;
+
+	if (!path)
+		return;
+	fd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	if (fd < 0)
+		die("--pidfd-socket requires >= v5.3 kernel");
+	close(fd);
+	r->pidfd_sock = sock_connect(path, "pidfd-socket");
+}
+
+/* ... and the process's pidfd sent over it once the process is set up. */
+static void
+pidfd_send(struct run *r)
+{
+	int fd;
+
+	if (r->pidfd_sock < 0)
+		return;
+	fd = (int)syscall(SYS_pidfd_open, r->pid, 0);
+	if (fd < 0 || sync_send(r->pidfd_sock, MSG_PTY, fd) < 0)
+		die_errno("send pidfd to pidfd socket");
+	close(fd);
+	close(r->pidfd_sock);
+	r->pidfd_sock = -1;
 }
 
 /*
@@ -7964,6 +8053,49 @@ hooks_load(const char *id, const struct state *st, const char *status,
 	spec_hooks(0, "hooks", &spec);
 	state_json(json, n, id, st, status, false, NULL);
 	return true;
+}
+
+/* One more process.env entry, made from fmt. */
+static void
+env_add(const char *fmt, const char *v)
+{
+	char e[MAX_PATH];
+	struct proc *p = &spec.proc;
+
+	if (p->nenv == MAX_ENV)
+		die("%s: process.env: no room for socket activation's %.10s "
+		    "(limit %d, raise %s)", js_file, fmt, MAX_ENV,
+		    LIMIT_NAME(MAX_ENV));
+	xsnprintf(e, sizeof(e), fmt, v);
+	p->env[p->nenv++] = pool_add(e, strlen(e));
+	p->env[p->nenv] = NULL;
+}
+
+/*
+ * Socket activation, as runc: with LISTEN_FDS in rt's environment and
+ * LISTEN_PID rt's own pid (systemd's contract), fds 3 to 3+N-1 go to the
+ * container's process, before --preserve-fds's, with LISTEN_FDS=N,
+ * LISTEN_PID=1 and LISTEN_FDNAMES as given.  run and create only.
+ */
+static void
+ctr_listen_fds(struct run *r)
+{
+	const char *fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
+	const char *names = getenv("LISTEN_FDNAMES");
+	char *end, n[16];
+	long nfds;
+
+	if (!fds || !pid || strtol(pid, &end, 10) != (long)getpid() || *end)
+		return;
+	nfds = strtol(fds, &end, 10);
+	if (*end || nfds <= 0 || nfds > INT_MAX - 3 - r->preserve_fds)
+		return;
+	r->preserve_fds += (int)nfds;
+	snprintf(n, sizeof(n), "%ld", nfds);
+	env_add("LISTEN_FDS=%s", n);
+	env_add("LISTEN_PID=%s", "1");
+	if (names)
+		env_add("LISTEN_FDNAMES=%s", names);
 }
 
 /* What `exec -p` takes from config.json, as runc keeps it in its state:
@@ -8030,9 +8162,11 @@ ctr_create(struct run *r, const char *id)
 	st_check_id(id);
 	self_read();
 	setup_sigs_catch(true);
+	pidfd_connect(r);
 	bundle_enter(r->bundle);
 	check_console(r->mode != MODE_RUN, r->console_socket);
 	caps_read_last();
+	ctr_listen_fds(r);
 	st_fill(&st);
 	st_create(id);
 	st_save_annotations();
@@ -8063,6 +8197,7 @@ ctr_create(struct run *r, const char *id)
 	r->hook_pid = r->pid;
 	master = ctr_sync(r, sock);
 	write_pid_file(r->pid_file, r->pid);
+	pidfd_send(r);
 	setup_sigs_catch(false);
 	close(st_fd);			/* unlock: a foreground run must not */
 	st_fd = -1;			/* keep delete and start waiting */
@@ -8238,6 +8373,7 @@ run_new(enum mode mode, bool exec)
 	r.bundle = opt_bundle;
 	r.pid_file = abs_path(opt_pid_file);	/* before the bundle's chdir */
 	r.console_socket = abs_path(opt_console_socket);
+	r.pidfd_socket = abs_path(opt_pidfd_socket);
 	r.cg_off = !strcmp(opt_cgroup_manager, "disabled");
 	r.cg_rootless = strcmp(opt_rootless_cg, "auto") ?
 			!strcmp(opt_rootless_cg, "true") : rt_euid != 0;
@@ -8830,6 +8966,7 @@ cmd_exec(int argc, char **argv)
 	st_must_open(argv[0], 0, &st);
 	if (!st_alive(&st))
 		die("cannot exec in a stopped container");
+	pidfd_connect(r);
 	if (opt_process) {
 		js_load(opt_process, "process.json");
 		spec_process(0, "", &spec.proc);
@@ -8854,6 +8991,7 @@ cmd_exec(int argc, char **argv)
 	self_read();
 	master = ctr_sync(r, ctr_spawn(r));
 	write_pid_file(r->pid_file, r->pid);
+	pidfd_send(r);
 	setup_sigs_catch(false);
 	if (opt_detach) {
 		console_send(r->console_socket, master);
@@ -9310,6 +9448,9 @@ static const struct opt opts[] = {
 	  "directory" },
 	{ "rootless", 0, OPT_FLAG, OF_SPEC, NULL, &opt_rootless,
 	  "generate a configuration for a rootless container" },
+	{ "pidfd-socket", 0, OPT_STR, OF_NEW | OF_EXEC, NULL,
+	  &opt_pidfd_socket, "path to an AF_UNIX socket which will receive "
+	  "a file descriptor referencing the init process" },
 	{ "console-socket", 0, OPT_STR, OF_NEW | OF_EXEC, TERMINAL_OFF,
 	  &opt_console_socket, "path to an AF_UNIX socket which will receive "
 	  "a file descriptor referencing the master end of the console's "

@@ -79,6 +79,36 @@ t_run_env_set() {
 	after env
 }
 
+# socket activation (runc's): LISTEN_FDS with LISTEN_PID = the runtime's
+# pid hands fds 3.. to the container, before --preserve-fds's, with
+# LISTEN_FDS and LISTEN_PID=1 in its environment; another pid's are not
+# for us and nothing is passed
+t_run_listen_fds() {
+	echo first > "$TMPD/f3"
+	echo second > "$TMPD/f4"
+	echo third > "$TMPD/f5"
+	ID=$(newid listen); track "$ID"
+	C_ARGS='"sh", "-c", "echo $LISTEN_FDS $LISTEN_PID; cat <&3; cat <&4; cat <&5; ls /proc/self/fd | sort -n | tr \"\\n\" \" \""' mkconfig "$B"
+	# the inner sh's pid is the one it execs rt with
+	sh -c 'LISTEN_PID=$$ LISTEN_FDS=2 exec "$0" run --preserve-fds 1 --bundle "$1" "$2"' \
+		"$RT" "$B" "$ID" 3< "$TMPD/f3" 4< "$TMPD/f4" 5< "$TMPD/f5" \
+		< /dev/null > "$TMPD/out" 2> "$TMPD/err"
+	check_eq listen-fds "exit 0: 2 1
+first
+second
+third
+0 1 2 3 4 5 6 : " "exit $?: $(cat "$TMPD/out"): $(cat "$TMPD/err")"
+	after listen
+	ID=$(newid listen-other); track "$ID"
+	C_ARGS='"sh", "-c", "echo [$LISTEN_FDS]; ls /proc/self/fd | sort -n | tr \"\\n\" \" \""' mkconfig "$B"
+	(exec 3< "$TMPD/f3"
+	 LISTEN_FDS=1 LISTEN_PID=1 exec "$RT" run --bundle "$B" "$ID" \
+		< /dev/null > "$TMPD/out" 2> "$TMPD/err")
+	check_eq listen-fds-other-pid "[]
+0 1 2 3 : " "$(cat "$TMPD/out"): $(cat "$TMPD/err")"
+	after listen-other
+}
+
 t_run_cwd() {
 	C_CWD=/tmp sh_ct cwd 'pwd'
 	check_eq cwd /tmp "$OUT"

@@ -548,6 +548,47 @@ t_console_run_d() {
 	fi
 }
 
+# --pidfd-socket (runc 1.2; rt only: runc 1.1.5 has no such flag): after
+# create, run -d and exec, a pidfd of the new process arrives on the socket;
+# a signal sent through it reaches that process
+pidfd_recv() {	# pidfd_recv SIG: recvtty -p SIG on $TMPD/pidfd.sock ($RPID)
+	SOCK=$TMPD/pidfd.sock
+	rm -f "$SOCK" "$TMPD/pidfd.out"
+	timeout "$T_TIMEOUT" "$RECVTTY" -o "$TMPD/pidfd.out" -p "$1" "$SOCK" &
+	RPID=$!
+	poll test -S "$SOCK"
+}
+t_pidfd_socket() {
+	need_rt_only pidfd-socket || return 0
+	pidfd_recv 0
+	create_ct pidfd 'sleep 100' --pidfd-socket "$SOCK"
+	check_eq pidfd-socket-create "exit 0: " "exit $RC: $ERR"
+	wait $RPID
+	check_eq pidfd-socket-create-pid "pid $(ct_pid "$ID")" "$(cat "$TMPD/pidfd.out")"
+	"$RT" delete -f "$ID"
+	after pidfd-socket-create
+	pidfd_recv 9
+	ID=$(newid pidfdrun); track "$ID"
+	sh_config 'sleep 100'
+	e=$("$RT" run -d --pidfd-socket "$SOCK" --bundle "$B" "$ID" 2>&1 < /dev/null)
+	check_eq pidfd-socket-run-d "exit 0: " "exit $?: $e"
+	wait $RPID
+	wait_status pidfd-socket-killed "$ID" stopped
+	"$RT" delete "$ID"
+	after pidfd-socket-run-d
+	start_ct pidfdexec 'sleep 100' || return 0
+	pidfd_recv 0
+	ex -d --pid-file "$TMPD/exec.pid" --pidfd-socket "$SOCK" "$ID" sleep 50
+	wait $RPID
+	check_eq pidfd-socket-exec "exit 0: pid $(cat "$TMPD/exec.pid" 2>&1)" "exit $RC: $(cat "$TMPD/pidfd.out")"
+	"$RT" delete -f "$ID"
+	after pidfd-socket-exec
+	ID=$(newid pidfdnone); track "$ID"
+	e=$("$RT" run -d --pidfd-socket "$TMPD/nope.sock" --bundle "$B" "$ID" 2>&1 < /dev/null)
+	check_eq pidfd-socket-missing "exit 1: rt: connect to pidfd-socket $TMPD/nope.sock: No such file or directory" "exit $?: $e"
+	after pidfd-socket-missing
+}
+
 # ---- the log file -------------------------------------------------------------------
 
 t_log_json() {

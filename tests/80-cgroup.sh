@@ -449,6 +449,50 @@ t_cgroup_pause_stopped() {
 
 # pids and memory limits (or their refusal), a core file, on one container
 # that keeps running through them all
+# hugepageLimits: hugetlb.<size>.max, and .rsvd.max where the kernel has it
+# (5.7; runc writes both); the first page size the cgroup offers
+t_cgroup_hugetlb() {
+	need_rt_only hugetlb || return 0
+	if ! has_ctl hugetlb; then
+		skip hugetlb "no hugetlb controller in $CGM"
+		return 0
+	fi
+	sz=$(ls "$CGM$OWN" | sed -n 's/^hugetlb\.\([0-9]*[KMG]B\)\.max$/\1/p' | head -n 1)
+	[ -n "$sz" ] || { fail hugetlb "a hugetlb.<size>.max in $CGM$OWN" "none"; return 0; }
+	C_RES=$(res "\"hugepageLimits\": [ { \"pageSize\": \"$sz\", \"limit\": 4194304 } ]") \
+		start_ct huge 'sleep 100' || return 0
+	D=$CGM$PARENT/$ID
+	check_eq hugetlb-max 4194304 "$(cat_cg "$D/hugetlb.$sz.max")"
+	if [ -e "$D/hugetlb.$sz.rsvd.max" ]; then
+		check_eq hugetlb-rsvd-max 4194304 "$(cat_cg "$D/hugetlb.$sz.rsvd.max")"
+	else
+		skip hugetlb-rsvd-max "kernel $(uname -r) has no hugetlb.$sz.rsvd.max (5.7)"
+	fi
+	"$RT" delete -f "$ID"
+	after hugetlb
+}
+
+# memory.checkBeforeUpdate: a limit under what the container uses (8 MB
+# of tmpfs pages, which cannot be reclaimed) is refused with runc's words,
+# and memory.max stays; above the usage it applies
+t_cgroup_check_before_update() {
+	need_rt_only check-before-update || return 0
+	has_ctl memory || { skip check-before-update "no memory controller in $CGM"; return 0; }
+	C_RES=$(res '"memory": { "limit": 67108864 }') \
+		start_ct cbu 'head -c 8000000 /dev/zero > /dev/shm/fill; echo filled > /dev/shm/done; sleep 100' || return 0
+	D=$CGM$PARENT/$ID
+	poll test -e "/proc/$PID/root/dev/shm/done"
+	echo '{ "memory": { "limit": 4194304, "checkBeforeUpdate": true } }' > "$TMPD/res.json"
+	e=$("$RT" update --resources "$TMPD/res.json" "$ID" 2>&1)
+	check_match check-before-update-refused '^exit 1: rt: cgroup: rejecting memory limit 4194304 <= usage [0-9]+$' "exit $?: $e"
+	check_eq check-before-update-kept 67108864 "$(cat_cg "$D/memory.max")"
+	echo '{ "memory": { "limit": 33554432, "checkBeforeUpdate": true } }' > "$TMPD/res.json"
+	e=$("$RT" update --resources "$TMPD/res.json" "$ID" 2>&1)
+	check_eq check-before-update-applied "exit 0: 33554432" "exit $?: $e$(cat_cg "$D/memory.max")"
+	"$RT" delete -f "$ID"
+	after check-before-update
+}
+
 t_cgroup_update() {
 	need_rt_only update || return 0
 	start_ct update 'sleep 100' || return 0

@@ -1,5 +1,5 @@
 /*
- * recvtty [-o FILE] SOCKPATH
+ * recvtty [-o FILE] [-p SIG] SOCKPATH
  *
  * The receiving end of --console-socket, like runc's contrib recvtty: listen
  * on the unix socket SOCKPATH, accept one connection, receive one fd (the pty
@@ -7,6 +7,10 @@
  * output to our stdout until the master gives EOF or EIO (every slave closed).
  * With -o FILE, stdin is not read and the output goes to FILE, written as it
  * arrives so a test can poll it.
+ *
+ * With -p SIG the fd is a pidfd (--pidfd-socket): its process's pid, from
+ * /proc/self/fdinfo, is written ("pid N"), then SIG is sent through the
+ * pidfd (pidfd_send_signal; 0 sends none), and recvtty exits.
  *
  * The socket is bound under a temporary name and renamed to SOCKPATH once
  * listening, so SOCKPATH existing means a connect will succeed.  It is
@@ -21,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -34,7 +39,7 @@ die(const char *what)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: recvtty [-o FILE] SOCKPATH\n");
+	fprintf(stderr, "usage: recvtty [-o FILE] [-p SIG] SOCKPATH\n");
 	exit(1);
 }
 
@@ -113,15 +118,42 @@ recv_fd(int s)
 	return fd;
 }
 
+/* -p: the pidfd's pid to out, then sig through it */
+static int
+pidfd_use(int fd, int out, int sig)
+{
+	char path[64], buf[4096], *p;
+	int f;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	if ((f = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		die(path);
+	n = read(f, buf, sizeof(buf) - 1);
+	close(f);
+	buf[n > 0 ? n : 0] = 0;
+	p = strstr(buf, "\nPid:");
+	if (!p) {
+		fprintf(stderr, "recvtty: not a pidfd: %s", buf);
+		return 1;
+	}
+	dprintf(out, "pid %ld\n", strtol(p + 5, NULL, 10));
+	if (sig && syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0) < 0)
+		die("pidfd_send_signal");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *outfile = NULL, *path;
-	int opt, s, m, out = 1, in_open = 1;
+	int opt, s, m, out = 1, in_open = 1, sig = -1;
 
-	while ((opt = getopt(argc, argv, "+o:")) != -1) {
+	while ((opt = getopt(argc, argv, "+o:p:")) != -1) {
 		if (opt == 'o')
 			outfile = optarg;
+		else if (opt == 'p')
+			sig = atoi(optarg);
 		else
 			usage();
 	}
@@ -138,6 +170,8 @@ main(int argc, char **argv)
 	m = recv_fd(s);
 	close(s);
 	unlink(path);
+	if (sig >= 0)
+		return pidfd_use(m, out, sig);
 
 	for (;;) {
 		struct pollfd p[2] = { { m, POLLIN, 0 }, { 0, POLLIN, 0 } };
