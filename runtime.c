@@ -135,9 +135,13 @@
 #define MOUNT_ATTR_STRICTATIME	0x00000020U
 #define MOUNT_ATTR_NODIRATIME	0x00000080U
 #define MOUNT_ATTR_NOSYMFOLLOW	0x00200000U
+#define MOUNT_ATTR_IDMAP	0x00100000U
 #ifndef AT_RECURSIVE
 #define AT_RECURSIVE 0x8000
 #endif
+#define OPEN_TREE_CLONE		1	/* linux/mount.h: open_tree(2) */
+#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004	/* move_mount(2) */
+#define MOVE_MOUNT_T_EMPTY_PATH	0x00000040
 #ifndef CGROUP2_SUPER_MAGIC
 #define CGROUP2_SUPER_MAGIC 0x63677270
 #endif
@@ -332,6 +336,10 @@ _Static_assert(MAX_ID + 64 < MAX_PATH, "a state path fits a path buffer");
 /*
  * ==== 5. types ============================================================
  */
+struct idmap {				/* linux.uidMappings[] */
+	uint32_t inner, outer, size;	/* containerID, hostID, size */
+};
+
 struct mnt {				/* one entry of config.json mounts */
 	char *dest, *src, *type;
 	unsigned long flags;		/* MS_* for mount(2), MS_BIND for binds */
@@ -339,6 +347,9 @@ struct mnt {				/* one entry of config.json mounts */
 	int nprop;
 	unsigned attr_set, attr_clr;	/* MOUNT_ATTR_*, recursive (rro ...) */
 	bool copyup;			/* tmpcopyup */
+	unsigned char idmap;		/* 1 idmap, 2 ridmap (recursive) */
+	struct idmap uidmap[MAX_IDMAP], gidmap[MAX_IDMAP];	/* the mount's */
+	int nuidmap, ngidmap;		/* CONFIG_MAX_ID_MAPPINGS */
 	char *data;			/* unknown options, comma-joined */
 	int srcfd;			/* a bind's source opened by rt, or -1 */
 };
@@ -477,10 +488,6 @@ struct hook {				/* one entry of a hooks list */
 	int timeout;			/* seconds, 0 for none */
 };
 
-struct idmap {				/* linux.uidMappings[] */
-	uint32_t inner, outer, size;	/* containerID, hostID, size */
-};
-
 struct spec {				/* config.json; static, never on a stack */
 	char *oci_version;
 	struct proc proc;
@@ -488,6 +495,7 @@ struct spec {				/* config.json; static, never on a stack */
 	bool root_ro;
 	char *hostname, *domainname;
 	char *mount_label;		/* linux.mountLabel, on SELinux only */
+	bool has_idmap;			/* a mount has idmap or ridmap */
 	struct mpol mpol;
 	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
 	int nmounts;
@@ -1571,7 +1579,7 @@ static const struct {
  * replaces the one before it, and ratime or rnostrictatime alone leave
  * relatime, the kernel's default.
  */
-enum { MO_FLAG, MO_SB, MO_PROP, MO_REC, MO_ATIME, MO_COPYUP };
+enum { MO_FLAG, MO_SB, MO_PROP, MO_REC, MO_ATIME, MO_COPYUP, MO_IDMAP };
 static const struct mntopt {
 	const char *name;
 	unsigned long set, clear;
@@ -1628,6 +1636,7 @@ static const struct mntopt {
 	{ "rnosymfollow", MOUNT_ATTR_NOSYMFOLLOW, 0, MO_REC },
 	{ "rsymfollow", 0, MOUNT_ATTR_NOSYMFOLLOW, MO_REC },
 	{ "tmpcopyup", 0, 0, MO_COPYUP },
+	{ "idmap", 1, 0, MO_IDMAP },	{ "ridmap", 2, 0, MO_IDMAP },
 };
 #define NMNTOPTS ARRAY_LEN(mntopts)
 
@@ -2322,6 +2331,11 @@ spec_mount_option(struct mnt *m, const char *jp, int x, struct mntseen *sn,
 	} else if (t < mntopts + NMNTOPTS && t->kind == MO_COPYUP) {
 		m->copyup = true;
 		sn->copyup = x;
+	} else if (t < mntopts + NMNTOPTS && t->kind == MO_IDMAP) {
+		if (!mnt_setattr_works())
+			die("%s: %s: %s needs Linux 5.12 (mount_setattr)",
+			    js_file, jp, o);
+		m->idmap = (unsigned char)t->set;
 	} else if (t < mntopts + NMNTOPTS) {
 		m->flags = (m->flags | t->set) & ~t->clear;
 		if (t->kind == MO_SB && sn->sb < 0)
@@ -2340,6 +2354,12 @@ spec_mount_option(struct mnt *m, const char *jp, int x, struct mntseen *sn,
 	}
 }
 
+static const struct member idmap_rows[] = {	/* linux.uidMappings[] */
+	M_INT("containerID", struct idmap, inner, 0, UINT32_MAX),
+	M_INT("hostID", struct idmap, outer, 0, UINT32_MAX),
+	M_INT("size", struct idmap, size, 1, UINT32_MAX, REQUIRED),
+};
+
 /* mounts[]: options, whose data string names the destination in its
  * error, are sorted once the destination is known. */
 static const struct member mount_rows[] = {
@@ -2347,7 +2367,31 @@ static const struct member mount_rows[] = {
 	M_PATH("source", struct mnt, src),
 	M_STR("type", struct mnt, type),
 	M_IGNORED("options"),		/* by spec_mount, second */
+	M_OBJS("uidMappings", struct mnt, uidmap, nuidmap, MAX_ID_MAPPINGS,
+	       idmap_rows),
+	M_OBJS("gidMappings", struct mnt, gidmap, ngidmap, MAX_ID_MAPPINGS,
+	       idmap_rows),
 };
+
+/*
+ * idmap and ridmap: on a bind mount, as root (the kernel wants
+ * CAP_SYS_ADMIN where the filesystem was mounted), with both mappings or
+ * none; none means the container's own user namespace (runtime-spec).
+ */
+static void
+spec_mount_idmap(const struct mnt *m, const char *jp, const char *type)
+{
+	if (!(m->flags & MS_BIND))
+		die("%s: %s.options: an idmapped mount is a bind mount, not "
+		    "\"%s\"", js_file, jp, type);
+	if (!m->nuidmap != !m->ngidmap)
+		die("%s: %s.%s: needs %s too", js_file, jp, m->nuidmap ?
+		    "uidMappings" : "gidMappings", m->nuidmap ? "gidMappings" :
+		    "uidMappings");
+	if (rt_euid)
+		die("%s: %s.options: an idmapped mount needs root", js_file, jp);
+	spec.has_idmap = true;
+}
 
 /*
  * What a bind mount cannot do is refused, never dropped: the kernel takes
@@ -2355,7 +2399,7 @@ static const struct member mount_rows[] = {
  * and the kernel ignores them); tmpcopyup is for a tmpfs only.
  */
 static void
-spec_mount_check(const struct mnt *m, const char *jp, const struct mntseen *sn)
+spec_mount_check(struct mnt *m, const char *jp, const struct mntseen *sn)
 {
 	const char *t = m->type ? m->type : "bind";
 	char ep[JP_MAX];
@@ -2365,6 +2409,10 @@ spec_mount_check(const struct mnt *m, const char *jp, const struct mntseen *sn)
 		die("%s: %s: tmpcopyup is for a tmpfs mount, not \"%s\"",
 		    js_file, ep, t);
 	}
+	if ((m->nuidmap || m->ngidmap) && !m->idmap)
+		m->idmap = 1;	/* the spec's SHOULD; runc maps them all the same */
+	if (m->idmap)
+		spec_mount_idmap(m, jp, t);
 	if (!(m->flags & MS_BIND))
 		return;
 	if (sn->data >= 0)	/* js_str ended each word in place */
@@ -3032,11 +3080,6 @@ spec_seccomp(int i, const char *jp, void *dst)
 		   (sc->def & 0xffff0000U) != SECCOMP_RET_TRACE;
 }
 
-static const struct member idmap_rows[] = {	/* linux.uidMappings[] */
-	M_INT("containerID", struct idmap, inner, 0, UINT32_MAX),
-	M_INT("hostID", struct idmap, outer, 0, UINT32_MAX),
-	M_INT("size", struct idmap, size, 1, UINT32_MAX, REQUIRED),
-};
 
 struct offset {				/* one clock of linux.timeOffsets */
 	long long secs, nsecs;
@@ -3519,6 +3562,11 @@ spec_validate(void)
 		die("%s: domainname: needs a new uts namespace (or one joined by "
 		    "path)", js_file);
 	spec_mount_labels();
+	for (int i = 0; i < spec.nmounts; i++)
+		if (spec.mounts[i].idmap && !spec.mounts[i].nuidmap &&
+		    !(spec.clone_flags & CLONE_NEWUSER))
+			die("%s: mounts[%d]: idmap without uidMappings and "
+			    "gidMappings needs a new user namespace", js_file, i);
 	for (int i = 0; i < spec.nsysctl; i++) {	/* runc's words */
 		const char *k = spec.sysctl[i].k;
 
@@ -5257,7 +5305,7 @@ locked_flags(const char *path)
 
 /* A bind mount, then a remount for its flags: bind ignores them. */
 static void
-child_mount_bind(int rootfd, const struct mnt *m, const char *target)
+child_mount_bind(int rootfd, const struct mnt *m, const char *target, int tfd)
 {
 	unsigned long flags = m->flags & ~(MS_BIND | MS_REC);
 	char t2[32], from[32];
@@ -5265,7 +5313,12 @@ child_mount_bind(int rootfd, const struct mnt *m, const char *target)
 
 	if (m->srcfd >= 0)
 		fd_path(from, sizeof(from), m->srcfd);
-	if (mount(m->srcfd >= 0 ? from : m->src, target, NULL,
+	/* an idmapped tree goes onto the destination's fd: through its
+	 * /proc/self/fd link, Linux 6.18 says EINVAL */
+	if (m->idmap ? syscall(SYS_move_mount, m->srcfd, "", tfd, "",
+			       MOVE_MOUNT_F_EMPTY_PATH |
+			       MOVE_MOUNT_T_EMPTY_PATH) < 0 :
+	    mount(m->srcfd >= 0 ? from : m->src, target, NULL,
 		  m->flags & (MS_BIND | MS_REC), NULL) < 0)
 		die("mount %s on %s: %s", m->src, m->dest, mount_strerror(errno));
 	if (!flags)
@@ -5424,6 +5477,15 @@ child_copyup(int rootfd, const struct mnt *m, int old)
 	close(fd);
 }
 
+/* Bind mounts whose source the parent opens and sends (MSG_BINDS), in
+ * mounts[] order; the child picks them out with the same test. */
+static bool
+mnt_from_parent(const struct mnt *m)
+{
+	return (m->flags & MS_BIND) && (m->idmap ||
+	       ((spec.clone_flags & CLONE_NEWUSER) && !rt_euid));
+}
+
 /* A read-only tmpfs, or /dev, is mounted read-write and made read-only
  * only after what goes below it (runc's finalizeRootfs): the devpts, shm
  * and mqueue mounts, the device nodes, /dev/console. */
@@ -5469,7 +5531,7 @@ child_mount_fs(struct run *r, int rootfd, const struct mnt *m, int fd,
 		b.src = *cg_mnt ? cg_mnt : "/sys/fs/cgroup";
 	b.srcfd = -1;
 	b.flags |= MS_BIND | MS_REC;
-	child_mount_bind(rootfd, &b, target);
+	child_mount_bind(rootfd, &b, target, fd);
 }
 
 /* mounts[] entry. */
@@ -5508,9 +5570,9 @@ child_mount_one(struct run *r, int rootfd, const struct mnt *m)
 		b.src = (char *)r->cg_dir;
 		b.srcfd = -1;
 		b.flags |= MS_BIND | MS_REC;
-		child_mount_bind(rootfd, &b, target);
+		child_mount_bind(rootfd, &b, target, fd);
 	} else if (m->flags & MS_BIND) {
-		child_mount_bind(rootfd, m, target);
+		child_mount_bind(rootfd, m, target, fd);
 		if (m->srcfd >= 0)
 			close(m->srcfd);
 	} else {
@@ -7180,7 +7242,7 @@ child_wait_go(void)
 			return;
 		if (m.kind != MSG_BINDS)
 			_exit(1);
-		while (b < spec.nmounts && !(spec.mounts[b].flags & MS_BIND))
+		while (b < spec.nmounts && !mnt_from_parent(&spec.mounts[b]))
 			b++;
 		if (b == spec.nmounts)
 			_exit(1);
@@ -7394,11 +7456,78 @@ ctr_oom_score_adj(pid_t pid)
 }
 
 /*
+ * A user namespace whose maps are m's (an idmapped mount's own mappings),
+ * as an fd: a child cloned into a new one, its maps written, its
+ * namespace opened, the child killed (runc and crun do the same).
+ */
+static int
+ns_userns_of(const struct mnt *m)
+{
+	char path[64];
+	long pid = sys_clone(CLONE_NEWUSER | SIGCHLD);
+	int fd;
+
+	if (pid < 0)
+		die_errno("mount %s: a user namespace for its mappings", m->dest);
+	if (pid == 0)
+		for (;;)
+			pause();	/* until killed: no die(), no undo */
+	ns_write_map((pid_t)pid, "uid_map", m->uidmap, m->nuidmap);
+	ns_write_map((pid_t)pid, "gid_map", m->gidmap, m->ngidmap);
+	snprintf(path, sizeof(path), "/proc/%ld/ns/user", pid);
+	fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+	kill((pid_t)pid, SIGKILL);
+	waitpid((pid_t)pid, NULL, 0);
+	if (fd < 0)
+		die_errno("open %s", path);
+	return fd;
+}
+
+/*
+ * idmap, ridmap: a detached copy of the source (open_tree, recursive for
+ * rbind) mapped by the mount's own mappings or the container's user
+ * namespace (mount_setattr MOUNT_ATTR_IDMAP, to every mount below for
+ * ridmap), which the child moves into place.  Made here, by rt with the
+ * host's credentials: the kernel wants CAP_SYS_ADMIN in the user
+ * namespace the filesystem was mounted in.
+ */
+static int
+mnt_idmapped(const struct run *r, const struct mnt *m)
+{
+	struct {
+		uint64_t attr_set, attr_clr, propagation, userns_fd;
+	} a = { MOUNT_ATTR_IDMAP, 0, 0, 0 };	/* struct mount_attr */
+	char path[64];
+	int fd, us;
+
+	if (m->nuidmap) {
+		us = ns_userns_of(m);
+	} else {
+		snprintf(path, sizeof(path), "/proc/%d/ns/user", (int)r->pid);
+		us = xopen(path, O_RDONLY, 0);
+	}
+	a.userns_fd = (uint64_t)us;
+	fd = (int)syscall(SYS_open_tree, AT_FDCWD, m->src ? m->src : "",
+			  OPEN_TREE_CLONE | O_CLOEXEC |
+			  (m->flags & MS_REC ? AT_RECURSIVE : 0));
+	if (fd < 0)
+		return -1;
+	if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH |
+		    (m->idmap == 2 ? AT_RECURSIVE : 0), &a, sizeof(a)) < 0)
+		die("mount %s on %s: idmapped mount: %s%s", m->src, m->dest,
+		    strerror(errno), errno == EINVAL ? " (a filesystem "
+		    "without idmapped mounts?)" : "");
+	close(us);
+	return fd;
+}
+
+/*
  * Bind sources of a container with a user namespace are opened by rt with
  * the host's credentials (O_PATH, following symlinks) in the container's
  * mount namespace, which the bind requires, and sent to the child: it
  * could not open a source under a root-only directory itself (runc's
- * mount sources).  rt's root and cwd are kept across the two setns.
+ * mount sources); so are idmapped mounts' trees.  rt's root and cwd are
+ * kept across the two setns.
  */
 static void
 ctr_bind_sources(struct run *r, int sock)
@@ -7415,9 +7544,10 @@ ctr_bind_sources(struct run *r, int sock)
 	for (int i = 0; i < spec.nmounts; i++) {
 		const struct mnt *m = &spec.mounts[i];
 
-		if (!(m->flags & MS_BIND))
+		if (!mnt_from_parent(m))
 			continue;
-		fd = openat(AT_FDCWD, m->src ? m->src : "", O_PATH | O_CLOEXEC);
+		fd = m->idmap ? mnt_idmapped(r, m) :
+		     openat(AT_FDCWD, m->src ? m->src : "", O_PATH | O_CLOEXEC);
 		if (fd < 0 || sync_send(sock, MSG_BINDS, fd) < 0) {
 			int e = errno;
 
@@ -7462,7 +7592,8 @@ ctr_go(struct run *r, int sock)
 	if (!r->exec) {
 		ns_write_maps(r->pid);
 		ctr_oom_score_adj(r->pid);
-		if ((spec.clone_flags & CLONE_NEWUSER) && !rt_euid)
+		if (((spec.clone_flags & CLONE_NEWUSER) && !rt_euid) ||
+		    spec.has_idmap)
 			ctr_bind_sources(r, sock);
 	}
 	if (sync_send(sock, MSG_GO, -1) < 0)
@@ -7497,8 +7628,9 @@ ctr_spawn(struct run *r)
 		r->rt_dev = rtst.st_dev;
 		r->rt_ino = rtst.st_ino;
 	}
-	if (!r->exec && ((spec.clone_flags & CLONE_NEWUSER) || spec.proc.has_oom))
-		r->need_go = true;	/* the maps and oom_score_adj first */
+	if (!r->exec && ((spec.clone_flags & CLONE_NEWUSER) ||
+			 spec.proc.has_oom || spec.has_idmap))
+		r->need_go = true;	/* maps, oom_score_adj, idmaps first */
 	if (r->exec && spec.proc.aff.has_final)
 		r->need_go = true;	/* execCPUAffinity.final first */
 	/* execCPUAffinity.initial: rt's own, which the child inherits and

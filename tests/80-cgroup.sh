@@ -457,8 +457,12 @@ t_cgroup_hugetlb() {
 		skip hugetlb "no hugetlb controller in $CGM"
 		return 0
 	fi
-	sz=$(ls "$CGM$OWN" | sed -n 's/^hugetlb\.\([0-9]*[KMG]B\)\.max$/\1/p' | head -n 1)
-	[ -n "$sz" ] || { fail hugetlb "a hugetlb.<size>.max in $CGM$OWN" "none"; return 0; }
+	# the kernel's first huge page size, named as the cgroup files are
+	kb=$(ls /sys/kernel/mm/hugepages 2>/dev/null | sed -n 's/^hugepages-\([0-9]*\)kB$/\1/p' | sort -n | head -n 1)
+	[ -n "$kb" ] || { fail hugetlb "a size in /sys/kernel/mm/hugepages" "none"; return 0; }
+	if [ "$kb" -ge 1048576 ]; then sz=$((kb / 1048576))GB
+	elif [ "$kb" -ge 1024 ]; then sz=$((kb / 1024))MB
+	else sz=${kb}KB; fi
 	C_RES=$(res "\"hugepageLimits\": [ { \"pageSize\": \"$sz\", \"limit\": 4194304 } ]") \
 		start_ct huge 'sleep 100' || return 0
 	D=$CGM$PARENT/$ID
