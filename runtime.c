@@ -496,6 +496,7 @@ struct spec {				/* config.json; static, never on a stack */
 	char *hostname, *domainname;
 	char *mount_label;		/* linux.mountLabel, on SELinux only */
 	bool has_idmap;			/* a mount has idmap or ridmap */
+	char *userns_path;		/* a user namespace joined by path */
 	struct mpol mpol;
 	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
 	int nmounts;
@@ -2483,8 +2484,7 @@ spec_namespace(int i, const char *jp, void *dst)
 		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, in.type);
 	ns->flag = ns_types[t].flag;
 	if (ns->flag == CLONE_NEWUSER && ns->path)
-		die("%s: %s.path: joining a user namespace is not supported "
-		    "yet", js_file, jp);
+		spec.userns_path = ns->path;
 	for (struct nsent *o = spec.ns; o < ns; o++)
 		if (o->flag == ns->flag)
 			die("%s: %s.type: duplicate namespace \"%s\"", js_file,
@@ -3194,6 +3194,14 @@ spec_ns_path(int flag, const char *self)
 	return false;
 }
 
+/* The container is in a user namespace: a new one, or one joined by
+ * path (a pod's), which owns the namespaces the container makes. */
+static bool
+spec_userns(void)
+{
+	return (spec.clone_flags & CLONE_NEWUSER) || spec.userns_path;
+}
+
 /* A namespace of this type to create, or one to join by path. */
 static bool
 spec_has_ns(int flag)
@@ -3548,8 +3556,8 @@ spec_validate(void)
 		    "rt's own: every mount would land there", js_file);
 	if (*spec.timens && !(spec.clone_flags & CLONE_NEWTIME))
 		die("%s: linux.timeOffsets: needs a new time namespace", js_file);
-	if ((spec.nuidmap || spec.ngidmap) && !(spec.clone_flags & CLONE_NEWUSER))
-		die("%s: linux.%s: needs a new user namespace", js_file,
+	if ((spec.nuidmap || spec.ngidmap) && !spec_userns())
+		die("%s: linux.%s: needs a user namespace", js_file,
 		    spec.nuidmap ? "uidMappings" : "gidMappings");
 	if ((spec.clone_flags & CLONE_NEWUSER) && (!spec.nuidmap || !spec.ngidmap))
 		die("%s: linux.%s: a new user namespace needs mappings", js_file,
@@ -3564,9 +3572,9 @@ spec_validate(void)
 	spec_mount_labels();
 	for (int i = 0; i < spec.nmounts; i++)
 		if (spec.mounts[i].idmap && !spec.mounts[i].nuidmap &&
-		    !(spec.clone_flags & CLONE_NEWUSER))
+		    !spec_userns())
 			die("%s: mounts[%d]: idmap without uidMappings and "
-			    "gidMappings needs a new user namespace", js_file, i);
+			    "gidMappings needs a user namespace", js_file, i);
 	for (int i = 0; i < spec.nsysctl; i++) {	/* runc's words */
 		const char *k = spec.sysctl[i].k;
 
@@ -5022,6 +5030,7 @@ child_join_namespaces(void)
 			int fd;
 
 			if (!ns->path || ns->flag == CLONE_NEWPID ||
+			    ns->flag == CLONE_NEWUSER ||	/* ctr_clone did */
 			    (ns->flag == CLONE_NEWNS) != (pass == 1))
 				continue;
 			fd = ns_open(ns);
@@ -5482,8 +5491,7 @@ child_copyup(int rootfd, const struct mnt *m, int old)
 static bool
 mnt_from_parent(const struct mnt *m)
 {
-	return (m->flags & MS_BIND) && (m->idmap ||
-	       ((spec.clone_flags & CLONE_NEWUSER) && !rt_euid));
+	return (m->flags & MS_BIND) && (m->idmap || (spec_userns() && !rt_euid));
 }
 
 /* A read-only tmpfs, or /dev, is mounted read-write and made read-only
@@ -5519,8 +5527,7 @@ child_mount_fs(struct run *r, int rootfd, const struct mnt *m, int fd,
 			child_copyup(rootfd, m, old);
 		return;
 	}
-	if ((errno != EPERM && errno != EBUSY) ||
-	    !(spec.clone_flags & CLONE_NEWUSER) ||
+	if ((errno != EPERM && errno != EBUSY) || !spec_userns() ||
 	    (strcmp(type, "sysfs") && strcmp(type, "cgroup2")))
 		die("mount %s on %s: %s", src, m->dest, mount_strerror(errno));
 	if (*type == 's')
@@ -7269,7 +7276,7 @@ child_setup_container(struct run *r)
 	child_timens();
 	child_sysctl();
 	child_lsm_open();
-	if (spec.clone_flags & CLONE_NEWUSER)	/* see child_userns_root */
+	if (spec_userns())			/* see child_userns_root */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	rootfd = child_rootfs(r);
 	if (spec.nhooks[H_PRESTART] || spec.nhooks[H_CREATE_RUNTIME]) {
@@ -7362,7 +7369,7 @@ child_main(struct run *r)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (r->need_go)
 		child_wait_go();
-	if (!r->exec && (spec.clone_flags & CLONE_NEWUSER))
+	if (!r->exec && spec_userns())
 		child_userns_root();
 	if (!r->exec && (spec.clone_flags & CLONE_NEWCGROUP) &&
 	    unshare(CLONE_NEWCGROUP) < 0)
@@ -7420,7 +7427,7 @@ child_main(struct run *r)
  * once inside, so that its root is the container's cgroup.
  */
 static long
-ctr_clone(struct run *r, int flags)
+ctr_clone_in(struct run *r, int flags)
 {
 	struct clone_args ca = {
 		.flags = (uint64_t)(flags & ~(CLONE_NEWCGROUP | CLONE_NEWTIME)) |
@@ -7438,6 +7445,91 @@ ctr_clone(struct run *r, int flags)
 		return pid;
 	r->need_go = true;
 	return sys_clone(SIGCHLD | (unsigned long)flags);
+}
+
+/* What the helper of a user namespace joined by path tells rt. */
+struct userns_reply {
+	long pid;			/* the init, or -1 */
+	int err, what;			/* errno, and what failed (below) */
+	bool clone3_ok, need_go;	/* set in the helper by ctr_clone_in */
+};
+
+/* The helper: the mappings the config gives are those of the user
+ * namespace it joined (the kernel's "%10u %10u %10u\n" lines). */
+static bool
+userns_maps_match(const char *file, const struct idmap *m, int n)
+{
+	char want[MAX_IDMAP * 34 + 1], got[sizeof(want) + 1];
+	size_t len = 0;
+
+	if (!n)
+		return true;
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(want + len, sizeof(want) - len,
+					"%10u %10u %10u\n", m[i].inner,
+					m[i].outer, m[i].size);
+	return readproc(file, got, sizeof(got)) >= 0 && !strcmp(want, got);
+}
+
+/*
+ * A user namespace joined by path owns what the container makes, as when
+ * runc's nsexec joins it and then unshares: a helper joins it (rt itself
+ * could never come back to the host's) and clones the init with
+ * CLONE_PARENT, so that rt is its parent; the helper writes the pid and
+ * exits.  Returns like clone: 0 in the init.
+ */
+static long
+ctr_clone_userns(struct run *r, int flags)
+{
+	struct userns_reply rep = { -1, 0, 0, false, false };
+	int p[2], fd = ns_open(&(struct nsent){ CLONE_NEWUSER, spec.userns_path });
+	long h;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		die_errno("pipe");
+	h = sys_clone(SIGCHLD);
+	if (h == 0) {
+		close(p[0]);
+		if (setns(fd, CLONE_NEWUSER) < 0)
+			rep.what = 1;
+		else if (!userns_maps_match("/proc/self/uid_map", spec.uidmap,
+					    spec.nuidmap))
+			rep.what = 2;
+		else if (!userns_maps_match("/proc/self/gid_map", spec.gidmap,
+					    spec.ngidmap))
+			rep.what = 3;
+		else if ((rep.pid = ctr_clone_in(r, flags | CLONE_PARENT)) == 0)
+			return 0;		/* the init */
+		rep.err = errno;
+		rep.clone3_ok = r->clone3_ok;
+		rep.need_go = r->need_go;
+		(void)!write(p[1], &rep, sizeof(rep));
+		_exit(0);
+	}
+	close(p[1]);
+	close(fd);
+	if (h < 0 || read(p[0], &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
+		die_errno("join user namespace %s", spec.userns_path);
+	close(p[0]);
+	waitpid((pid_t)h, NULL, 0);
+	if (rep.what == 1)
+		die("join namespace %s: %s", spec.userns_path, strerror(rep.err));
+	if (rep.what)
+		die("%s: linux.%s: not the mappings of the user namespace %s",
+		    js_file, rep.what == 2 ? "uidMappings" : "gidMappings",
+		    spec.userns_path);
+	r->clone3_ok = rep.clone3_ok;
+	r->need_go |= rep.need_go;
+	errno = rep.err;
+	return rep.pid;
+}
+
+static long
+ctr_clone(struct run *r, int flags)
+{
+	if (!r->exec && spec.userns_path)
+		return ctr_clone_userns(r, flags);
+	return ctr_clone_in(r, flags);
 }
 
 /* process.oomScoreAdj, by the parent: only the host's root may lower it
@@ -7592,7 +7684,7 @@ ctr_go(struct run *r, int sock)
 	if (!r->exec) {
 		ns_write_maps(r->pid);
 		ctr_oom_score_adj(r->pid);
-		if (((spec.clone_flags & CLONE_NEWUSER) && !rt_euid) ||
+		if ((spec_userns() && !rt_euid) ||
 		    spec.has_idmap)
 			ctr_bind_sources(r, sock);
 	}
@@ -7628,7 +7720,7 @@ ctr_spawn(struct run *r)
 		r->rt_dev = rtst.st_dev;
 		r->rt_ino = rtst.st_ino;
 	}
-	if (!r->exec && ((spec.clone_flags & CLONE_NEWUSER) ||
+	if (!r->exec && (spec_userns() ||
 			 spec.proc.has_oom || spec.has_idmap))
 		r->need_go = true;	/* maps, oom_score_adj, idmaps first */
 	if (r->exec && spec.proc.aff.has_final)

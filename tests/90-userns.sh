@@ -299,3 +299,47 @@ t_userns_rootless() {
 		fail rootless-user-removed "no $RL_U in /etc/passwd, /etc/group" "still there"
 	fi
 }
+
+# ---- a user namespace joined by path (a pod's: runc 1.2, rt only here) -------
+
+# holder_userns: a process in a new user namespace mapped like $UM, as a
+# pod's sandbox holds one; $HOLDER its pid (killed at cleanup)
+holder_userns() {
+	unshare -U sleep 1000 &
+	HOLDER=$!
+	T_EXTRA_CLEANUP="kill $HOLDER 2>/dev/null; $T_EXTRA_CLEANUP"
+	in_own() { [ "$(readlink /proc/$HOLDER/ns/user 2>/dev/null)" != "$(readlink /proc/self/ns/user)" ]; }
+	poll in_own || return 1
+	echo "0 100000 65536" > "/proc/$HOLDER/uid_map" &&
+		echo "0 100000 65536" > "/proc/$HOLDER/gid_map"
+}
+
+# the container joins it: its user namespace is the holder's, its own
+# uts, mount and pid namespaces belong to it (its root may set the
+# hostname and mount), and exec joins it too; the config's mappings, when
+# given, must be the namespace's
+t_userns_join_path() {
+	need_rt_only userns-join || return 0
+	need_userns userns-join || return 0
+	need_cmd userns-join unshare || return 0
+	holder_userns || { fail userns-join "a holder user namespace" "none"; return 0; }
+	NS_JOIN="$NS_DEF, { \"type\": \"user\", \"path\": \"/proc/$HOLDER/ns/user\" }"
+	C_NAMESPACES=$NS_JOIN C_LINUX_EXTRA= C_CAPS='"bounding": [ "CAP_SYS_ADMIN" ], "effective": [ "CAP_SYS_ADMIN" ], "permitted": [ "CAP_SYS_ADMIN" ]' \
+		start_ct join 'sleep 100' || return 0
+	check_eq userns-join-ns "$(readlink /proc/$HOLDER/ns/user)" "$(readlink /proc/$PID/ns/user)"
+	check_eq userns-join-map "$(kmap 0 100000 65536)" "$(cat /proc/$PID/uid_map)"
+	ex "$ID" sh -c 'hostname joined && hostname; mount -t tmpfs t /mnt && echo mounted; cat /proc/self/uid_map'
+	check_eq userns-join-own-ns "exit 0: joined
+mounted
+$(kmap 0 100000 65536): " "exit $RC: $OUT: $ERR"
+	check_eq userns-join-host-uid "100000" "$(sed -n 's/^Uid:[[:space:]]*\([0-9]*\).*/\1/p' /proc/$PID/status)"
+	"$RT" delete -f "$ID"
+	after userns-join
+	C_NAMESPACES=$NS_JOIN C_LINUX_EXTRA=", $UM" sh_ct joinmap 'cat /proc/self/uid_map'
+	check_eq userns-join-same-maps "exit 0: $(kmap 0 100000 65536): " "exit $RC: $OUT: $ERR"
+	after userns-join-same-maps
+	C_NAMESPACES=$NS_JOIN C_LINUX_EXTRA=', "uidMappings": [ { "containerID": 0, "hostID": 200000, "size": 65536 } ], "gidMappings": [ { "containerID": 0, "hostID": 100000, "size": 65536 } ]' \
+		sh_ct joinbad 'echo ran'
+	check_eq userns-join-other-maps "exit 1: : rt: config.json: linux.uidMappings: not the mappings of the user namespace /proc/$HOLDER/ns/user" "exit $RC: $OUT: $ERR"
+	after userns-join-other-maps
+}
