@@ -155,6 +155,37 @@
 #define SYS_SETGROUPS SYS_setgroups
 #endif
 
+/* rtnetlink (linux/netlink.h, linux/rtnetlink.h, linux/if_addr.h,
+ * linux/if_link.h), under rt's own names. */
+struct nlhdr {
+	uint32_t len;
+	uint16_t type, flags;
+	uint32_t seq, pid;
+};
+struct nlattr {
+	uint16_t len, type;
+};
+struct nl_ifinfo {
+	uint8_t family, pad;
+	uint16_t type;
+	int32_t index;
+	uint32_t flags, change;
+};
+struct nl_ifaddr {
+	uint8_t family, prefixlen, flags, scope;
+	uint32_t index;
+};
+enum {
+	NL_ROUTE = 0, NL_ERROR = 2, NL_DONE = 3,
+	NL_NEWLINK = 16, NL_GETLINK = 18, NL_NEWADDR = 20, NL_GETADDR = 22,
+	NL_F_REQUEST = 1, NL_F_ACK = 4, NL_F_EXCL = 0x200, NL_F_CREATE = 0x400,
+	NL_F_DUMP = 0x300,
+	NL_IFNAME = 3, NL_NET_NS_FD = 28,		/* IFLA_* */
+	NL_ADDRESS = 1, NL_LOCAL = 2, NL_BROADCAST = 4, NL_AFLAGS = 8,	/* IFA_* */
+	NL_F_PERMANENT = 0x80,				/* IFA_F_PERMANENT */
+};
+#define NL_ALIGN(n) (((n) + 3U) & ~3U)
+
 /* Classic BPF and seccomp (linux/filter.h, linux/seccomp.h, linux/audit.h). */
 struct sock_filter {
 	uint16_t code;
@@ -315,6 +346,8 @@ enum {
 	MAX_IDMAP = CONFIG_MAX_ID_MAPPINGS,
 	MAX_HOOKS = CONFIG_MAX_HOOKS,
 	MAX_SYSCTLS = CONFIG_MAX_SYSCTLS,
+	MAX_NET_DEVICES = CONFIG_MAX_NET_DEVICES,
+	MAX_NET_ADDRS = CONFIG_MAX_NET_ADDRS,
 	MAX_CPUS = CONFIG_MAX_CPUS,
 	MAX_NUMA_NODES = 1024,		/* the kernel's largest MAX_NUMNODES
 					   (NODES_SHIFT is at most 10) */
@@ -403,6 +436,10 @@ struct proc {				/* config.json process */
 		unsigned long initial[MAX_CPUS / LONG_BIT];	/* CONFIG_MAX_CPUS */
 		unsigned long final[MAX_CPUS / LONG_BIT];
 	} aff;
+};
+
+struct netdev {				/* linux.netDevices.<host name> */
+	char *host, *name;		/* name: in the container, or NULL */
 };
 
 struct mpol {				/* linux.memoryPolicy */
@@ -498,6 +535,8 @@ struct spec {				/* config.json; static, never on a stack */
 	bool has_idmap;			/* a mount has idmap or ridmap */
 	char *userns_path;		/* a user namespace joined by path */
 	struct mpol mpol;
+	struct netdev netdev[MAX_NET_DEVICES];	/* CONFIG_MAX_NET_DEVICES */
+	int nnetdev;
 	struct mnt mounts[MAX_MOUNTS];		/* CONFIG_MAX_MOUNTS */
 	int nmounts;
 	struct nsent ns[MAX_NAMESPACES];	/* CONFIG_MAX_NAMESPACES */
@@ -3194,6 +3233,16 @@ spec_ns_path(int flag, const char *self)
 	return false;
 }
 
+/* The path of a namespace of this type joined by path, or NULL. */
+static const char *
+spec_ns_join_path(int flag)
+{
+	for (int i = 0; i < spec.nns; i++)
+		if (spec.ns[i].flag == flag && spec.ns[i].path)
+			return spec.ns[i].path;
+	return NULL;
+}
+
 /* The container is in a user namespace: a new one, or one joined by
  * path (a pod's), which owns the namespaces the container makes. */
 static bool
@@ -3467,6 +3516,40 @@ spec_mpol(int i, const char *jp, void *dst)
 	m->on = true;
 }
 
+static const struct member netdev_rows[] = {	/* linux.netDevices.<dev> */
+	M_STR("name", struct netdev, name),
+};
+
+/* linux.netDevices: host devices, by name, to move into the container's
+ * network namespace (checked there once the namespaces are known). */
+static void
+spec_net_devices(int i, const char *jp, void *dst)
+{
+	struct spec *s = dst;
+	char kp[JP_MAX];
+	int k, n;
+
+	js_expect(i, JSMN_OBJECT, jp);
+	check_limit(jp, toks[i].size, LIMIT(MAX_NET_DEVICES));
+	s->nnetdev = 0;
+	JS_EACH_MEMBER(i, k, n) {
+		struct netdev *d = &s->netdev[s->nnetdev++];
+		const char *h = cfgbuf + toks[k].start;
+
+		jp_make(kp, "%s.%s", jp, h);
+		d->host = js_str(k, kp);
+		d->name = NULL;
+		SPEC_OBJECT(k + 1, kp, netdev_rows, d);
+		if (!*d->host || strlen(d->host) >= IFNAMSIZ ||
+		    (d->name && (!*d->name || strlen(d->name) >= IFNAMSIZ)))
+			die("%s: %s: not a network device name (1 to %d bytes)",
+			    js_file, kp, IFNAMSIZ - 1);
+		if (!if_nametoindex(d->host))
+			die("%s: %s: no such network device on the host",
+			    js_file, kp);
+	}
+}
+
 /* linux.sysctl is checked against the namespaces, after the others. */
 static void
 spec_sysctl_tok(int i, const char *jp, void *dst)
@@ -3496,7 +3579,7 @@ static const struct member linux_rows[] = {	/* linux */
 	M_FN_AT("mountLabel", struct spec, mount_label, spec_mount_label),
 	M_FN("sysctl", spec_sysctl_tok),
 	M_UNSUPPORTED("intelRdt"),
-	M_UNSUPPORTED("netDevices"),		/* not yet: issue 17 */
+	M_FN("netDevices", spec_net_devices),
 	M_FN_AT("memoryPolicy", struct spec, mpol, spec_mpol, OR_NULL),
 };
 
@@ -3570,6 +3653,10 @@ spec_validate(void)
 		die("%s: domainname: needs a new uts namespace (or one joined by "
 		    "path)", js_file);
 	spec_mount_labels();
+	if (spec.nnetdev && !(spec.clone_flags & CLONE_NEWNET) &&
+	    !spec_ns_path(CLONE_NEWNET, "/proc/self/ns/net"))
+		die("%s: linux.netDevices: needs a network namespace of the "
+		    "container's own", js_file);
 	for (int i = 0; i < spec.nmounts; i++)
 		if (spec.mounts[i].idmap && !spec.mounts[i].nuidmap &&
 		    !spec_userns())
@@ -7447,6 +7534,260 @@ ctr_clone_in(struct run *r, int flags)
 	return sys_clone(SIGCHLD | (unsigned long)flags);
 }
 
+/*
+ * linux.netDevices, by rt: each host device's permanent global addresses
+ * read (RTM_GETADDR), the device moved into the container's network
+ * namespace under its new name (RTM_NEWLINK, IFLA_NET_NS_FD), then, on a
+ * socket made in that namespace, the addresses added again and the
+ * device set up, as the spec asks.  It is not moved back: the spec says
+ * the kernel's namespace teardown decides (physical devices return to the
+ * host, virtual ones go).
+ */
+struct netaddr {			/* one address to add again */
+	int dev;			/* its spec.netdev index */
+	struct nl_ifaddr a;
+	uint8_t local[16], addr[16], brd[16];
+	uint8_t has;			/* 1 local, 2 address, 4 broadcast */
+};
+
+/* A request with its attributes; nl_talk sends it and waits for the ack. */
+struct nlreq {
+	struct nlhdr h;
+	union {
+		struct nl_ifinfo i;
+		struct nl_ifaddr a;
+	} u;
+	char attrs[128];
+};
+
+static void
+nl_attr(struct nlreq *q, int type, const void *data, size_t len)
+{
+	struct nlattr *a = (struct nlattr *)((char *)q + NL_ALIGN(q->h.len));
+
+	if (NL_ALIGN(q->h.len) + NL_ALIGN(sizeof(*a) + len) > sizeof(*q))
+		die("netlink: request too long");
+	a->len = (uint16_t)(sizeof(*a) + len);
+	a->type = (uint16_t)type;
+	memcpy(a + 1, data, len);
+	q->h.len = NL_ALIGN(q->h.len) + NL_ALIGN(a->len);
+}
+
+/* 0, or the kernel's -errno. */
+static int
+nl_talk(int fd, struct nlreq *q)
+{
+	char buf[256];
+	ssize_t n;
+
+	q->h.flags |= NL_F_REQUEST | NL_F_ACK;
+	if (send(fd, q, q->h.len, 0) < 0)
+		return -errno;
+	n = recv(fd, buf, sizeof(buf), 0);
+	if (n < (ssize_t)(sizeof(struct nlhdr) + sizeof(int)) ||
+	    ((struct nlhdr *)buf)->type != NL_ERROR)
+		return -EIO;
+	return *(int *)(buf + sizeof(struct nlhdr));
+}
+
+static int
+nl_open(void)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NL_ROUTE);
+
+	if (fd < 0)
+		die_errno("netlink socket");
+	return fd;
+}
+
+/* One RTM_NEWADDR of the dump: kept when it is dev's, permanent and of
+ * global scope (runtime-spec: IFA_F_PERMANENT, RT_SCOPE_UNIVERSE). */
+static void
+net_addr_keep(const struct nlhdr *h, int idx, int dev, struct netaddr *t,
+	      int *n)
+{
+	const struct nl_ifaddr *a = (const void *)(h + 1);
+	const struct nlattr *r = (const void *)((const char *)a + NL_ALIGN(sizeof(*a)));
+	size_t left = h->len - NL_ALIGN(sizeof(*h)) - NL_ALIGN(sizeof(*a));
+	uint32_t flags = a->flags;
+	struct netaddr *o = &t[*n];
+	size_t al = a->family == AF_INET6 ? 16 : 4;
+
+	if ((int)a->index != idx || a->scope != 0)
+		return;
+	memset(o, 0, sizeof(*o));
+	for (; left >= sizeof(*r) && r->len >= sizeof(*r) && r->len <= left;
+	     left -= NL_ALIGN(r->len),
+	     r = (const void *)((const char *)r + NL_ALIGN(r->len))) {
+		const void *v = r + 1;
+
+		if (r->type == NL_AFLAGS && r->len >= sizeof(*r) + 4)
+			memcpy(&flags, v, 4);
+		if (r->len - sizeof(*r) != al)
+			continue;
+		if (r->type == NL_LOCAL)
+			o->has |= 1, memcpy(o->local, v, al);
+		if (r->type == NL_ADDRESS)
+			o->has |= 2, memcpy(o->addr, v, al);
+		if (r->type == NL_BROADCAST)
+			o->has |= 4, memcpy(o->brd, v, al);
+	}
+	if (!(flags & NL_F_PERMANENT))
+		return;
+	if (*n == MAX_NET_ADDRS)
+		die("linux.netDevices: more than %d addresses (raise %s)",
+		    MAX_NET_ADDRS, LIMIT_NAME(MAX_NET_ADDRS));
+	o->dev = dev;
+	o->a = *a;
+	(*n)++;
+}
+
+/* The addresses of host device idx, into t from *n on. */
+static void
+net_addrs(int fd, int idx, int dev, struct netaddr *t, int *n)
+{
+	static char buf[16384] __attribute__((aligned(4)));
+	const struct nlhdr *h;
+	struct nlreq q;
+	ssize_t len;
+
+	memset(&q, 0, sizeof(q));
+	q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.a), NL_GETADDR,
+			      NL_F_REQUEST | NL_F_DUMP, 1, 0 };
+	if (send(fd, &q, q.h.len, 0) < 0)
+		die_errno("netlink: read addresses");
+	while ((len = recv(fd, buf, sizeof(buf), 0)) > 0)
+		for (h = (const void *)buf; len >= (ssize_t)sizeof(*h) &&
+		     h->len >= sizeof(*h) && (ssize_t)h->len <= len;
+		     len -= NL_ALIGN(h->len),
+		     h = (const void *)((const char *)h + NL_ALIGN(h->len))) {
+			if (h->type == NL_DONE)
+				return;
+			if (h->type == NL_ERROR)
+				die("netlink: read addresses: %s",
+				    strerror(-*(const int *)(h + 1)));
+			net_addr_keep(h, idx, dev, t, n);
+		}
+	die_errno("netlink: read addresses");
+}
+
+/* The namespace of fd has a device of that name (RTM_GETLINK, no ack:
+ * the answer is the link or an error). */
+static bool
+nl_has_link(int fd, const char *name)
+{
+	struct nlreq q;
+	char buf[1024];
+
+	memset(&q, 0, sizeof(q));
+	q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.i), NL_GETLINK,
+			      NL_F_REQUEST, 5, 0 };
+	nl_attr(&q, NL_IFNAME, name, strlen(name) + 1);
+	if (send(fd, &q, q.h.len, 0) < 0 || recv(fd, buf, sizeof(buf), 0) <
+	    (ssize_t)sizeof(struct nlhdr))
+		die_errno("netlink: look for %s", name);
+	return ((struct nlhdr *)buf)->type != NL_ERROR;
+}
+
+/* A netlink socket in the container's network namespace (nsfd). */
+static int
+nl_open_in(int nsfd)
+{
+	int self = xopen("/proc/self/ns/net", O_RDONLY, 0), fd;
+
+	if (setns(nsfd, CLONE_NEWNET) < 0)
+		die_errno("join the container's network namespace");
+	fd = nl_open();
+	if (setns(self, CLONE_NEWNET) < 0)
+		die_errno("return to rt's network namespace");
+	close(self);
+	return fd;
+}
+
+/* The addresses of t whose device is now idx, and the device up. */
+static void
+net_dev_up(int fd, int idx, int dev, const struct netaddr *t, int n)
+{
+	struct nlreq q;
+	int e;
+
+	for (int i = 0; i < n; i++) {
+		size_t al = t[i].a.family == AF_INET6 ? 16 : 4;
+
+		if (t[i].dev != dev)
+			continue;
+		memset(&q, 0, sizeof(q));
+		q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.a), NL_NEWADDR,
+				      NL_F_CREATE | NL_F_EXCL, 2, 0 };
+		q.u.a = t[i].a;
+		q.u.a.index = (uint32_t)idx;
+		if (t[i].has & 1)
+			nl_attr(&q, NL_LOCAL, t[i].local, al);
+		if (t[i].has & 2)
+			nl_attr(&q, NL_ADDRESS, t[i].addr, al);
+		if (t[i].has & 4)
+			nl_attr(&q, NL_BROADCAST, t[i].brd, al);
+		if ((e = nl_talk(fd, &q)) < 0)
+			die("linux.netDevices.%s: add an address again: %s",
+			    spec.netdev[dev].host, strerror(-e));
+	}
+	memset(&q, 0, sizeof(q));
+	q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.i), NL_NEWLINK, 0, 3, 0 };
+	q.u.i.index = idx;
+	q.u.i.flags = q.u.i.change = IFF_UP;
+	if ((e = nl_talk(fd, &q)) < 0)
+		die("linux.netDevices.%s: set it up: %s", spec.netdev[dev].host,
+		    strerror(-e));
+}
+
+static void
+ctr_net_devices(const struct run *r)
+{
+	static struct netaddr t[MAX_NET_ADDRS];
+	int idx[MAX_NET_DEVICES], fd = nl_open(), ct, nsfd, n = 0, e;
+	char path[64];
+	struct nlreq q;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)r->pid);
+	nsfd = xopen(spec.clone_flags & CLONE_NEWNET ? path :
+		     spec_ns_join_path(CLONE_NEWNET), O_RDONLY, 0);
+	ct = nl_open_in(nsfd);
+	for (int d = 0; d < spec.nnetdev; d++) {
+		const struct netdev *nd = &spec.netdev[d];
+		const char *to = nd->name ? nd->name : nd->host;
+
+		/* the kernel moves a device and then renames it: a name
+		 * taken there would fail after the move (a template with %d
+		 * is the kernel's to pick) */
+		if (!strchr(to, '%') && nl_has_link(ct, to))
+			die("linux.netDevices.%s: the container's network "
+			    "namespace has a device named %s", nd->host, to);
+		idx[d] = (int)if_nametoindex(nd->host);
+		if (!idx[d])
+			die("linux.netDevices.%s: no such network device on the "
+			    "host", nd->host);
+		net_addrs(fd, idx[d], d, t, &n);
+		memset(&q, 0, sizeof(q));
+		q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.i), NL_NEWLINK,
+				      0, 4, 0 };
+		q.u.i.index = idx[d];
+		nl_attr(&q, NL_NET_NS_FD, &nsfd, sizeof(nsfd));
+		if (nd->name)
+			nl_attr(&q, NL_IFNAME, nd->name, strlen(nd->name) + 1);
+		if ((e = nl_talk(fd, &q)) < 0)
+			die("linux.netDevices.%s: move into the container's "
+			    "network namespace%s%s: %s", nd->host,
+			    nd->name ? " as " : "", nd->name ? nd->name : "",
+			    strerror(-e));
+	}
+	for (int d = 0; d < spec.nnetdev; d++)	/* the kernel keeps an index
+						   free in the new namespace */
+		net_dev_up(ct, idx[d], d, t, n);
+	close(ct);
+	close(nsfd);
+	close(fd);
+}
+
 /* What the helper of a user namespace joined by path tells rt. */
 struct userns_reply {
 	long pid;			/* the init, or -1 */
@@ -7684,6 +8025,8 @@ ctr_go(struct run *r, int sock)
 	if (!r->exec) {
 		ns_write_maps(r->pid);
 		ctr_oom_score_adj(r->pid);
+		if (spec.nnetdev)
+			ctr_net_devices(r);
 		if ((spec_userns() && !rt_euid) ||
 		    spec.has_idmap)
 			ctr_bind_sources(r, sock);
@@ -7720,7 +8063,7 @@ ctr_spawn(struct run *r)
 		r->rt_dev = rtst.st_dev;
 		r->rt_ino = rtst.st_ino;
 	}
-	if (!r->exec && (spec_userns() ||
+	if (!r->exec && (spec_userns() || spec.nnetdev ||
 			 spec.proc.has_oom || spec.has_idmap))
 		r->need_go = true;	/* maps, oom_score_adj, idmaps first */
 	if (r->exec && spec.proc.aff.has_final)

@@ -109,6 +109,57 @@ third
 	after listen-other
 }
 
+# linux.netDevices (runtime-spec 1.3; runc 1.1.5 has none): in a network
+# namespace of the test's own, which is the "host" rt runs in, two veth
+# devices with addresses; the container gets them, one renamed, each with
+# its permanent global addresses and up; they are not moved back
+# netdev_run NAME CONFIG-EXTRA SCRIPT: run SCRIPT with netDevices
+# CONFIG-EXTRA in a fresh network namespace holding rtd0 (192.0.2.1/24,
+# 2001:db8::1/64, up) and rtd1 (198.51.100.7/32, down)
+netdev_run() {
+	ID=$(newid "$1"); track "$ID"
+	C_ARGS="\"sh\", \"-c\", \"$(json_str "$3")\"" C_LINUX_EXTRA=", \"netDevices\": $2" mkconfig "$B"
+	unshare -n sh -c 'ip link add rtd0 type veth && ip link add rtd1 type veth &&
+		ip addr add 192.0.2.1/24 dev rtd0 && ip addr add 2001:db8::1/64 dev rtd0 &&
+		ip link set rtd0 up && ip addr add 198.51.100.7/32 dev rtd1 || exit 99
+		"$0" run --bundle "$1" "$2"; rc=$?
+		echo "host: $(ip link | sed -n "s/^[0-9]*: \(rtd[0-9]\)[@:].*/\1/p" | tr "\n" " ")" >&2
+		exit $rc' \
+		"$RT" "$B" "$ID" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
+	RC=$?
+	OUT=$(cat "$TMPD/out")
+	ERR=$(cat "$TMPD/err")
+}
+NETDEV_SHOW='for d in $(ls /sys/class/net | sort); do [ $d = lo ] && continue; echo "$d $(($(cat /sys/class/net/$d/flags) & 1)) $(ip addr show dev $d | awk "/inet/ { print \$2 }" | sort | tr "\n" " ")"; done'
+t_run_net_devices() {
+	need_rt_only net-devices || return
+	need_cmd net-devices unshare ip || return
+	if ! unshare -n sh -c 'ip link add rtd0 type veth' 2>/dev/null; then
+		skip net-devices "kernel $(uname -r) without veth devices"
+		return
+	fi
+	netdev_run netdev '{ "rtd0": { "name": "eth0" }, "rtd1": {} }' "$NETDEV_SHOW"
+	check_eq net-devices "exit 0: eth0 1 192.0.2.1/24 2001:db8::1/64 
+rtd1 1 198.51.100.7/32 : host: " "exit $RC: $OUT: $ERR"
+	after net-devices
+	netdev_run netdevtmpl '{ "rtd0": { "name": "net%d" } }' 'ls /sys/class/net | sort | tr "\n" " "'
+	check_eq net-devices-template "exit 0: lo net0 : host: rtd1 " "exit $RC: $OUT: $ERR"
+	after net-devices-template
+	netdev_run netdevlo '{ "rtd0": { "name": "lo" } }' 'echo ran'
+	check_eq net-devices-name-taken "exit 1: : rt: linux.netDevices.rtd0: the container's network namespace has a device named lo
+host: rtd0 rtd1 " "exit $RC: $OUT: $ERR"
+	after net-devices-name-taken
+	netdev_run netdevnone '{ "nope": {} }' 'echo ran'
+	check_eq net-devices-missing "exit 1: : rt: config.json: linux.netDevices.nope: no such network device on the host
+host: rtd0 rtd1 " "exit $RC: $OUT: $ERR"
+	after net-devices-missing
+	C_NAMESPACES='{ "type": "pid" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \
+		netdev_run netdevhost '{ "rtd0": {} }' 'echo ran'
+	check_eq net-devices-host-ns "exit 1: : rt: config.json: linux.netDevices: needs a network namespace of the container's own
+host: rtd0 rtd1 " "exit $RC: $OUT: $ERR"
+	after net-devices-host-ns
+}
+
 t_run_cwd() {
 	C_CWD=/tmp sh_ct cwd 'pwd'
 	check_eq cwd /tmp "$OUT"
