@@ -307,7 +307,7 @@ t_mount_idmap_err() {
 	need_rt_only idmap-err || return
 	mkdir -p "$TMPD/data"
 	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ] }" mkconfig "$B"
-	mount_err idmap-err-no-userns 'rt: config.json: mounts[7]: idmap without uidMappings and gidMappings needs a new user namespace'
+	mount_err idmap-err-no-userns 'rt: config.json: mounts[7]: idmap without uidMappings and gidMappings needs a user namespace'
 	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ] }" mkconfig "$B"
 	mount_err idmap-err-uid-only 'rt: config.json: mounts[7].uidMappings: needs gidMappings too'
 	C_MOUNTS_EXTRA=', { "destination": "/mnt/t", "type": "tmpfs", "source": "tmpfs", "options": [ "idmap" ] }' mkconfig "$B"
