@@ -503,6 +503,8 @@ struct sc_rule {			/* one syscall name of one rule */
 
 struct seccomp {			/* linux.seccomp, before compiling */
 	bool on;
+	bool notify;			/* a rule says SCMP_ACT_NOTIFY */
+	char *listener, *metadata;	/* listenerPath, listenerMetadata */
 	uint32_t def;			/* defaultAction | defaultErrnoRet */
 	bool stub;			/* runc's ENOSYS stub */
 	unsigned flags;			/* SECCOMP_FILTER_FLAG_* */
@@ -734,6 +736,10 @@ static char cg_mnt[MAX_PATH];		/* the cgroup2 mount, "" if none,
 static struct sock_filter sc_prog[BPF_MAXINSNS];	/* linux.seccomp
 					   compiled before clone (15) */
 static int sc_len;			/* its instructions (15) */
+static char sc_state[STATE_JSON_MAX];	/* SCMP_ACT_NOTIFY: the state JSON
+					   for the agent, before clone (15) */
+static int sc_sock = -1;		/* ... the child's connection to it */
+static pid_t sc_pid;			/* ... the child's pid on the host */
 static unsigned sc_flags;		/* its seccomp(2) flags (15) */
 static int sc_mux_rows[2];		/* socketcall's and ipc's rows (15) */
 static int cap_last = -1;		/* the kernel's highest capability,
@@ -2843,10 +2849,14 @@ static const struct {
 	{ "SCMP_ARCH_M68K", 0x00000004 },
 };
 
-static const char *const sc_flag_names[] = {	/* bit n is 1 << n */
+/* The flags a config may set: bit n is 1 << n, but the last, which is
+ * 1 << 5 (3 is NEW_LISTENER, rt's for SCMP_ACT_NOTIFY; 4 TSYNC_ESRCH). */
+static const char *const sc_flag_names[] = {
 	"SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG",
-	"SECCOMP_FILTER_FLAG_SPEC_ALLOW",
+	"SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV",
 };
+#define SC_FLAG_NEW_LISTENER (1U << 3)
+#define SC_FLAG_WAIT_KILLABLE (1U << 5)
 
 /*
  * The socket and SysV IPC calls that 32-bit ABIs (i386, s390, MIPS o32)
@@ -2910,8 +2920,7 @@ spec_sc_action(int i, const char *jp, long long err)
 		if (strcmp(name, sc_actions[a].name))
 			continue;
 		if (ret == SECCOMP_RET_USER_NOTIF)
-			die("%s: %s: SCMP_ACT_NOTIFY is not supported yet",
-			    js_file, jp);
+			spec.sc.notify = true;
 		if (ret == SECCOMP_RET_ERRNO || ret == SECCOMP_RET_TRACE)
 			ret |= (uint32_t)(err < 0 ? EPERM : err);
 		return ret;
@@ -3056,15 +3065,26 @@ spec_sc_flags(int i, const char *jp, void *dst)
 	(void)dst;
 	spec_flags(i, jp, sc_flag_names, ARRAY_LEN(sc_flag_names), 8,
 		   "the number of seccomp flags", &mask);
+	if (mask & 1U << 3)			/* WAIT_KILLABLE_RECV, Linux 5.19 */
+		mask = (mask & ~(1U << 3)) | SC_FLAG_WAIT_KILLABLE;
 	sc->flags = (unsigned)mask;
 }
 
-/* For SCMP_ACT_NOTIFY only (the spec), which is refused: a string. */
+/* For SCMP_ACT_NOTIFY (the spec): the agent's socket, and what it is
+ * told with the listener fd. */
 static void
 spec_sc_listener(int i, const char *jp, void *dst)
 {
+	char *v = js_str(i, jp);
+
 	(void)dst;
-	js_str(i, jp);
+	if (!strcmp(jp + strlen(jp) - 4, "Path")) {
+		if (*v != '/')
+			die("%s: %s: %s: not an absolute path", js_file, jp, v);
+		spec.sc.listener = v;
+	} else {
+		spec.sc.metadata = v;
+	}
 }
 
 static void
@@ -3110,6 +3130,16 @@ spec_seccomp(int i, const char *jp, void *dst)
 	SPEC_OBJECT(i, jp, seccomp_rows, &in);
 	jp_make(kp, "%s.defaultAction", jp);
 	sc->def = spec_sc_action(in.def, kp, in.err);
+	if (sc->def == SECCOMP_RET_USER_NOTIF)	/* libseccomp refuses it too */
+		die("%s: %s: SCMP_ACT_NOTIFY cannot be the default action",
+		    js_file, kp);
+	if (sc->notify && !sc->listener)
+		die("%s: %s.listenerPath: SCMP_ACT_NOTIFY needs one", js_file,
+		    jp);
+	if ((sc->flags & SC_FLAG_WAIT_KILLABLE) && !sc->notify)
+		die("%s: %s.flags: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV is "
+		    "for a filter with SCMP_ACT_NOTIFY (the kernel says EINVAL)",
+		    js_file, jp);
 	sc->on = true;
 	/* runc's patchbpf: unless the default lets syscalls through (or
 	 * already says ENOSYS), syscalls newer than the profile get ENOSYS,
@@ -3724,9 +3754,11 @@ st_file(char *buf, const char *name)
 
 static const char *const st_files[] = {	/* what rt puts in the dir */
 	"state", "annotations", "exec.fifo", "seccomp", "hooks", "exec",
+	"seccomp.notify",
 };
 enum { SF_STATE = 1 << 0, SF_ANNOT = 1 << 1, SF_FIFO = 1 << 2,
-       SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4, SF_EXEC = 1 << 5 };
+       SF_SECCOMP = 1 << 3, SF_HOOKS = 1 << 4, SF_EXEC = 1 << 5,
+       SF_NOTIFY = 1 << 6 };
 
 /*
  * Removes the state directory and what rt puts in it: all it holds
@@ -4023,6 +4055,8 @@ st_fill(struct state *st)
 }
 
 /* runc's state JSON into out (the hooks' stdin, `state`, `list`). */
+#define HOOK_PID_MARK "\"pid\":2147483647"	/* a pid of INT_MAX, rendered */
+
 static void
 state_json(char *out, size_t size, const char *id, const struct state *st,
 	   const char *status, bool pretty, const char *owner)
@@ -6379,6 +6413,37 @@ sc_save(void)
 	    writeall(fd, sc_prog, sizeof(sc_prog[0]) * (size_t)sc_len) < 0)
 		die_errno("write %s", path);
 	close(fd);
+	if (!spec.sc.notify)
+		return;
+	st_made |= SF_NOTIFY;		/* listenerPath, listenerMetadata */
+	st_file(path, "seccomp.notify");
+	fd = openat(AT_FDCWD, path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+	if (fd < 0 || writeall(fd, spec.sc.listener,
+			       strlen(spec.sc.listener) + 1) < 0 ||
+	    writeall(fd, spec.sc.metadata ? spec.sc.metadata : "",
+		     strlen(spec.sc.metadata ? spec.sc.metadata : "") + 1) < 0 ||
+	    close(fd) < 0)
+		die_errno("write %s", path);
+}
+
+/* exec: the SCMP_ACT_NOTIFY agent's path and metadata, if any. */
+static void
+sc_load_notify(void)
+{
+	static char buf[2 * MAX_PATH];
+	char path[MAX_PATH];
+	ssize_t n;
+
+	st_file(path, "seccomp.notify");
+	n = readfile(path, buf, sizeof(buf));
+	if (n < 0 && errno == ENOENT)
+		return;
+	if (n < 2 || buf[n - 1] || !memchr(buf, 0, (size_t)n - 1))
+		die("%s: damaged or unreadable", path);
+	spec.sc.notify = true;
+	spec.sc.listener = buf;
+	spec.sc.metadata = buf + strlen(buf) + 1;
 }
 
 static void
@@ -6399,18 +6464,104 @@ sc_load(void)
 		die("%s: damaged or unreadable", path);
 	sc_len = (int)(n / (ssize_t)sizeof(sc_prog[0]));
 	close(fd);
+	sc_load_notify();
+}
+
+/*
+ * SCMP_ACT_NOTIFY, parent: the state JSON the agent gets, rendered before
+ * clone (the init's pid, unknown yet, as HOOK_PID_MARK).
+ */
+static void
+sc_notify_prepare(const char *id, struct state *st, const char *status)
+{
+	pid_t pid = st->pid;
+
+	if (!CONFIG_SECCOMP || !spec.sc.notify)
+		return;
+	if (!pid)
+		st->pid = INT_MAX;
+	state_json(sc_state, sizeof(sc_state), id, st, status, false, NULL);
+	st->pid = pid;
+}
+
+/* ... child, first thing: connected to listenerPath while the host's paths
+ * and /proc are still its own, and its pid there known. */
+static void
+child_sc_connect(void)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char self[16];
+	ssize_t n;
+
+	if (!CONFIG_SECCOMP || !spec.sc.notify)
+		return;
+	n = readlink("/proc/self", self, sizeof(self) - 1);
+	sc_pid = n > 0 ? (self[n] = 0, atoi(self)) : 0;
+	if (strlen(spec.sc.listener) >= sizeof(sa.sun_path))
+		die("linux.seccomp.listenerPath %s: path too long",
+		    spec.sc.listener);
+	strcpy(sa.sun_path, spec.sc.listener);
+	sc_sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (sc_sock < 0 || connect(sc_sock, (struct sockaddr *)&sa,
+				   sizeof(sa)) < 0)
+		die_errno("connect to the seccomp listener %s", spec.sc.listener);
+}
+
+/*
+ * ... child, the filter loaded: the listener fd and the container process
+ * state (runtime-spec's: ociVersion, fds, pid, metadata, state) go to the
+ * agent in one message.  The filter must let sendmsg and close through.
+ */
+static void
+child_sc_send(int fd)
+{
+	static char meta[2 * MAX_PATH], head[sizeof(meta) + 128];
+	char pid[16];
+	struct iovec iov[3];
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 3,
+			     .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+
+	if (!json_escape(meta, sizeof(meta), spec.sc.metadata ?
+			 spec.sc.metadata : ""))
+		die("linux.seccomp.listenerMetadata: longer than %d bytes as "
+		    "JSON (raise %s)", 2 * MAX_PATH - 1, LIMIT_NAME(MAX_PATH));
+	snprintf(pid, sizeof(pid), "\"pid\":%d", (int)sc_pid);
+	str_replace(sc_state, sizeof(sc_state), HOOK_PID_MARK, pid);
+	snprintf(head, sizeof(head), "{\"ociVersion\":\"1.0.2\",\"fds\":"
+		 "[\"seccompFd\"],\"pid\":%d,\"metadata\":\"%s\",\"state\":",
+		 (int)sc_pid, meta);
+	iov[0] = (struct iovec){ head, strlen(head) };
+	iov[1] = (struct iovec){ sc_state, strlen(sc_state) };
+	iov[2] = (struct iovec){ "}", 1 };
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	if (sendmsg(sc_sock, &mh, MSG_NOSIGNAL) < 0)
+		die_errno("send the seccomp listener to %s", spec.sc.listener);
+	close(fd);
+	close(sc_sock);
 }
 
 /* Loads sc_prog: just before execve, or before the capabilities go when
- * no_new_privs is off (then it needs CAP_SYS_ADMIN, as in runc). */
+ * no_new_privs is off (then it needs CAP_SYS_ADMIN, as in runc); with
+ * SCMP_ACT_NOTIFY, its listener goes to the agent. */
 static void
 child_seccomp(void)
 {
 	struct sock_fprog prog = { (unsigned short)sc_len, sc_prog };
+	unsigned flags = sc_flags | (spec.sc.notify ? SC_FLAG_NEW_LISTENER : 0);
+	long fd;
 
-	if (CONFIG_SECCOMP && sc_len &&
-	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, sc_flags, &prog) < 0)
+	if (!CONFIG_SECCOMP || !sc_len)
+		return;
+	fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
+	if (fd < 0)
 		die_errno("load the seccomp filter");
+	if (spec.sc.notify)
+		child_sc_send((int)fd);
 }
 
 /*
@@ -6953,7 +7104,6 @@ child_close_fds(int preserve)
  * others in rt; a timeout kills the hook.  The JSON comes from hook_tmpl,
  * rendered by the parent before clone with a placeholder pid and status.
  */
-#define HOOK_PID_MARK "\"pid\":2147483647"
 
 static int
 hook_memfd(const char *data)
@@ -7448,6 +7598,7 @@ child_main(struct run *r)
 	bool hooks_start = !r->exec && spec.nhooks[H_START_CONTAINER];
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
+	child_sc_connect();
 	if (spec.hooks_tok && !r->exec)
 		child_host_pid(r);
 	if (r->cg_fd >= 0)		/* a host directory: not for the child */
@@ -8738,6 +8889,7 @@ ctr_create(struct run *r, const char *id)
 	st_create(id);
 	st_save_annotations();
 	hooks_prepare(id, &st);
+	sc_notify_prepare(id, &st, "creating");
 	if (CONFIG_SECCOMP && spec.sc.on) {
 		sc_compile();
 		sc_save();
@@ -9550,6 +9702,7 @@ cmd_exec(int argc, char **argv)
 	caps_read_last();
 	if (CONFIG_SECCOMP)
 		sc_load();
+	sc_notify_prepare(argv[0], &st, "running");
 	ns_open_container(r, st.pid);
 	if (!strcmp(st_status(&st), "paused") && !opt_ignore_paused)
 		die("cannot exec in a paused container (use --ignore-paused to override)");
@@ -9927,8 +10080,7 @@ cmd_features(int argc, char **argv)
 	if (CONFIG_SECCOMP) {
 		printf(",\n");
 		feat_list("            ", "actions", &sc_actions[0].name,
-			  sizeof(sc_actions[0]), ARRAY_LEN(sc_actions) - 1, "",
-			  0);	/* not NOTIFY */
+			  sizeof(sc_actions[0]), ARRAY_LEN(sc_actions), "", 0);
 		feat_list("            ", "operators", sc_ops, sizeof(char *),
 			  ARRAY_LEN(sc_ops),
 			  "", 0);

@@ -360,6 +360,80 @@ t_seccomp_exec() {
 	after exec
 }
 
+# ---- SCMP_ACT_NOTIFY: an agent answers (tests/seccompagent) -----------------------
+
+# agent NAME [ERRNO]: tests/seccompagent on $TMPD/NAME.sock, its output in
+# $TMPD/NAME.agent ($APID); NOTIFY: a profile sending mkdir to it
+agent() {
+	rm -f "$TMPD/$1.sock"
+	timeout "$T_TIMEOUT" "$TOP/tests/seccompagent" ${2:+-e $2} -o "$TMPD/$1.agent" "$TMPD/$1.sock" &
+	APID=$!
+	poll test -S "$TMPD/$1.sock"
+	NOTIFY=$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)" ", \"listenerPath\": \"$TMPD/$1.sock\", \"listenerMetadata\": \"m=1;\\\"q\\\"\"")
+}
+# agent_json NAME: the state the agent got, its fds, metadata and status
+agent_json() {
+	head -n 1 "$TMPD/$1.agent" | json_flat | grep -E '^\.(fds\[0\]|metadata|state\.id|state\.status) ' | tr '\n' ' '
+}
+
+# the notified mkdir is the agent's: "made" by its answer, yet nothing is
+# there; the agent got the listener with runtime-spec's state.  rt only:
+# Debian's runc 1.1.5 never connects to the agent, and the mkdir gets ENOSYS
+t_seccomp_notify_run() {
+	need_rt_only notify || return 0
+	need_cmd notify "$TOP/tests/seccompagent" || return 0
+	agent n
+	sc notify "$NOTIFY" 'mkdir /dev/shm/n && echo made; ls -d /dev/shm/n 2>&1; echo end'
+	check_eq notify-run "exit 0: made ls: /dev/shm/n: No such file or directory end" "exit $RC: $(echo $OUT)"
+	wait $APID
+	check_eq notify-agent-exit 0 "$?"
+	check_eq notify-state ".fds[0] \"seccompFd\" .metadata \"m=1;\\\"q\\\"\" .state.id \"$ID\" .state.status \"creating\" " "$(agent_json n)"
+	check_match notify-syscalls '^nr [0-9]+$' "$(sed 1d "$TMPD/n.agent")"
+	after notify
+	agent e 18
+	sc notifyerr "$NOTIFY" 'mkdir /dev/shm/e 2>&1; echo end'
+	check_eq notify-errno "exit 0: mkdir: can't create directory '/dev/shm/e': Invalid cross-device link end" "exit $RC: $(echo $OUT)"
+	wait $APID
+	after notify-errno
+}
+
+# create + start (the filter loads after start, no_new_privs being on), and
+# exec, whose listener goes to the agent with the running container's state
+t_seccomp_notify_create_exec() {
+	need_rt_only notify-create || return 0
+	agent c
+	C_LINUX_EXTRA=", \"seccomp\": $NOTIFY" \
+		start_ct nc 'mkdir /dev/shm/c && echo made; sleep 100' || return 0
+	poll file_has "$TMPD/nc.out" made
+	check_eq notify-create-start "made" "$(cat "$TMPD/nc.out")"
+	check_match notify-create-state '"status":"creating"' "$(head -n 1 "$TMPD/c.agent")"
+	# exec's listener goes where config.json said at create
+	mv "$TMPD/c.agent" "$TMPD/c1.agent"
+	agent c
+	ex "$ID" sh -c 'mkdir /dev/shm/x && echo made; ls /dev/shm'
+	check_eq notify-exec "exit 0: made: " "exit $RC: $OUT: $ERR"
+	check_eq notify-exec-state ".fds[0] \"seccompFd\" .metadata \"m=1;\\\"q\\\"\" .state.id \"$ID\" .state.status \"running\" " "$(agent_json c)"
+	"$RT" delete -f "$ID"
+	wait
+	after notify-create
+}
+
+# SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (Linux 5.19) with a listener
+t_seccomp_notify_wait_killable() {
+	need_rt_only notify-wait-killable || return 0
+	v=$(uname -r | awk -F. '{ print $1 * 100 + $2 }')
+	if [ "$v" -lt 519 ]; then
+		skip notify-wait-killable "Linux $(uname -r) has no SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (5.19)"
+		return 0
+	fi
+	agent k
+	sc killable "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)" ", \"listenerPath\": \"$TMPD/k.sock\", \"flags\": [ \"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV\" ]")" \
+		'mkdir /dev/shm/k && echo made'
+	check_eq notify-wait-killable "exit 0: made" "exit $RC: $OUT"
+	wait $APID
+	after notify-wait-killable
+}
+
 # ---- Docker 20.10's default profile ----------------------------------------------
 
 DOCKER=$(for_arch "$TOP/tests/seccomp/docker-default.json")
@@ -424,7 +498,13 @@ t_seccomp_err_action() {
 }
 t_seccomp_err_notify() {
 	sc_err err-notify "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)")" \
-		'rt: config.json: linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY is not supported yet'
+		'rt: config.json: linux.seccomp.listenerPath: SCMP_ACT_NOTIFY needs one'
+	sc_err err-notify-default "$(profile SCMP_ACT_NOTIFY "$(rule "$MKDIR" $ALLOW)" ', "listenerPath": "/run/x.sock"')" \
+		'rt: config.json: linux.seccomp.defaultAction: SCMP_ACT_NOTIFY cannot be the default action'
+	sc_err err-notify-relative "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)" ', "listenerPath": "x.sock"')" \
+		'rt: config.json: linux.seccomp.listenerPath: x.sock: not an absolute path'
+	sc_err err-notify-no-agent "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)" ", \"listenerPath\": \"$TMPD/none.sock\"")" \
+		"rt: connect to the seccomp listener $TMPD/none.sock: No such file or directory"
 }
 t_seccomp_err_default_action() {
 	sc_err err-default-action "$(profile SCMP_ACT_FOO "$(rule "$MKDIR" $ALLOW)")" \
