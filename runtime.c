@@ -4477,9 +4477,36 @@ cg_mkdir(char *dir)
 	}
 }
 
-/* rmdir of the levels rt made, deepest first; EBUSY while the last
- * processes exit is waited out a little.  -1 (EBUSY) when the container's
- * own level still has processes. */
+/* The cgroups below dir, deepest first (made in the container, or for
+ * exec --cgroup): its processes are gone, so they go with it, as runc's
+ * delete removes them; EBUSY while the last ones exit is waited out. */
+static void
+cg_remove_below(const char *dir, int depth)
+{
+	struct dirscan d;
+	struct timespec ts = { 0, 5000000 };
+	char sub[MAX_PATH];
+	const char *name;
+	struct stat st;
+
+	if (depth > 64 || !dir_open(&d, dir))
+		return;
+	while ((name = dir_next(&d))) {
+		if (!strcmp(name, ".") || !strcmp(name, "..") ||
+		    fstatat(d.fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+		    !S_ISDIR(st.st_mode) ||
+		    snprintf(sub, sizeof(sub), "%s/%s", dir, name) >=
+		    (int)sizeof(sub))
+			continue;
+		cg_remove_below(sub, depth + 1);
+		for (int t = 0; rmdir(sub) < 0 && errno == EBUSY && t < 200; t++)
+			nanosleep(&ts, NULL);
+	}
+}
+
+/* rmdir of the levels rt made, deepest first, and what is below the
+ * container's own; EBUSY while the last processes exit is waited out a
+ * little.  -1 (EBUSY) when the container's own level still has processes. */
 static int
 cg_remove(const char *cgdir, int made)
 {
@@ -4488,6 +4515,8 @@ cg_remove(const char *cgdir, int made)
 	int r = 0;
 
 	xsnprintf(dir, sizeof(dir), "%s", cgdir);
+	if (made > 0)
+		cg_remove_below(dir, 0);
 	for (int i = 0; i < made; i++) {
 		char *slash;
 		int t;
