@@ -81,6 +81,9 @@
  * Constants and syscalls that musl's headers lack (musl ships no linux/
  * headers).  Values from the kernel's uapi headers.
  */
+/* The runtime-spec version rt implements: --version, state, features's
+ * ociVersionMax, `rt spec`'s config and the seccomp agent's state say it. */
+#define SPEC_VERSION "1.3.0"
 #ifndef RT_VERSION			/* the Makefile passes it */
 #define RT_VERSION "0.1.0"
 #endif
@@ -4071,7 +4074,7 @@ state_json(char *out, size_t size, const char *id, const struct state *st,
 	json_escape(b, sizeof(b), st->bundle);
 	json_escape(r, sizeof(r), st->rootfs);
 	*out = 0;
-	buf_add(out, size, "{%s\"ociVersion\":%s\"1.0.2\",%s\"id\":%s\"%s\",%s"
+	buf_add(out, size, "{%s\"ociVersion\":%s\"" SPEC_VERSION "\",%s\"id\":%s\"%s\",%s"
 		"\"pid\":%s%d,%s\"status\":%s\"%s\",%s\"bundle\":%s\"%s\",%s"
 		"\"rootfs\":%s\"%s\",%s\"created\":%s\"%s\",", nl, sp, nl, sp, id,
 		nl, sp, (int)pid, nl, sp, status, nl, sp, b, nl, sp, r, nl, sp,
@@ -6558,7 +6561,7 @@ child_sc_send(int fd)
 		    "JSON (raise %s)", 2 * MAX_PATH - 1, LIMIT_NAME(MAX_PATH));
 	snprintf(pid, sizeof(pid), "\"pid\":%d", (int)sc_pid);
 	str_replace(sc_state, sizeof(sc_state), HOOK_PID_MARK, pid);
-	snprintf(head, sizeof(head), "{\"ociVersion\":\"1.0.2\",\"fds\":"
+	snprintf(head, sizeof(head), "{\"ociVersion\":\"" SPEC_VERSION "\",\"fds\":"
 		 "[\"seccompFd\"],\"pid\":%d,\"metadata\":\"%s\",\"state\":",
 		 (int)sc_pid, meta);
 	iov[0] = (struct iovec){ head, strlen(head) };
@@ -8407,7 +8410,7 @@ ctr_wait(struct run *r, int master)
 /* `runc spec` of runc 1.1, with rt's hostname. */
 static const char default_spec[] =
 	"{\n"
-	"\t\"ociVersion\": \"1.0.2\",\n"
+	"\t\"ociVersion\": \"" SPEC_VERSION "\",\n"
 	"\t\"process\": {\n"
 	"\t\t\"terminal\": true,\n"
 	"\t\t\"user\": {\n"
@@ -10093,7 +10096,7 @@ cmd_features(int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	printf("{\n    \"ociVersionMin\": \"1.0.0\",\n"
-	       "    \"ociVersionMax\": \"1.3.0\",\n");
+	       "    \"ociVersionMax\": \"" SPEC_VERSION "\",\n");
 	feat_list("    ", "hooks", hook_names, sizeof(char *), NHOOKKINDS, "", 0);
 	feat_list("    ", "mountOptions", &mntopts[0].name, sizeof(mntopts[0]),
 		  (int)NMNTOPTS, "", 0);
@@ -10545,7 +10548,7 @@ main(int argc, char **argv)
 	opt_global_check();
 	st_root = root_default(opt_root, opt_root_set);
 	if (opt_version) {
-		printf("rt version %s\nspec: 1.0.2\n", RT_VERSION);
+		printf("rt version %s\nspec: %s\n", RT_VERSION, SPEC_VERSION);
 		return 0;
 	}
 	if (i >= argc || opt_help || !strcmp(argv[i], "help")) {

@@ -6,6 +6,12 @@ t_cli_version() {
 	check_match cli-version-spec '^spec: 1\.[0-9]+\.[0-9]+' "$out"
 	if need_rt_only cli-version-line; then
 		check_match cli-version-line '^rt version [^ ]+' "$out"
+		# one spec version everywhere: --version, features, spec, state
+		v=$(echo "$out" | sed -n 's/^spec: //p')
+		f=$("$RT" features | sed -n 's/.*"ociVersionMax": "\(.*\)",/\1/p')
+		mkdir "$TMPD/s" && (cd "$TMPD/s" && "$RT" spec)
+		c=$(sed -n 's/.*"ociVersion": "\(.*\)",/\1/p' "$TMPD/s/config.json")
+		check_eq cli-version-same "1.3.0 1.3.0 1.3.0" "$v $f $c"
 	fi
 }
 
