@@ -10130,6 +10130,15 @@ cmd_features(int argc, char **argv)
 	printf("        },\n        \"apparmor\": {\n            \"enabled\": true\n"
 	       "        },\n        \"selinux\": {\n            \"enabled\": true\n"
 	       "        },\n        \"intelRdt\": {\n            \"enabled\": false\n"
+	       "        },\n        \"memoryPolicy\": {\n");
+	feat_list("            ", "modes", mpol_modes, sizeof(char *),
+		  ARRAY_LEN(mpol_modes), "", 0);
+	feat_list("            ", "flags", mpol_flag_names, sizeof(char *),
+		  ARRAY_LEN(mpol_flag_names), "", 1);
+	printf("        },\n        \"mountExtensions\": {\n"
+	       "            \"idmap\": {\n                \"enabled\": true\n"
+	       "            }\n        },\n        \"netDevices\": {\n"
+	       "            \"enabled\": true\n"
 	       "        }\n    },\n    \"annotations\": {\n"
 	       "        \"org.opencontainers.rt.version\": \"%s\"\n    }\n}\n",
 	       RT_VERSION);

@@ -65,6 +65,12 @@ t_sysctl_features() {
 	else
 		skip features-seccomp "seccomp not enabled in this build: $SECCOMP"
 	fi
+	# runtime-spec 1.3's features of what rt applies: memory policies,
+	# idmapped mounts, network devices, SCMP_ACT_NOTIFY and its flag
+	if need_rt_only features-1-3; then
+		check_eq features-1-3 "true true MPOL_BIND MPOL_F_STATIC_NODES SCMP_ACT_NOTIFY SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" \
+			"$(jget "$FL" '\.linux\.mountExtensions\.idmap\.enabled') $(jget "$FL" '\.linux\.netDevices\.enabled') $(jlist "$FL" '\.linux\.memoryPolicy\.modes' | grep -o MPOL_BIND) $(jlist "$FL" '\.linux\.memoryPolicy\.flags' | grep -o MPOL_F_STATIC_NODES) $(jlist "$FL" '\.linux\.seccomp\.actions' | grep -o SCMP_ACT_NOTIFY) $(jlist "$FL" '\.linux\.seccomp\.knownFlags' | grep -o SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV)"
+	fi
 	if skip_without_cmd features-keys-as-runc runc; then
 		check_eq features-keys-as-runc "$(jkeys "$(runc features | json_flat)")" "$(jkeys "$FL")"
 	fi
