@@ -147,11 +147,13 @@ t_spec_version() {
 	done
 }
 
-# runtime-spec 1.2-1.3 members rt does not apply yet, as the spec's own
-# examples write them: refused by name in a 1.3.0 config, never ignored
+# runtime-spec 1.3's members refused by name in a 1.3.0 config, never
+# ignored: a network device the host does not have; Intel RDT
 t_spec_err_newer_members() {
-	C_VERSION=1.3.0 C_LINUX_EXTRA=', "netDevices": { "eth0": {}, "ens5": { "name": "container_eth0" } }' mkconfig "$B"
-	cfg_err err-net-devices 'rt: config.json: linux.netDevices: not supported yet'
+	C_VERSION=1.3.0 C_LINUX_EXTRA=', "netDevices": { "rt-none0": {}, "rt-none1": { "name": "container_eth0" } }' mkconfig "$B"
+	cfg_err err-net-devices 'rt: config.json: linux.netDevices.rt-none0: no such network device on the host'
+	C_VERSION=1.3.0 C_LINUX_EXTRA=', "intelRdt": { "closID": "guaranteed_group", "l3CacheSchema": "L3:0=7f0;1=1f" }' mkconfig "$B"
+	cfg_err err-intel-rdt 'rt: config.json: linux.intelRdt: not supported yet'
 }
 
 # the spec's own examples of the members rt applies: execCPUAffinity is
