@@ -3583,6 +3583,23 @@ spec_net_devices(int i, const char *jp, void *dst)
 	}
 }
 
+/* linux.intelRdt: refused, saying why where the host has no resctrl (no
+ * RDT to apply it to); {} asks for nothing. */
+static void
+spec_intel_rdt(int i, const char *jp, void *dst)
+{
+	struct statfs sf;
+
+	(void)dst;
+	js_expect(i, JSMN_OBJECT, jp);
+	if (!toks[i].size)
+		return;
+	if (statfs("/sys/fs/resctrl", &sf) < 0 || sf.f_type != 0x7655821)
+		die("%s: %s: resctrl is not mounted at /sys/fs/resctrl (no "
+		    "Intel RDT here)", js_file, jp);
+	die("%s: %s: not supported yet", js_file, jp);
+}
+
 /* linux.sysctl is checked against the namespaces, after the others. */
 static void
 spec_sysctl_tok(int i, const char *jp, void *dst)
@@ -3611,7 +3628,7 @@ static const struct member linux_rows[] = {	/* linux */
 	M_FN("personality", spec_personality),
 	M_FN_AT("mountLabel", struct spec, mount_label, spec_mount_label),
 	M_FN("sysctl", spec_sysctl_tok),
-	M_UNSUPPORTED("intelRdt"),
+	M_FN("intelRdt", spec_intel_rdt, OR_NULL),
 	M_FN("netDevices", spec_net_devices),
 	M_FN_AT("memoryPolicy", struct spec, mpol, spec_mpol, OR_NULL),
 };

@@ -110,7 +110,9 @@ ${M32:-$host_m}: " "exit $RC: $OUT: $ERR"
 # what rt does not apply is refused, naming the field (each alone)
 t_fields_refused() {
 	need_rt_only fields-refused || return 0
-	for f in 'intelRdt|"intelRdt": { "closID": "x" }|linux.intelRdt: not supported yet' \
+	rdt='resctrl is not mounted at /sys/fs/resctrl (no Intel RDT here)'
+	[ -d /sys/fs/resctrl/info ] && rdt='not supported yet'
+	for f in "intelRdt|\"intelRdt\": { \"closID\": \"x\" }|linux.intelRdt: $rdt" \
 		 'rdma|"resources": { "devices": [ { "allow": false, "access": "rwm" } ], "rdma": { "mlx5_1": { "hcaHandles": 3 } } }|linux.resources.rdma: not supported yet' \
 		 'network|"resources": { "devices": [ { "allow": false, "access": "rwm" } ], "network": { "classID": 1048577 } }|linux.resources.network: not supported yet'; do
 		n=${f%%|*} r=${f#*|} m=${r#*|} r=${r%%|*}

@@ -780,7 +780,6 @@ static const struct spec_case {
 	{ "sysctl-before-ns", 'N', "\"sysctl\":{\"net.x\":\"1\",\"kernel.sem\":\"1\",\"kernel.domainname\":\"d\"},"
 	  NS("{\"type\":\"network\"},{\"type\":\"ipc\"},{\"type\":\"uts\"}"), "" },
 	{ "sysctl-null", 'L', "\"sysctl\":null", "" },
-	{ "intelRdt", 'L', "\"intelRdt\":{\"closID\":\"x\"}", E "linux.intelRdt: not supported yet" },
 	{ "intelRdt-empty", 'L', "\"intelRdt\":{}", "" },
 	/* the spec's own examples (config-linux.md, config.md) */
 	{ "netDevices", 'L', "\"netDevices\":{\"lo\":{\"name\":\"container_eth0\"}}", E "linux.netDevices: needs a network namespace of the container's own" },
@@ -808,9 +807,9 @@ static const struct spec_case {
 	{ "execCPUAffinity-limit", 'P', "\"execCPUAffinity\":{\"final\":\"0,1024\"}", E "process.execCPUAffinity.final: \"0,1024\": 1024 is past the limit of 1023 (raise CONFIG_MAX_CPUS)" },
 	{ "execCPUAffinity-huge", 'P', "\"execCPUAffinity\":{\"final\":\"99999\"}", E "process.execCPUAffinity.final: \"99999\": 99999 is past the limit of 1023 (raise CONFIG_MAX_CPUS)" },
 	{ "execCPUAffinity-null", 'P', "\"execCPUAffinity\":null", "" },
-	{ "intelRdt-short-string", 'L', "\"intelRdt\":\"x\"", E "linux.intelRdt: not supported yet" },
-	{ "intelRdt-empty-string", 'L', "\"intelRdt\":\"\"", "" },
-	{ "intelRdt-short-array", 'L', "\"intelRdt\":[1]", E "linux.intelRdt: not supported yet" },
+	{ "intelRdt-short-string", 'L', "\"intelRdt\":\"x\"", E "linux.intelRdt: expected an object" },
+	{ "intelRdt-empty-string", 'L', "\"intelRdt\":\"\"", E "linux.intelRdt: expected an object" },
+	{ "intelRdt-short-array", 'L', "\"intelRdt\":[1]", E "linux.intelRdt: expected an object" },
 	/* annotations */
 	{ "annotations-array", 'T', "\"annotations\":[]", E "annotations: expected an object" },
 	{ "annotations-value", 'T', "\"annotations\":{\"a\":\"b\",\"k\":1}", E "annotations.k: expected a string" },
@@ -934,6 +933,11 @@ spec_lsm_checks(void)
 	spec_run('P', "\"selinuxLabel\":\"l\"", 0, NULL);
 	check_outcome("spec selinux-host", se ? "" :
 		      E "process.selinuxLabel: SELinux is not enabled on this host");
+	/* intelRdt: refused, saying why where there is no resctrl */
+	spec_run('L', "\"intelRdt\":{\"closID\":\"x\"}", 0, NULL);
+	check_outcome("spec intelRdt", access("/sys/fs/resctrl/info", F_OK) == 0 ?
+		      E "linux.intelRdt: not supported yet" :
+		      E "linux.intelRdt: resctrl is not mounted at /sys/fs/resctrl (no Intel RDT here)");
 	/* mountLabel: applied where SELinux is, else ignored (crun's way) */
 	spec_run('L', "\"mountLabel\":\"l\"", 0, NULL);
 	check_outcome("spec mountLabel-host", "");
@@ -1983,8 +1987,8 @@ cli_checks(void)
 	cli_check("cli help", A("help"), 0, "^usage: rt [global options] <command>", "=");
 	cli_check("cli --help", A("--help"), 0, "^usage: rt [global options] <command>", "=");
 	cli_check("cli -h", A("-h"), 0, "^usage: rt [global options] <command>", "=");
-	cli_check("cli --version", A("--version"), 0, "=rt version " RT_VERSION "\nspec: 1.0.2\n", "=");
-	cli_check("cli -v", A("-v"), 0, "=rt version " RT_VERSION "\nspec: 1.0.2\n", "=");
+	cli_check("cli --version", A("--version"), 0, "=rt version " RT_VERSION "\nspec: 1.3.0\n", "=");
+	cli_check("cli -v", A("-v"), 0, "=rt version " RT_VERSION "\nspec: 1.3.0\n", "=");
 	cli_check("cli unknown-global", A("--bogus"), 1, "=", "=rt: unknown option --bogus\n");
 	cli_check("cli unknown-global-short", A("-x", "state"), 1, "=", "=rt: unknown option -x\n");
 	cli_check("cli unknown-command", A("bogus"), 1, "=", "=rt: unknown command \"bogus\"\n");
