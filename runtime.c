@@ -357,6 +357,8 @@ enum {
 	MAX_SC_ARCHS = 24,		/* every SCMP_ARCH_ name once */
 	ERRMSG_MAX = 1024,		/* one error line, child to parent */
 	MAX_UNDO = 16,			/* side effects of one command */
+	MAX_COPY_DEPTH = 64,		/* tmpcopyup's directory levels, 4 KiB
+					   of the child's stack each */
 	NCAPSETS = 5,			/* bounding effective inheritable ... */
 	MAX_OPTLIST = MAX_ENV,		/* a repeated flag: -e at most env's */
 	/* runc's state JSON, whole: the annotations as stored and 16 bytes
@@ -436,8 +438,8 @@ struct proc {				/* config.json process */
 	char *apparmor, *selinux;	/* labels for the exec, NULL if none */
 	struct affinity {		/* execCPUAffinity, for exec only */
 		bool has_initial, has_final;
-		unsigned long initial[MAX_CPUS / LONG_BIT];	/* CONFIG_MAX_CPUS */
-		unsigned long final[MAX_CPUS / LONG_BIT];
+		unsigned long initial[(MAX_CPUS + LONG_BIT - 1) / LONG_BIT];
+		unsigned long final[(MAX_CPUS + LONG_BIT - 1) / LONG_BIT];	/* CONFIG_MAX_CPUS */
 	} aff;
 };
 
@@ -3015,6 +3017,22 @@ static const struct member sc_syscall_rows[] = {	/* seccomp.syscalls[] */
 };
 
 /* linux.seccomp.syscalls[]: the action is read once errnoRet is known. */
+/* SCMP_ACT_NOTIFY on the call that sends the listener to the agent would
+ * wait for an agent that has no listener yet: the process never starts. */
+static void
+spec_sc_notify_names(int i, const char *jp)
+{
+	int e, x;
+
+	if (toks[i].type != JSMN_ARRAY)
+		return;			/* spec_sc_add says what is wrong */
+	JS_EACH_ELEM(i, e, x)
+		if (js_is(e, "sendmsg") || js_is(e, "socketcall"))
+			die("%s: %s[%d]: SCMP_ACT_NOTIFY on %.*s: rt sends the "
+			    "listener to the agent with it", js_file, jp, x,
+			    toks[e].end - toks[e].start, cfgbuf + toks[e].start);
+}
+
 static void
 spec_sc_syscall(int i, const char *jp, void *dst)
 {
@@ -3029,6 +3047,8 @@ spec_sc_syscall(int i, const char *jp, void *dst)
 	a = spec_sc_action(in.act, kp, in.err);	/* with names or without */
 	if (in.names >= 0) {
 		jp_make(kp, "%s.names", jp);
+		if (a == SECCOMP_RET_USER_NOTIF)
+			spec_sc_notify_names(in.names, kp);
 		spec_sc_add(in.names, kp, a, cond, spec.sc.nconds - cond);
 	}
 }
@@ -3577,10 +3597,7 @@ spec_net_devices(int i, const char *jp, void *dst)
 		    (d->name && (!*d->name || strlen(d->name) >= IFNAMSIZ)))
 			die("%s: %s: not a network device name (1 to %d bytes)",
 			    js_file, kp, IFNAMSIZ - 1);
-		if (!if_nametoindex(d->host))
-			die("%s: %s: no such network device on the host",
-			    js_file, kp);
-	}
+	}	/* on the host: by ctr_net_devices (exec reads this again) */
 }
 
 /* linux.intelRdt: refused, saying why where the host has no resctrl (no
@@ -5573,7 +5590,7 @@ child_mount_attr(int rootfd, const struct mnt *m)
 	close(fd);
 }
 
-static void child_copy_tree(int from, int to, const char *dest);
+static void child_copy_tree(int from, int to, const char *dest, int depth);
 
 /*
  * One entry of a tmpcopyup: a directory (walked), a file, a symlink or a
@@ -5581,7 +5598,8 @@ static void child_copy_tree(int from, int to, const char *dest);
  * (hard links become copies there too).
  */
 static void
-child_copy_one(int from, int to, const char *name, const char *dest)
+child_copy_one(int from, int to, const char *name, const char *dest,
+	       int depth)
 {
 	static char link[MAX_PATH];	/* used before any recursion */
 	struct stat st;
@@ -5598,7 +5616,7 @@ child_copy_one(int from, int to, const char *name, const char *dest)
 			   O_CLOEXEC);
 		if (r < 0 || s < 0 || t < 0)
 			die_errno("tmpcopyup %s: %s", dest, name);
-		child_copy_tree(s, t, dest);
+		child_copy_tree(s, t, dest, depth + 1);
 		s = -1;			/* closed by child_copy_tree */
 	} else if (S_ISREG(st.st_mode)) {
 		s = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -5626,17 +5644,19 @@ child_copy_one(int from, int to, const char *name, const char *dest)
 		die_errno("tmpcopyup %s: %s", dest, name);
 }
 
-/* Every entry of the directory from into to; from is closed.  Each level
- * holds two fds, so RLIMIT_NOFILE (EMFILE) bounds how deep it goes. */
+/* Every entry of the directory from into to; from is closed. */
 static void
-child_copy_tree(int from, int to, const char *dest)
+child_copy_tree(int from, int to, const char *dest, int depth)
 {
 	struct dirscan d = { .fd = from };
 	const char *name;
 
+	if (depth > MAX_COPY_DEPTH)
+		die("tmpcopyup %s: more than %d levels of directories", dest,
+		    MAX_COPY_DEPTH);
 	while ((name = dir_next(&d)))
 		if (strcmp(name, ".") && strcmp(name, ".."))
-			child_copy_one(from, to, name, dest);
+			child_copy_one(from, to, name, dest, depth);
 	if (d.n < 0)
 		die_errno("tmpcopyup %s: read directory", dest);
 }
@@ -5651,7 +5671,7 @@ child_copyup(int rootfd, const struct mnt *m, int old)
 	dir = fd < 0 ? -1 : openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		die_errno("tmpcopyup %s", m->dest);
-	child_copy_tree(old, dir, m->dest);
+	child_copy_tree(old, dir, m->dest, 0);
 	close(dir);
 	close(fd);
 }
@@ -6606,6 +6626,10 @@ child_seccomp(void)
 
 	if (!CONFIG_SECCOMP || !sc_len)
 		return;
+	/* the kernel takes TSYNC with a listener only with TSYNC_ESRCH,
+	 * which libseccomp adds as well */
+	if ((flags & SC_FLAG_NEW_LISTENER) && (flags & 1U))
+		flags |= 1U << 4;
 	fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
 	if (fd < 0)
 		die_errno("load the seccomp filter");
@@ -7018,7 +7042,7 @@ env_set(const char *kv)
 		}
 	}
 	if (p->nenv >= MAX_ENV)
-		die("exec: more than %d environment entries (raise %s)",
+		die("process.env: more than %d entries (raise %s)",
 		    LIMIT(MAX_ENV));
 	p->env[p->nenv++] = (char *)kv;
 	p->env[p->nenv] = NULL;
@@ -7810,10 +7834,11 @@ net_addr_keep(const struct nlhdr *h, int idx, int dev, struct netaddr *t,
 	const struct nlattr *r = (const void *)((const char *)a + NL_ALIGN(sizeof(*a)));
 	size_t left = h->len - NL_ALIGN(sizeof(*h)) - NL_ALIGN(sizeof(*a));
 	uint32_t flags = a->flags;
-	struct netaddr *o = &t[*n];
+	struct netaddr one, *o = &one;
 	size_t al = a->family == AF_INET6 ? 16 : 4;
 
-	if ((int)a->index != idx || a->scope != 0)
+	if (h->len < NL_ALIGN(sizeof(*h)) + NL_ALIGN(sizeof(*a)) ||
+	    (int)a->index != idx || a->scope != 0)
 		return;
 	memset(o, 0, sizeof(*o));
 	for (; left >= sizeof(*r) && r->len >= sizeof(*r) && r->len <= left;
@@ -7839,7 +7864,7 @@ net_addr_keep(const struct nlhdr *h, int idx, int dev, struct netaddr *t,
 		    MAX_NET_ADDRS, LIMIT_NAME(MAX_NET_ADDRS));
 	o->dev = dev;
 	o->a = *a;
-	(*n)++;
+	t[(*n)++] = one;
 }
 
 /* The addresses of host device idx, into t from *n on. */
@@ -7871,22 +7896,28 @@ net_addrs(int fd, int idx, int dev, struct netaddr *t, int *n)
 	die_errno("netlink: read addresses");
 }
 
-/* The namespace of fd has a device of that name (RTM_GETLINK, no ack:
- * the answer is the link or an error). */
-static bool
-nl_has_link(int fd, const char *name)
+/* The index of the device of that name in fd's namespace, or 0
+ * (RTM_GETLINK, no ack: the answer is the link or an error). */
+static int
+nl_link_index(int fd, const char *name)
 {
+	static char buf[4096] __attribute__((aligned(4)));
+	const struct nlhdr *h = (const void *)buf;
 	struct nlreq q;
-	char buf[1024];
+	ssize_t n;
 
 	memset(&q, 0, sizeof(q));
 	q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.i), NL_GETLINK,
 			      NL_F_REQUEST, 5, 0 };
 	nl_attr(&q, NL_IFNAME, name, strlen(name) + 1);
-	if (send(fd, &q, q.h.len, 0) < 0 || recv(fd, buf, sizeof(buf), 0) <
-	    (ssize_t)sizeof(struct nlhdr))
+	if (send(fd, &q, q.h.len, 0) < 0)
 		die_errno("netlink: look for %s", name);
-	return ((struct nlhdr *)buf)->type != NL_ERROR;
+	n = recv(fd, buf, sizeof(buf), 0);
+	if (n < (ssize_t)(sizeof(*h) + sizeof(struct nl_ifinfo)))
+		die("netlink: look for %s: no answer", name);
+	if (h->type == NL_ERROR)
+		return 0;
+	return ((const struct nl_ifinfo *)(h + 1))->index;
 }
 
 /* A netlink socket in the container's network namespace (nsfd). */
@@ -7940,6 +7971,38 @@ net_dev_up(int fd, int idx, int dev, const struct netaddr *t, int n)
 		    strerror(-e));
 }
 
+/* The name a device moves under: its new one, or the host's when there is
+ * none or it is a %d template (given to it once it is there). */
+static const char *
+net_dev_name(const struct netdev *nd)
+{
+	return nd->name && !strchr(nd->name, '%') ? nd->name : nd->host;
+}
+
+/* Its index in the container's namespace, which the kernel may have
+ * changed (a fresh namespace's fallback tunnels can hold the host's); a
+ * %d template is applied now, by index. */
+static int
+net_dev_index(int fd, const struct netdev *nd)
+{
+	int idx = nl_link_index(fd, net_dev_name(nd)), e;
+	struct nlreq q;
+
+	if (!idx)
+		die("linux.netDevices.%s: not in the container's network "
+		    "namespace after the move", nd->host);
+	if (!nd->name || !strchr(nd->name, '%'))
+		return idx;
+	memset(&q, 0, sizeof(q));
+	q.h = (struct nlhdr){ sizeof(q.h) + sizeof(q.u.i), NL_NEWLINK, 0, 6, 0 };
+	q.u.i.index = idx;
+	nl_attr(&q, NL_IFNAME, nd->name, strlen(nd->name) + 1);
+	if ((e = nl_talk(fd, &q)) < 0)
+		die("linux.netDevices.%s: rename to %s: %s", nd->host, nd->name,
+		    strerror(-e));
+	return idx;
+}
+
 static void
 ctr_net_devices(const struct run *r)
 {
@@ -7954,12 +8017,11 @@ ctr_net_devices(const struct run *r)
 	ct = nl_open_in(nsfd);
 	for (int d = 0; d < spec.nnetdev; d++) {
 		const struct netdev *nd = &spec.netdev[d];
-		const char *to = nd->name ? nd->name : nd->host;
+		const char *to = net_dev_name(nd);
 
 		/* the kernel moves a device and then renames it: a name
-		 * taken there would fail after the move (a template with %d
-		 * is the kernel's to pick) */
-		if (!strchr(to, '%') && nl_has_link(ct, to))
+		 * taken there would fail after the move */
+		if (nl_link_index(ct, to))
 			die("linux.netDevices.%s: the container's network "
 			    "namespace has a device named %s", nd->host, to);
 		idx[d] = (int)if_nametoindex(nd->host);
@@ -7972,7 +8034,7 @@ ctr_net_devices(const struct run *r)
 				      0, 4, 0 };
 		q.u.i.index = idx[d];
 		nl_attr(&q, NL_NET_NS_FD, &nsfd, sizeof(nsfd));
-		if (nd->name)
+		if (strcmp(net_dev_name(nd), nd->host))
 			nl_attr(&q, NL_IFNAME, nd->name, strlen(nd->name) + 1);
 		if ((e = nl_talk(fd, &q)) < 0)
 			die("linux.netDevices.%s: move into the container's "
@@ -7980,9 +8042,8 @@ ctr_net_devices(const struct run *r)
 			    nd->name ? " as " : "", nd->name ? nd->name : "",
 			    strerror(-e));
 	}
-	for (int d = 0; d < spec.nnetdev; d++)	/* the kernel keeps an index
-						   free in the new namespace */
-		net_dev_up(ct, idx[d], d, t, n);
+	for (int d = 0; d < spec.nnetdev; d++)
+		net_dev_up(ct, net_dev_index(ct, &spec.netdev[d]), d, t, n);
 	close(ct);
 	close(nsfd);
 	close(fd);
@@ -8024,14 +8085,20 @@ ctr_clone_userns(struct run *r, int flags)
 {
 	struct userns_reply rep = { -1, 0, 0, false, false };
 	int p[2], fd = ns_open(&(struct nsent){ CLONE_NEWUSER, spec.userns_path });
+	const char *pidns = spec_ns_join_path(CLONE_NEWPID);
+	int pfd = pidns ? ns_open(&(struct nsent){ CLONE_NEWPID, (char *)pidns }) : -1;
 	long h;
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		die_errno("pipe");
 	h = sys_clone(SIGCHLD);
 	if (h == 0) {
+		/* a pid namespace given by path too: joined by the helper,
+		 * so that clone tells the init's pid as rt sees it */
 		close(p[0]);
-		if (setns(fd, CLONE_NEWUSER) < 0)
+		if (pfd >= 0 && setns(pfd, CLONE_NEWPID) < 0)
+			rep.what = 4;
+		else if (setns(fd, CLONE_NEWUSER) < 0)
 			rep.what = 1;
 		else if (!userns_maps_match("/proc/self/uid_map", spec.uidmap,
 					    spec.nuidmap))
@@ -8049,12 +8116,17 @@ ctr_clone_userns(struct run *r, int flags)
 	}
 	close(p[1]);
 	close(fd);
-	if (h < 0 || read(p[0], &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
-		die_errno("join user namespace %s", spec.userns_path);
+	if (pfd >= 0)
+		close(pfd);
+	if (h < 0)
+		die_errno("clone a helper to join %s", spec.userns_path);
+	if (read(p[0], &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
+		die("join user namespace %s: the helper died", spec.userns_path);
 	close(p[0]);
 	waitpid((pid_t)h, NULL, 0);
-	if (rep.what == 1)
-		die("join namespace %s: %s", spec.userns_path, strerror(rep.err));
+	if (rep.what == 1 || rep.what == 4)
+		die("join namespace %s: %s", rep.what == 1 ? spec.userns_path :
+		    pidns, strerror(rep.err));
 	if (rep.what)
 		die("%s: linux.%s: not the mappings of the user namespace %s",
 		    js_file, rep.what == 2 ? "uidMappings" : "gidMappings",
@@ -8102,9 +8174,11 @@ ns_userns_of(const struct mnt *m)
 
 	if (pid < 0)
 		die_errno("mount %s: a user namespace for its mappings", m->dest);
-	if (pid == 0)
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);	/* rt may die */
 		for (;;)
 			pause();	/* until killed: no die(), no undo */
+	}
 	ns_write_map((pid_t)pid, "uid_map", m->uidmap, m->nuidmap);
 	ns_write_map((pid_t)pid, "gid_map", m->gidmap, m->ngidmap);
 	snprintf(path, sizeof(path), "/proc/%ld/ns/user", pid);
@@ -8250,7 +8324,7 @@ ctr_spawn(struct run *r)
 		die_errno("socketpair");
 	ctr_sigset(&set);
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
-	if (!r->exec)
+	if (!r->exec && !spec.userns_path)	/* else ctr_clone_userns */
 		ns_join_pid();
 	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
 	 * child of exec, a created init) must be out of the container's
@@ -8822,20 +8896,14 @@ hooks_load(const char *id, const struct state *st, const char *status,
 	return true;
 }
 
-/* One more process.env entry, made from fmt. */
+/* A process.env entry made from fmt, over one of the same name. */
 static void
 env_add(const char *fmt, const char *v)
 {
 	char e[MAX_PATH];
-	struct proc *p = &spec.proc;
 
-	if (p->nenv == MAX_ENV)
-		die("%s: process.env: no room for socket activation's %.10s "
-		    "(limit %d, raise %s)", js_file, fmt, MAX_ENV,
-		    LIMIT_NAME(MAX_ENV));
 	xsnprintf(e, sizeof(e), fmt, v);
-	p->env[p->nenv++] = pool_add(e, strlen(e));
-	p->env[p->nenv] = NULL;
+	env_set(pool_add(e, strlen(e)));
 }
 
 /*

@@ -151,7 +151,7 @@ t_spec_version() {
 # ignored: a network device the host does not have; Intel RDT
 t_spec_err_newer_members() {
 	C_VERSION=1.3.0 C_LINUX_EXTRA=', "netDevices": { "rt-none0": {}, "rt-none1": { "name": "container_eth0" } }' mkconfig "$B"
-	cfg_err err-net-devices 'rt: config.json: linux.netDevices.rt-none0: no such network device on the host'
+	cfg_err err-net-devices 'rt: linux.netDevices.rt-none0: no such network device on the host'
 	C_VERSION=1.3.0 C_LINUX_EXTRA=', "intelRdt": { "closID": "guaranteed_group", "l3CacheSchema": "L3:0=7f0;1=1f" }' mkconfig "$B"
 	if [ -d /sys/fs/resctrl/info ]; then
 		cfg_err err-intel-rdt 'rt: config.json: linux.intelRdt: not supported yet'

@@ -123,7 +123,7 @@ netdev_run() {
 		ip addr add 192.0.2.1/24 dev rtd0 && ip addr add 2001:db8::1/64 dev rtd0 &&
 		ip link set rtd0 up && ip addr add 198.51.100.7/32 dev rtd1 || exit 99
 		"$0" run --bundle "$1" "$2"; rc=$?
-		echo "host: $(ip link | sed -n "s/^[0-9]*: \(rtd[0-9]\)[@:].*/\1/p" | tr "\n" " ")" >&2
+		echo "host: $(ip link 2>/dev/null | sed -n "s/^[0-9]*: \(rtd[0-9]\)[@:].*/\1/p" | tr "\n" " ")" >&2
 		exit $rc' \
 		"$RT" "$B" "$ID" < /dev/null > "$TMPD/out" 2> "$TMPD/err"
 	RC=$?
@@ -142,15 +142,24 @@ t_run_net_devices() {
 	check_eq net-devices "exit 0: eth0 1 192.0.2.1/24 2001:db8::1/64 
 rtd1 1 198.51.100.7/32 : host: " "exit $RC: $OUT: $ERR"
 	after net-devices
-	netdev_run netdevtmpl '{ "rtd0": { "name": "net%d" } }' 'ls /sys/class/net | sort | tr "\n" " "'
-	check_eq net-devices-template "exit 0: lo net0 : host: rtd1 " "exit $RC: $OUT: $ERR"
+	netdev_run netdevtmpl '{ "rtd0": { "name": "net%d" } }' 'ls /sys/class/net | sort | tr "\n" " "; ip addr show dev net0 | awk "/inet / { print \$2 }"'
+	check_eq net-devices-template "exit 0: lo net0 192.0.2.1/24: host: rtd1 " "exit $RC: $OUT: $ERR"
 	after net-devices-template
+	# exec reads config.json again, whose device is no longer the host's
+	ID=$(newid netdevexec); track "$ID"
+	C_ARGS='"sleep", "100"' C_LINUX_EXTRA=', "netDevices": { "rtd0": { "name": "eth0" } }' mkconfig "$B"
+	unshare -n sh -c 'ip link add rtd0 type veth || exit 99
+		"$0" run -d --bundle "$1" "$2" < /dev/null || exit 98
+		"$0" exec "$2" cat /sys/class/net/eth0/ifindex > /dev/null && echo exec ok
+		"$0" delete -f "$2"' "$RT" "$B" "$ID" > "$TMPD/out" 2>&1
+	check_eq net-devices-exec "exit 0: exec ok" "exit $?: $(cat "$TMPD/out")"
+	after net-devices-exec
 	netdev_run netdevlo '{ "rtd0": { "name": "lo" } }' 'echo ran'
 	check_eq net-devices-name-taken "exit 1: : rt: linux.netDevices.rtd0: the container's network namespace has a device named lo
 host: rtd0 rtd1 " "exit $RC: $OUT: $ERR"
 	after net-devices-name-taken
 	netdev_run netdevnone '{ "nope": {} }' 'echo ran'
-	check_eq net-devices-missing "exit 1: : rt: config.json: linux.netDevices.nope: no such network device on the host
+	check_eq net-devices-missing "exit 1: : rt: linux.netDevices.nope: no such network device on the host
 host: rtd0 rtd1 " "exit $RC: $OUT: $ERR"
 	after net-devices-missing
 	C_NAMESPACES='{ "type": "pid" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \

@@ -305,9 +305,9 @@ t_userns_rootless() {
 # holder_userns: a process in a new user namespace mapped like $UM, as a
 # pod's sandbox holds one; $HOLDER its pid (killed at cleanup)
 holder_userns() {
-	unshare -U sleep 1000 &
+	unshare -U sleep 1000 < /dev/null > /dev/null 2>&1 &
 	HOLDER=$!
-	T_EXTRA_CLEANUP="kill $HOLDER 2>/dev/null; $T_EXTRA_CLEANUP"
+	T_EXTRA_CLEANUP="kill -9 $HOLDER 2>/dev/null; $T_EXTRA_CLEANUP"
 	in_own() { [ "$(readlink /proc/$HOLDER/ns/user 2>/dev/null)" != "$(readlink /proc/self/ns/user)" ]; }
 	poll in_own || return 1
 	echo "0 100000 65536" > "/proc/$HOLDER/uid_map" &&
@@ -342,4 +342,27 @@ $(kmap 0 100000 65536): " "exit $RC: $OUT: $ERR"
 		sh_ct joinbad 'echo ran'
 	check_eq userns-join-other-maps "exit 1: : rt: config.json: linux.uidMappings: not the mappings of the user namespace /proc/$HOLDER/ns/user" "exit $RC: $OUT: $ERR"
 	after userns-join-other-maps
+}
+
+# a pod sharing its user and pid namespaces: both joined by path; rt
+# knows the init by its host pid (the helper joins the pid namespace, so
+# clone tells it as rt sees it)
+t_userns_join_pidns() {
+	need_rt_only userns-join-pidns || return 0
+	need_userns userns-join-pidns || return 0
+	need_cmd userns-join-pidns unshare || return 0
+	# its sleep is its pid namespace's init: only SIGKILL ends it
+	unshare -U -p -f sleep 1000 < /dev/null > /dev/null 2>&1 &
+	U=$!
+	T_EXTRA_CLEANUP="kill -9 $U 2>/dev/null; $T_EXTRA_CLEANUP"
+	in_pidns() { HOLDER=$(pgrep -P $U sleep 2>/dev/null || ps -o pid,ppid,comm | awk -v p=$U '$2 == p && $3 == "sleep" { print $1 }'); [ -n "$HOLDER" ]; }
+	poll in_pidns || { fail userns-join-pidns "a holder in its own pid namespace" "none"; return 0; }
+	T_EXTRA_CLEANUP="kill -9 $HOLDER 2>/dev/null; $T_EXTRA_CLEANUP"
+	echo "0 100000 65536" > "/proc/$HOLDER/uid_map" && echo "0 100000 65536" > "/proc/$HOLDER/gid_map"
+	C_NAMESPACES="{ \"type\": \"pid\", \"path\": \"/proc/$HOLDER/ns/pid\" }, { \"type\": \"network\" }, { \"type\": \"ipc\" }, { \"type\": \"uts\" }, { \"type\": \"mount\" }, { \"type\": \"user\", \"path\": \"/proc/$HOLDER/ns/user\" }" \
+	C_LINUX_EXTRA= start_ct joinpid 'sleep 100' || return 0
+	check_eq userns-join-pidns "$(readlink /proc/$HOLDER/ns/pid) $(readlink /proc/$HOLDER/ns/user) sleep" \
+		"$(readlink /proc/$PID/ns/pid) $(readlink /proc/$PID/ns/user) $(cat /proc/$PID/comm)"
+	"$RT" delete -f "$ID"
+	after userns-join-pidns
 }
