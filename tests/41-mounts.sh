@@ -147,6 +147,19 @@ t_mount_tmpcopyup_nodes() {
 	after copyupnodes
 }
 
+# a tree deeper than 64 levels: refused with the bound, nothing left
+t_mount_tmpcopyup_deep() {
+	need_rt_only tmpcopyup-deep || return
+	d=$B/rootfs/etc
+	i=0
+	while [ $i -lt 66 ]; do d=$d/d; i=$((i + 1)); done
+	mkdir -p "$d"
+	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": [ "tmpcopyup" ] }' \
+		sh_ct copyupdeep 'echo ran'
+	check_eq tmpcopyup-deep "exit 1: : rt: tmpcopyup /etc: more than 64 levels of directories" "exit $RC: $OUT: $ERR"
+	after tmpcopyup-deep
+}
+
 # a read-only tmpfs with tmpcopyup: filled first, read-only after
 t_mount_tmpcopyup_ro() {
 	C_MOUNTS_EXTRA=', { "destination": "/etc", "type": "tmpfs", "source": "tmpfs", "options": [ "tmpcopyup", "ro" ] }' \

@@ -700,6 +700,9 @@ static const struct spec_case {
 	  E "linux.seccomp.listenerPath: SCMP_ACT_NOTIFY needs one" },
 	{ "sc-action-notify-listener", 'L', "\"seccomp\":{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"listenerPath\":\"/run/a.sock\","
 	  "\"listenerMetadata\":\"m\",\"syscalls\":[{\"names\":[\"read\"],\"action\":\"SCMP_ACT_NOTIFY\"}]}", "" },
+	{ "sc-notify-sendmsg", 'L', "\"seccomp\":{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"listenerPath\":\"/run/a.sock\","
+	  "\"syscalls\":[{\"names\":[\"read\",\"sendmsg\"],\"action\":\"SCMP_ACT_NOTIFY\"}]}",
+	  E "linux.seccomp.syscalls[0].names[1]: SCMP_ACT_NOTIFY on sendmsg: rt sends the listener to the agent with it" },
 	{ "sc-listener-relative", 'L', SC("\"listenerPath\":\"a.sock\""), E "linux.seccomp.listenerPath: a.sock: not an absolute path" },
 	{ "sc-flags-wait-killable", 'L', SC("\"flags\":[\"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV\"]"),
 	  E "linux.seccomp.flags: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV is for a filter with SCMP_ACT_NOTIFY (the kernel says EINVAL)" },
