@@ -169,42 +169,31 @@ sh: can't create /etc/new: Read-only file system" "$OUT"
 	after copyupro
 }
 
-# mount_err NAME MESSAGE: run $B (config already written): exit 1 with
-# exactly MESSAGE, nothing left
-mount_err() {
-	ID=$(newid "$1"); track "$ID"
-	run_ct "$ID"
-	if need_rt_only "$1"; then
-		check_eq "$1" "exit 1: $2" "exit $RC: $ERR"
-	fi
-	nothing_left "$1-nothing-left" "$ID"
-}
-
 t_mount_err_bind_data() {
 	mkdir "$TMPD/data"
 	C_MOUNTS_EXTRA=$(bindm '"rbind", "size=64k"') mkconfig "$B"
-	mount_err err-bind-data 'rt: config.json: mounts[7].options: "size=64k": not a mount option rt knows, and a bind mount takes no filesystem data'
+	cfg_err err-bind-data 'rt: config.json: mounts[7].options: "size=64k": not a mount option rt knows, and a bind mount takes no filesystem data'
 	C_MOUNTS_EXTRA=$(bindm '"z", "bind"') mkconfig "$B"
-	mount_err err-bind-unknown 'rt: config.json: mounts[7].options: "z": not a mount option rt knows, and a bind mount takes no filesystem data'
+	cfg_err err-bind-unknown 'rt: config.json: mounts[7].options: "z": not a mount option rt knows, and a bind mount takes no filesystem data'
 }
 
 t_mount_err_bind_sb() {
 	mkdir "$TMPD/data"
 	for o in sync dirsync mand lazytime iversion silent; do
 		C_MOUNTS_EXTRA=$(bindm "\"bind\", \"$o\"") mkconfig "$B"
-		mount_err "err-bind-sb-$o" "rt: config.json: mounts[7].options: \"$o\": a filesystem's option, which a bind mount cannot change"
+		cfg_err "err-bind-sb-$o" "rt: config.json: mounts[7].options: \"$o\": a filesystem's option, which a bind mount cannot change"
 	done
 }
 
 t_mount_err_copyup_bind() {
 	mkdir "$TMPD/data"
 	C_MOUNTS_EXTRA=$(bindm '"bind", "tmpcopyup"') mkconfig "$B"
-	mount_err err-copyup-bind 'rt: config.json: mounts[7].options: tmpcopyup is for a tmpfs mount, not "bind"'
+	cfg_err err-copyup-bind 'rt: config.json: mounts[7].options: tmpcopyup is for a tmpfs mount, not "bind"'
 }
 
 t_mount_err_propagation() {
 	C_MOUNTS_EXTRA=', { "destination": "/mnt/t", "type": "tmpfs", "source": "tmpfs", "options": [ "private", "shared", "slave", "private", "unbindable" ] }' mkconfig "$B"
-	mount_err err-propagation-5 'rt: config.json: mounts[7].options[4]: more than 4 propagation options'
+	cfg_err err-propagation-5 'rt: config.json: mounts[7].options[4]: more than 4 propagation options'
 }
 
 # `features` lists the words rt applies, the new ones among them
@@ -320,9 +309,9 @@ t_mount_idmap_err() {
 	need_rt_only idmap-err || return
 	mkdir -p "$TMPD/data"
 	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ] }" mkconfig "$B"
-	mount_err idmap-err-no-userns 'rt: config.json: mounts[7]: idmap without uidMappings and gidMappings needs a user namespace'
+	cfg_err idmap-err-no-userns 'rt: config.json: mounts[7]: idmap without uidMappings and gidMappings needs a user namespace'
 	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ] }" mkconfig "$B"
-	mount_err idmap-err-uid-only 'rt: config.json: mounts[7].uidMappings: needs gidMappings too'
+	cfg_err idmap-err-uid-only 'rt: config.json: mounts[7].uidMappings: needs gidMappings too'
 	C_MOUNTS_EXTRA=', { "destination": "/mnt/t", "type": "tmpfs", "source": "tmpfs", "options": [ "idmap" ] }' mkconfig "$B"
-	mount_err idmap-err-tmpfs 'rt: config.json: mounts[7].options: an idmapped mount is a bind mount, not "tmpfs"'
+	cfg_err idmap-err-tmpfs 'rt: config.json: mounts[7].options: an idmapped mount is a bind mount, not "tmpfs"'
 }

@@ -429,6 +429,17 @@ sh_ct() {
 	run_ct "$@" "$ID"
 }
 
+# cfg_err NAME MESSAGE: run $B (config already written) as a fresh id and
+# expect exit 1 with exactly MESSAGE on stderr and nothing left.
+cfg_err() {
+	ID=$(newid "$1"); track "$ID"
+	run_ct "$ID"
+	if need_rt_only "$1"; then
+		check_eq "$1" "exit 1: $2" "exit $RC: $ERR"
+	fi
+	nothing_left "$1-nothing-left" "$ID"
+}
+
 # ---- leftovers -------------------------------------------------------------
 
 # leftover_procs STRING...: pids (not us) whose cmdline mentions any STRING
