@@ -418,6 +418,18 @@ t_seccomp_notify_create_exec() {
 	after notify-create
 }
 
+# TSYNC with a listener: the kernel wants TSYNC_ESRCH beside it (EINVAL
+# without), which rt adds as libseccomp does
+t_seccomp_notify_tsync() {
+	need_rt_only notify-tsync || return 0
+	agent t
+	sc notifytsync "$(profile $ALLOW "$(rule "$MKDIR" SCMP_ACT_NOTIFY)" ", \"listenerPath\": \"$TMPD/t.sock\", \"flags\": [ \"SECCOMP_FILTER_FLAG_TSYNC\" ]")" \
+		'mkdir /dev/shm/t && echo made'
+	check_eq notify-tsync "exit 0: made" "exit $RC: $OUT"
+	wait $APID
+	after notify-tsync
+}
+
 # SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (Linux 5.19) with a listener
 t_seccomp_notify_wait_killable() {
 	need_rt_only notify-wait-killable || return 0
