@@ -226,25 +226,40 @@ t_mount_label() {
 
 # ---- idmapped mounts (runc 1.2; rt only against runc 1.1.5) -----------------
 
-# idmap_fs NAME: the filesystem under $TMPD takes idmapped mounts on this
-# kernel (ext4 and xfs from Linux 5.12, tmpfs from 6.3); skip NAME if not
-idmap_fs() {
-	t=$(stat -f -c %T "$TMPD" 2>/dev/null)
+# idmap_ok DIR: DIR's filesystem takes idmapped mounts on this kernel
+# (ext4 and xfs from Linux 5.12, tmpfs from 6.3)
+idmap_ok() {
+	t=$(stat -f -c %T "$1" 2>/dev/null)
 	v=$(uname -r | awk -F. '{ print $1 * 100 + $2 }')
 	case $t in
 	ext2/ext3|xfs|btrfs) [ "$v" -ge 512 ] && return 0 ;;
 	tmpfs) [ "$v" -ge 603 ] && return 0 ;;
 	esac
-	skip "$1" "$TMPD is on ${t:-an unknown filesystem}, which Linux $(uname -r) cannot idmap"
+	return 1
+}
+# idmap_fs NAME: IDM, a directory for the sources on a filesystem that
+# takes idmapped mounts: $TMPD, or one beside the suite ($TOP: the guests'
+# disk root has its /tmp on a tmpfs, which 6.1 cannot idmap); skip NAME if
+# neither
+idmap_fs() {
+	IDM=$TMPD
+	idmap_ok "$IDM" && return 0
+	IDM=$TOP/.rt-idm.$$
+	if idmap_ok "$TOP" && mkdir -p "$IDM"; then
+		chmod 755 "$IDM"
+		T_EXTRA_CLEANUP="$T_EXTRA_CLEANUP; rm -rf '$IDM'"
+		return 0
+	fi
+	skip "$1" "$TMPD and $TOP are on $(stat -f -c %T "$TMPD" 2>/dev/null) and $(stat -f -c %T "$TOP" 2>/dev/null), which Linux $(uname -r) cannot idmap"
 	return 1
 }
 
-# mkidmdata: $TMPD/data with files of uid 0 and 1000 (gid too)
+# mkidmdata: $IDM/data with files of uid 0 and 1000 (gid too)
 mkidmdata() {
-	mkdir -p "$TMPD/data"
-	: > "$TMPD/data/root"
-	: > "$TMPD/data/user"
-	chown 1000:1000 "$TMPD/data/user"
+	mkdir -p "$IDM/data"
+	: > "$IDM/data/root"
+	: > "$IDM/data/user"
+	chown 1000:1000 "$IDM/data/user"
 }
 USERNS_MAPS='"uidMappings": [ { "containerID": 0, "hostID": 100000, "size": 65536 } ], "gidMappings": [ { "containerID": 0, "hostID": 100000, "size": 65536 } ]'
 LS='ls -n /mnt/data | awk "NR > 1 { print \$3 \":\" \$4, \$9 }" | tr "\\n" " "'
@@ -255,7 +270,7 @@ t_mount_idmap_own() {
 	need_rt_only idmap-own || return
 	idmap_fs idmap-own || return
 	mkidmdata
-	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ], \"gidMappings\": [ { \"containerID\": 0, \"hostID\": 200000, \"size\": 65536 } ] }" \
+	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$IDM/data\", \"options\": [ \"rbind\", \"idmap\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ], \"gidMappings\": [ { \"containerID\": 0, \"hostID\": 200000, \"size\": 65536 } ] }" \
 		sh_ct idmown "$LS"
 	check_eq idmap-own "exit 0: 100000:200000 root 101000:201000 user : " "exit $RC: $OUT: $ERR"
 	after idmap-own
@@ -268,20 +283,20 @@ t_mount_idmap_userns() {
 	need_rt_only idmap-userns || return
 	idmap_fs idmap-userns || return
 	mkidmdata
-	chmod 777 "$TMPD/data"
+	chmod 777 "$IDM/data"
 	chmod 755 "$TMPD" "$B"		# the userns root (host 100000) walks there
 	mkdir -p "$B/rootfs/mnt/data"	# and cannot make what the host owns
 	C_NAMESPACES='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }, { "type": "user" }' \
 	C_LINUX_EXTRA=", $USERNS_MAPS" \
-	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ] }" \
+	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$IDM/data\", \"options\": [ \"rbind\", \"idmap\" ] }" \
 		sh_ct idmuserns "touch /mnt/data/new; $LS"
 	check_eq idmap-userns "exit 0: 0:0 new 0:0 root 1000:1000 user : " "exit $RC: $OUT: $ERR"
-	check_eq idmap-userns-host-owner "0:0" "$(stat -c %u:%g "$TMPD/data/new" 2>&1)"
+	check_eq idmap-userns-host-owner "0:0" "$(stat -c %u:%g "$IDM/data/new" 2>&1)"
 	after idmap-userns
-	rm -f "$TMPD/data/new"
+	rm -f "$IDM/data/new"
 	C_NAMESPACES='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }, { "type": "user" }' \
 	C_LINUX_EXTRA=", $USERNS_MAPS" \
-	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\" ] }" \
+	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$IDM/data\", \"options\": [ \"rbind\" ] }" \
 		sh_ct noidm "$LS"
 	check_eq idmap-userns-without "exit 0: 65534:65534 root 65534:65534 user : " "exit $RC: $OUT: $ERR"
 	after idmap-userns-without
@@ -292,13 +307,13 @@ t_mount_ridmap() {
 	need_rt_only ridmap || return
 	idmap_fs ridmap || return
 	mkidmdata
-	mkdir -p "$TMPD/data/sub" "$TMPD/subsrc"
-	: > "$TMPD/subsrc/f"
-	mount --bind "$TMPD/subsrc" "$TMPD/data/sub"
-	T_EXTRA_CLEANUP="umount -l $TMPD/data/sub 2>/dev/null; $T_EXTRA_CLEANUP"
+	mkdir -p "$IDM/data/sub" "$IDM/subsrc"
+	: > "$IDM/subsrc/f"
+	mount --bind "$IDM/subsrc" "$IDM/data/sub"
+	T_EXTRA_CLEANUP="umount -l $IDM/data/sub 2>/dev/null; $T_EXTRA_CLEANUP"
 	snap_mounts
 	for o in idmap:0 ridmap:100000; do
-		C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"${o%:*}\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ], \"gidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ] }" \
+		C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$IDM/data\", \"options\": [ \"rbind\", \"${o%:*}\" ], \"uidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ], \"gidMappings\": [ { \"containerID\": 0, \"hostID\": 100000, \"size\": 65536 } ] }" \
 			sh_ct "${o%:*}sub" 'stat -c %u /mnt/data/root /mnt/data/sub/f | tr "\n" " "'
 		check_eq "${o%:*}-submount" "exit 0: 100000 ${o#*:} : " "exit $RC: $OUT: $ERR"
 		after "${o%:*}-submount"
