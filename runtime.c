@@ -474,8 +474,7 @@ struct kv {
 };
 
 struct resources {			/* linux.resources; UNSET if absent */
-	long long mem_limit, mem_low, mem_swap, swappiness;
-	bool oom_kill_disable;
+	long long mem_limit, mem_low, mem_swap;
 	bool mem_check;			/* memory.checkBeforeUpdate */
 	long long pids;
 	long long cpu_shares, cpu_quota, cpu_period, cpu_burst, cpu_idle;
@@ -2073,6 +2072,7 @@ static const struct member user_rows[] = {	/* process.user */
 	M_INT("gid", struct proc, gid, 0, UINT32_MAX - 1),
 	M_INT("umask", struct proc, umask, 0, 0777),
 	M_FN("additionalGids", spec_gids),
+	M_IGNORED("username"),	/* config.md: "Windows User" only */
 };
 
 static const struct member console_rows[] = {	/* process.consoleSize */
@@ -2296,6 +2296,7 @@ static const struct member process_rows[] = {	/* process */
 	M_FN_AT("apparmorProfile", struct proc, apparmor, spec_apparmor),
 	M_FN_AT("selinuxLabel", struct proc, selinux, spec_selinux),
 	M_OBJ("execCPUAffinity", affinity_rows, OR_NULL),
+	M_IGNORED("commandLine"),	/* config.md: "executed on Windows" */
 };
 
 /* config.json's process (jp "process"), or a whole process.json (""). */
@@ -2601,17 +2602,39 @@ spec_propagation(int i, const char *jp, void *dst)
 	die("%s: %s: unknown propagation \"%s\"", js_file, jp, s);
 }
 
-/* linux.resources.memory: kernel and kernelTCP are deprecated, the last
- * two v1-only: runc ignores them. */
-static const struct member memory_rows[] = {
+/*
+ * Members cgroup v2 has no file for (runc's fs2 driver drops them all,
+ * the spec lets no runtime ignore them): accepted where they ask for
+ * nothing, null, 0 or -1 (no limit), false, and useHierarchy true (v2's
+ * only way); refused otherwise, naming the member.  swappiness asks for
+ * something at any value, 0 (the spec's example) too.
+ */
+static void
+spec_no_v2(int i, const char *jp, void *dst)
+{
+	const char *name = strrchr(jp, '.') + 1;
+	const char *ok = !strcmp(name, "swappiness") ? NULL :
+			 !strcmp(name, "useHierarchy") ? "true" :
+			 !strcmp(name, "disableOOMKiller") ? "false" : "0";
+
+	(void)dst;
+	if (js_null(i) || (ok && js_word(i, ok)) ||
+	    (ok && *ok == '0' && js_word(i, "-1")))
+		return;
+	die("%s: %s: not on cgroup v2 (accepted: %snull)", js_file, jp,
+	    !ok ? "" : *ok == '0' ? "0, -1 or " : *ok == 't' ? "true or " :
+	    "false or ");
+}
+
+static const struct member memory_rows[] = {	/* linux.resources.memory */
 	M_INT("limit", struct resources, mem_limit, -1, INT64_MAX),
 	M_INT("reservation", struct resources, mem_low, -1, INT64_MAX),
 	M_INT("swap", struct resources, mem_swap, -1, INT64_MAX),
-	M_IGNORED("kernel"),
-	M_IGNORED("kernelTCP"),
-	M_U64("swappiness", struct resources, swappiness),
-	M_BOOL("disableOOMKiller", struct resources, oom_kill_disable),
-	M_IGNORED("useHierarchy"),
+	M_FN("kernel", spec_no_v2),
+	M_FN("kernelTCP", spec_no_v2),
+	M_FN("swappiness", spec_no_v2),
+	M_FN("disableOOMKiller", spec_no_v2),
+	M_FN("useHierarchy", spec_no_v2),
 	M_BOOL("checkBeforeUpdate", struct resources, mem_check),
 };
 
@@ -2646,6 +2669,7 @@ static const struct member weight_rows[] = {	/* blockIO.weightDevice[] */
 	M_INT("major", struct iodev, major, 0, 4095),
 	M_INT("minor", struct iodev, minor, 0, 1048575),
 	M_U64("weight", struct iodev, v),
+	M_FN("leafWeight", spec_no_v2),
 }, rate_rows[] = {				/* blockIO.throttle*[] */
 	M_INT("major", struct iodev, major, 0, 4095),
 	M_INT("minor", struct iodev, minor, 0, 1048575),
@@ -2681,6 +2705,7 @@ spec_ratedev(int i, const char *jp, void *dst)
 			    MAX_RESOURCE_ENTRIES, spec_ratedev)
 static const struct member blockio_rows[] = {	/* linux.resources.blockIO */
 	M_INT("weight", struct resources, io_weight, 0, 10000),
+	M_FN("leafWeight", spec_no_v2),
 	M_FNS("weightDevice", struct resources, io_wdev, n_wdev,
 	      MAX_RESOURCE_ENTRIES, spec_weightdev),
 	M_RATES("throttleReadBpsDevice", 0),
@@ -2788,7 +2813,7 @@ static void
 spec_res_init(struct resources *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->mem_limit = r->mem_low = r->mem_swap = r->swappiness = UNSET;
+	r->mem_limit = r->mem_low = r->mem_swap = UNSET;
 	r->pids = r->cpu_shares = r->cpu_quota = r->cpu_period = UNSET;
 	r->cpu_burst = r->cpu_idle = r->rt_runtime = r->rt_period = UNSET;
 	r->io_weight = UNSET;
@@ -4638,11 +4663,6 @@ cg_memory(const char *dir, const struct resources *r)
 		cg_limit(dir, "memory.low", r->mem_low);
 	if (set(r->mem_swap))
 		cg_swap(dir, r);
-	if (set(r->swappiness))	/* runc's fs2 driver has no such file */
-		warn("linux.resources.memory.swappiness: ignored on cgroup v2");
-	if (r->oom_kill_disable)
-		warn("linux.resources.memory.disableOOMKiller: ignored on "
-		     "cgroup v2");
 }
 
 /* log2(x) for x >= 1, without libm (its log2 and pow cost rt 12 KB):
@@ -5220,9 +5240,15 @@ child_join_namespaces(void)
 			    ns->flag == CLONE_NEWUSER ||	/* ctr_clone did */
 			    (ns->flag == CLONE_NEWNS) != (pass == 1))
 				continue;
-			fd = ns_open(ns);
-			if (setns(fd, ns->flag) < 0)
-				die_errno("join namespace %s", ns->path);
+			fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0 || setns(fd, ns->flag) < 0)	/* a known gap: */
+				die("linux.namespaces[%d].path: %s: %s%s", i,
+				    ns->path, strerror(errno), (errno == EPERM ||
+				    errno == EACCES) &&
+				    (spec.clone_flags & CLONE_NEWUSER) ?
+				    " (rt makes the new user namespace first, "
+				    "which has no rights over it; runc joins "
+				    "it before)" : "");
 			close(fd);
 		}
 	}
@@ -5862,8 +5888,13 @@ child_devices(int rootfd)
 				 default_devices[i].major,
 				 default_devices[i].minor), 0, 0 };
 
+		bool listed = false;
+
 		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
-		child_mknod(rootfd, devfd, &d);
+		for (int c = 0; c < spec.ndevices; c++)	/* the config's wins */
+			listed |= !strcmp(spec.devices[c].path, path);
+		if (!listed)
+			child_mknod(rootfd, devfd, &d);
 	}
 	for (size_t i = 0; !dev_bound && i < ARRAY_LEN(default_links); i++)
 		child_symlink(rootfd, devfd, default_links[i][0],

@@ -576,19 +576,33 @@ static const struct spec_case {
 	  E "linux.resources.memory.reservation: expected a number" },
 	{ "mem-swap", 'L', "\"resources\":{\"memory\":{\"swap\":-3}}",
 	  E "linux.resources.memory.swap: -3 is not an integer in -1..9223372036854775807" },
-	{ "mem-swappiness", 'L', "\"resources\":{\"memory\":{\"swappiness\":-1}}",
-	  E "linux.resources.memory.swappiness: expected a number" },
-	{ "mem-oom", 'L', "\"resources\":{\"memory\":{\"disableOOMKiller\":0}}",
-	  E "linux.resources.memory.disableOOMKiller: expected true or false" },
+	/* what cgroup v2 has no file for: accepted only asking for nothing */
+	{ "mem-swappiness", 'L', "\"resources\":{\"memory\":{\"swappiness\":0}}",
+	  E "linux.resources.memory.swappiness: not on cgroup v2 (accepted: null)" },
+	{ "mem-oom", 'L', "\"resources\":{\"memory\":{\"disableOOMKiller\":true}}",
+	  E "linux.resources.memory.disableOOMKiller: not on cgroup v2 (accepted: false or null)" },
+	{ "mem-oom-number", 'L', "\"resources\":{\"memory\":{\"disableOOMKiller\":0}}",
+	  E "linux.resources.memory.disableOOMKiller: not on cgroup v2 (accepted: false or null)" },
+	{ "mem-kernel", 'L', "\"resources\":{\"memory\":{\"kernel\":1}}",
+	  E "linux.resources.memory.kernel: not on cgroup v2 (accepted: 0, -1 or null)" },
+	{ "mem-kernel-tcp", 'L', "\"resources\":{\"memory\":{\"kernelTCP\":\"-1\"}}",
+	  E "linux.resources.memory.kernelTCP: not on cgroup v2 (accepted: 0, -1 or null)" },
+	{ "mem-hierarchy", 'L', "\"resources\":{\"memory\":{\"useHierarchy\":false}}",
+	  E "linux.resources.memory.useHierarchy: not on cgroup v2 (accepted: true or null)" },
+	{ "io-leaf-weight", 'L', "\"resources\":{\"blockIO\":{\"leafWeight\":10}}",
+	  E "linux.resources.blockIO.leafWeight: not on cgroup v2 (accepted: 0, -1 or null)" },
+	{ "io-leaf-weight-device", 'L', "\"resources\":{\"blockIO\":{\"weightDevice\":[{\"major\":8,\"minor\":0,\"weight\":10,\"leafWeight\":300}]}}",
+	  E "linux.resources.blockIO.weightDevice[0].leafWeight: not on cgroup v2 (accepted: 0, -1 or null)" },
+	{ "io-leaf-weight-zero", 'L', "\"resources\":{\"blockIO\":{\"leafWeight\":0,\"weightDevice\":[{\"major\":8,\"minor\":0,\"weight\":10,\"leafWeight\":0}]}}", "" },
 	/* unknown members are ignored, as the spec requires */
 	{ "mem-unknown", 'L', "\"resources\":{\"memory\":{\"foo\":1}}", "" },
 	{ "mem-unknown-zero", 'L', "\"resources\":{\"memory\":{\"foo\":0}}", "" },
 	{ "mem-unknown-string", 'L', "\"resources\":{\"memory\":{\"foo\":\"abc\"}}", "" },
 	{ "mem-unknown-empty", 'L', "\"resources\":{\"memory\":{\"a\":{},\"b\":[],\"c\":\"\",\"d\":false,\"e\":null}}", "" },
-	{ "mem-ignored", 'L', "\"resources\":{\"memory\":{\"kernel\":1,\"kernelTCP\":1,\"checkBeforeUpdate\":true,"
-	  "\"useHierarchy\":true}}", "" },
+	{ "mem-nothing-asked", 'L', "\"resources\":{\"memory\":{\"kernel\":-1,\"kernelTCP\":0,\"checkBeforeUpdate\":true,"
+	  "\"useHierarchy\":true,\"swappiness\":null,\"disableOOMKiller\":false}}", "" },
 	{ "mem-edges", 'L', "\"resources\":{\"memory\":{\"limit\":-1,\"reservation\":9223372036854775807,"
-	  "\"swap\":0,\"swappiness\":100,\"disableOOMKiller\":true}}", "" },
+	  "\"swap\":0}}", "" },
 	{ "cpu-array", 'L', "\"resources\":{\"cpu\":[]}", E "linux.resources.cpu: expected an object" },
 	{ "cpu-shares", 'L', "\"resources\":{\"cpu\":{\"shares\":-1}}", E "linux.resources.cpu.shares: expected a number" },
 	{ "cpu-quota", 'L', "\"resources\":{\"cpu\":{\"quota\":-2}}",
@@ -1274,6 +1288,9 @@ static const struct walk_fn {
 	{ spec_time_offsets, JSMN_OBJECT, false, ROWS(offset_rows), true,
 	  "{\"monotonic\":", "}", ".monotonic", NULL },
 	OBJ(spec_personality, personality_rows),
+	/* a device of the host's, by its name (<name>: the spec's word) */
+	{ spec_net_devices, JSMN_OBJECT, false, ROWS(netdev_rows), true,
+	  "{\"<name>\":", "}", ".<name>", NULL },
 	TYPE(spec_mount_label, JSMN_STRING),
 	/* linux.sysctl is read after the rest, and null skipped */
 	{ spec_sysctl_tok, JSMN_OBJECT, true, NULL, 0, true, "", "", "", NULL },
@@ -1461,6 +1478,7 @@ walk_items(const char *item, int n)
 }
 
 static void walk_rows(const struct walk *w);
+static void walk_reach(const char *mp, enum mkind kind);
 
 /* Whether the rows are walked in this build (seccomp's are not without
  * CONFIG_SECCOMP). */
@@ -1537,6 +1555,9 @@ walk_row(const struct walk *w, const struct member *m)
 	char mp[JP_MAX];
 
 	jp_member(mp, w->path, m->name);
+	/* spec_no_v2 refuses what asks for something: an MK_UNSUPPORTED */
+	walk_reach(mp, m->kind == MK_FN && m->fn == spec_no_v2 ?
+		   MK_UNSUPPORTED : m->kind);
 	if ((v = walk_wrong(m, f, &words)))
 		walk_case(w, m, v, "type", "%s", words);
 	if ((m->flags & MF_NULL) || m->kind == MK_UNSUPPORTED ||
@@ -1639,6 +1660,224 @@ row_checks(void)
 	for (size_t i = 0; i < sizeof(walk_fns) / sizeof(walk_fns[0]); i++)
 		check_int(nm("rows walk_fns[%zu] reached", i), 1, fn_used[i] ||
 			  !walk_fns[i].on);
+}
+
+/*
+ * Every member runtime-spec v1.3.0 defines for Linux and POSIX, as its
+ * schema (schema/config-schema.json, config-linux.json and their defs at
+ * tag v1.3.0) names them, an object's pattern members as <name> and an
+ * array's elements as []: each must be a row the walk above reached, so
+ * that no member of the spec is ever unknown to rt (and so ignored).
+ * What the row does with it (applied, MK_IGNORED with the spec's reason
+ * cited beside the row, MK_UNSUPPORTED refused) is the row's business.
+ * The other platforms' objects (windows, solaris, vm, zos, freebsd) are
+ * not here: the spec makes them theirs.
+ */
+static const char *const spec_members[] = {
+	"annotations", "domainname", "hooks", "hooks.createContainer",
+	"hooks.createContainer[].args", "hooks.createContainer[].env",
+	"hooks.createContainer[].path", "hooks.createContainer[].timeout",
+	"hooks.createRuntime", "hooks.createRuntime[].args",
+	"hooks.createRuntime[].env", "hooks.createRuntime[].path",
+	"hooks.createRuntime[].timeout", "hooks.poststart", "hooks.poststart[].args",
+	"hooks.poststart[].env", "hooks.poststart[].path",
+	"hooks.poststart[].timeout", "hooks.poststop", "hooks.poststop[].args",
+	"hooks.poststop[].env", "hooks.poststop[].path", "hooks.poststop[].timeout",
+	"hooks.prestart", "hooks.prestart[].args", "hooks.prestart[].env",
+	"hooks.prestart[].path", "hooks.prestart[].timeout", "hooks.startContainer",
+	"hooks.startContainer[].args", "hooks.startContainer[].env",
+	"hooks.startContainer[].path", "hooks.startContainer[].timeout", "hostname",
+	"linux", "linux.cgroupsPath", "linux.devices", "linux.devices[].fileMode",
+	"linux.devices[].gid", "linux.devices[].major", "linux.devices[].minor",
+	"linux.devices[].path", "linux.devices[].type", "linux.devices[].uid",
+	"linux.gidMappings", "linux.gidMappings[].containerID",
+	"linux.gidMappings[].hostID", "linux.gidMappings[].size", "linux.intelRdt",
+	"linux.intelRdt.closID", "linux.intelRdt.enableMonitoring",
+	"linux.intelRdt.l3CacheSchema", "linux.intelRdt.memBwSchema",
+	"linux.intelRdt.schemata", "linux.maskedPaths", "linux.memoryPolicy",
+	"linux.memoryPolicy.flags", "linux.memoryPolicy.mode",
+	"linux.memoryPolicy.nodes", "linux.mountLabel", "linux.namespaces",
+	"linux.namespaces[].path", "linux.namespaces[].type", "linux.netDevices",
+	"linux.netDevices.<name>.name", "linux.personality",
+	"linux.personality.domain", "linux.personality.flags", "linux.readonlyPaths",
+	"linux.resources", "linux.resources.blockIO",
+	"linux.resources.blockIO.leafWeight",
+	"linux.resources.blockIO.throttleReadBpsDevice",
+	"linux.resources.blockIO.throttleReadBpsDevice[].major",
+	"linux.resources.blockIO.throttleReadBpsDevice[].minor",
+	"linux.resources.blockIO.throttleReadBpsDevice[].rate",
+	"linux.resources.blockIO.throttleReadIOPSDevice",
+	"linux.resources.blockIO.throttleReadIOPSDevice[].major",
+	"linux.resources.blockIO.throttleReadIOPSDevice[].minor",
+	"linux.resources.blockIO.throttleReadIOPSDevice[].rate",
+	"linux.resources.blockIO.throttleWriteBpsDevice",
+	"linux.resources.blockIO.throttleWriteBpsDevice[].major",
+	"linux.resources.blockIO.throttleWriteBpsDevice[].minor",
+	"linux.resources.blockIO.throttleWriteBpsDevice[].rate",
+	"linux.resources.blockIO.throttleWriteIOPSDevice",
+	"linux.resources.blockIO.throttleWriteIOPSDevice[].major",
+	"linux.resources.blockIO.throttleWriteIOPSDevice[].minor",
+	"linux.resources.blockIO.throttleWriteIOPSDevice[].rate",
+	"linux.resources.blockIO.weight", "linux.resources.blockIO.weightDevice",
+	"linux.resources.blockIO.weightDevice[].leafWeight",
+	"linux.resources.blockIO.weightDevice[].major",
+	"linux.resources.blockIO.weightDevice[].minor",
+	"linux.resources.blockIO.weightDevice[].weight", "linux.resources.cpu",
+	"linux.resources.cpu.burst", "linux.resources.cpu.cpus",
+	"linux.resources.cpu.idle", "linux.resources.cpu.mems",
+	"linux.resources.cpu.period", "linux.resources.cpu.quota",
+	"linux.resources.cpu.realtimePeriod", "linux.resources.cpu.realtimeRuntime",
+	"linux.resources.cpu.shares", "linux.resources.devices",
+	"linux.resources.devices[].access", "linux.resources.devices[].allow",
+	"linux.resources.devices[].major", "linux.resources.devices[].minor",
+	"linux.resources.devices[].type", "linux.resources.hugepageLimits",
+	"linux.resources.hugepageLimits[].limit",
+	"linux.resources.hugepageLimits[].pageSize", "linux.resources.memory",
+	"linux.resources.memory.checkBeforeUpdate",
+	"linux.resources.memory.disableOOMKiller", "linux.resources.memory.kernel",
+	"linux.resources.memory.kernelTCP", "linux.resources.memory.limit",
+	"linux.resources.memory.reservation", "linux.resources.memory.swap",
+	"linux.resources.memory.swappiness", "linux.resources.memory.useHierarchy",
+	"linux.resources.network", "linux.resources.network.classID",
+	"linux.resources.network.priorities",
+	"linux.resources.network.priorities[].name",
+	"linux.resources.network.priorities[].priority", "linux.resources.pids",
+	"linux.resources.pids.limit", "linux.resources.rdma",
+	"linux.resources.rdma.<name>.hcaHandles",
+	"linux.resources.rdma.<name>.hcaObjects", "linux.resources.unified",
+	"linux.rootfsPropagation", "linux.seccomp", "linux.seccomp.architectures",
+	"linux.seccomp.defaultAction", "linux.seccomp.defaultErrnoRet",
+	"linux.seccomp.flags", "linux.seccomp.listenerMetadata",
+	"linux.seccomp.listenerPath", "linux.seccomp.syscalls",
+	"linux.seccomp.syscalls[].action", "linux.seccomp.syscalls[].args",
+	"linux.seccomp.syscalls[].args[].index",
+	"linux.seccomp.syscalls[].args[].op",
+	"linux.seccomp.syscalls[].args[].value",
+	"linux.seccomp.syscalls[].args[].valueTwo",
+	"linux.seccomp.syscalls[].errnoRet", "linux.seccomp.syscalls[].names",
+	"linux.sysctl", "linux.timeOffsets", "linux.timeOffsets.boottime",
+	"linux.timeOffsets.boottime.nanosecs", "linux.timeOffsets.boottime.secs",
+	"linux.timeOffsets.monotonic", "linux.timeOffsets.monotonic.nanosecs",
+	"linux.timeOffsets.monotonic.secs", "linux.uidMappings",
+	"linux.uidMappings[].containerID", "linux.uidMappings[].hostID",
+	"linux.uidMappings[].size", "mounts", "mounts[].destination",
+	"mounts[].gidMappings", "mounts[].gidMappings[].containerID",
+	"mounts[].gidMappings[].hostID", "mounts[].gidMappings[].size",
+	"mounts[].options", "mounts[].source", "mounts[].type",
+	"mounts[].uidMappings", "mounts[].uidMappings[].containerID",
+	"mounts[].uidMappings[].hostID", "mounts[].uidMappings[].size", "ociVersion",
+	"process", "process.apparmorProfile", "process.args", "process.capabilities",
+	"process.capabilities.ambient", "process.capabilities.bounding",
+	"process.capabilities.effective", "process.capabilities.inheritable",
+	"process.capabilities.permitted", "process.commandLine",
+	"process.consoleSize", "process.consoleSize.height",
+	"process.consoleSize.width", "process.cwd", "process.env",
+	"process.execCPUAffinity", "process.execCPUAffinity.final",
+	"process.execCPUAffinity.initial", "process.ioPriority",
+	"process.ioPriority.class", "process.ioPriority.priority",
+	"process.noNewPrivileges", "process.oomScoreAdj", "process.rlimits",
+	"process.rlimits[].hard", "process.rlimits[].soft", "process.rlimits[].type",
+	"process.scheduler", "process.scheduler.deadline", "process.scheduler.flags",
+	"process.scheduler.nice", "process.scheduler.period",
+	"process.scheduler.policy", "process.scheduler.priority",
+	"process.scheduler.runtime", "process.selinuxLabel", "process.terminal",
+	"process.user", "process.user.additionalGids", "process.user.gid",
+	"process.user.uid", "process.user.umask", "process.user.username", "root",
+	"root.path", "root.readonly",
+};
+
+#define NREACHED 512
+static struct {
+	char path[JP_MAX];
+	enum mkind kind;
+} reached[NREACHED];
+static int nreached;
+
+/* A row's path as spec_members writes it: [N] as [], and an object's
+ * pattern member (netDevices.eth0, rdma.mlx5_1) as <name>. */
+static void
+walk_reach(const char *mp, enum mkind kind)
+{
+	char *o;
+
+	if (nreached == NREACHED)
+		return;
+	for (int r = 0; r < nreached; r++)
+		if (!strcmp(reached[r].path, mp)) {
+			reached[r].kind = kind;
+			return;
+		}
+	o = reached[nreached].path;
+	for (const char *s = mp; *s && o < reached[nreached].path + JP_MAX - 8;)
+		if (*s == '[') {
+			while (*s && *s++ != ']')
+				;
+			*o++ = '[', *o++ = ']';
+		} else {
+			*o++ = *s++;
+		}
+	*o = 0;
+	reached[nreached++].kind = kind;
+}
+
+/*
+ * Rows the walk does not reach, read by their names: memoryPolicy's
+ * (its modes and nodes go together, and spec_cases has them), the
+ * clocks' (the walk takes monotonic only, spec_time_offsets reads both
+ * alike), intelRdt, whose function refuses every member, and mounts'
+ * options, an MK_IGNORED row that spec_mount reads in a second pass.
+ */
+static const struct {
+	const struct member *rows;
+	int nrows;
+	const char *path;
+	enum mkind kind;
+} by_name[] = {
+	{ ROWS(mpol_rows), "linux.memoryPolicy", MK_FN },
+	{ ROWS(offset_rows), "linux.timeOffsets.monotonic", MK_OBJ },
+	{ ROWS(offset_rows), "linux.timeOffsets.boottime", MK_OBJ },
+	{ NULL, 0, "linux.intelRdt", MK_UNSUPPORTED },
+	{ NULL, 0, "mounts[].options", MK_FN },
+};
+
+static void
+spec_member_checks(void)
+{
+	static const char *const kinds[NMKINDS] = {
+		[MK_IGNORED] = "ignored", [MK_UNSUPPORTED] = "refused",
+	};
+	char p[JP_MAX];
+
+	for (size_t i = 0; i < sizeof(by_name) / sizeof(by_name[0]); i++) {
+		walk_reach(by_name[i].path, by_name[i].kind);
+		for (int r = 0; r < by_name[i].nrows; r++) {
+			jp_member(p, by_name[i].path, by_name[i].rows[r].name);
+			walk_reach(p, by_name[i].rows[r].kind);
+		}
+	}
+
+	for (size_t i = 0; i < sizeof(spec_members) / sizeof(spec_members[0]); i++) {
+		const char *kind = "none";
+
+		for (int r = 0; r < nreached; r++)
+			if (!strcmp(reached[r].path, spec_members[i])) {
+				kind = kinds[reached[r].kind] ?
+				       kinds[reached[r].kind] : "applied";
+				break;
+			}
+		/* a member of a refused object is refused with it */
+		for (int r = 0; r < nreached && !strcmp(kind, "none"); r++) {
+			size_t n = strlen(reached[r].path);
+
+			if (reached[r].kind == MK_UNSUPPORTED &&
+			    !strncmp(reached[r].path, spec_members[i], n) &&
+			    strchr(".[", spec_members[i][n]))
+				kind = "refused with its object";
+		}
+		check_str(nm("spec-1.3.0 %s (%s)", spec_members[i], kind),
+			  "a row of rt's tables", strcmp(kind, "none") ?
+			  "a row of rt's tables" : "not a row of rt's tables");
+	}
 }
 
 /* ---- JSON: the unescaper (js_load) and the escaper ---------------------- */
@@ -2605,6 +2844,7 @@ main(void)
 	limit_checks();
 	limit_size_checks();
 	row_checks();
+	spec_member_checks();
 	unescape_checks();
 	escape_checks();
 	rfc3339_checks();
