@@ -190,8 +190,10 @@ t_every_field() {
 			"listenerMetadata": "every-metadata",
 			"syscalls": [
 				{ "names": [ "mkdir", "mkdirat" ], "action": "SCMP_ACT_NOTIFY" },
-				{ "names": [ "chmod", "fchmodat" ], "action": "SCMP_ACT_ERRNO", "errnoRet": 13,
-				  "args": [ { "index": 1, "value": 0, "valueTwo": 0, "op": "SCMP_CMP_EQ" } ] }
+				{ "names": [ "chmod" ], "action": "SCMP_ACT_ERRNO", "errnoRet": 13,
+				  "args": [ { "index": 1, "value": 0, "valueTwo": 0, "op": "SCMP_CMP_EQ" } ] },
+				{ "names": [ "fchmodat" ], "action": "SCMP_ACT_ERRNO", "errnoRet": 13,
+				  "args": [ { "index": 2, "value": 4095, "valueTwo": 0, "op": "SCMP_CMP_MASKED_EQ" } ] }
 			]
 		},
 		"rootfsPropagation": "private",
