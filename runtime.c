@@ -5241,14 +5241,17 @@ child_join_namespaces(void)
 			    (ns->flag == CLONE_NEWNS) != (pass == 1))
 				continue;
 			fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0 || setns(fd, ns->flag) < 0)	/* a known gap: */
+			if (fd < 0 || setns(fd, ns->flag) < 0) {
+				int e = errno;	/* a known gap: */
+
 				die("linux.namespaces[%d].path: %s: %s%s", i,
-				    ns->path, strerror(errno), (errno == EPERM ||
-				    errno == EACCES) &&
+				    ns->path, strerror(e), (e == EPERM ||
+				    e == EACCES) &&
 				    (spec.clone_flags & CLONE_NEWUSER) ?
 				    " (rt makes the new user namespace first, "
 				    "which has no rights over it; runc joins "
 				    "it before)" : "");
+			}
 			close(fd);
 		}
 	}
@@ -5887,7 +5890,6 @@ child_devices(int rootfd)
 		struct dev d = { path, S_IFCHR | 0666, makedev(
 				 default_devices[i].major,
 				 default_devices[i].minor), 0, 0 };
-
 		bool listed = false;
 
 		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
