@@ -5226,35 +5226,45 @@ ns_write_maps(pid_t pid)
 	ns_write_map(pid, "gid_map", spec.gidmap, spec.ngidmap);
 }
 
-/* Child: every other namespace given by path, mount last so that the
- * paths of the others still resolve on the host. */
-static void
-child_join_namespaces(void)
+/* Every namespace given by path but user and pid, mount last so that the
+ * paths of the others still resolve on the host: by the init, or, with a
+ * user namespace, by the helper that clones it (ctr_clone_helper), with
+ * the rights of the host's or the joined user namespace; returns the
+ * index of the one that failed, with errno, or -1. */
+static bool ns_joined;			/* the helper did, before the init */
+static int host_procfd = -1;		/* the host's /proc, opened by it */
+
+static int
+ns_join_paths(void)
 {
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < spec.nns; i++) {
 			const struct nsent *ns = &spec.ns[i];
-			int fd;
+			int fd, e;
 
 			if (!ns->path || ns->flag == CLONE_NEWPID ||
-			    ns->flag == CLONE_NEWUSER ||	/* ctr_clone did */
+			    ns->flag == CLONE_NEWUSER ||
 			    (ns->flag == CLONE_NEWNS) != (pass == 1))
 				continue;
 			fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0 || setns(fd, ns->flag) < 0) {
-				int e = errno;	/* a known gap: */
-
-				die("linux.namespaces[%d].path: %s: %s%s", i,
-				    ns->path, strerror(e), (e == EPERM ||
-				    e == EACCES) &&
-				    (spec.clone_flags & CLONE_NEWUSER) ?
-				    " (rt makes the new user namespace first, "
-				    "which has no rights over it; runc joins "
-				    "it before)" : "");
-			}
+			if (fd < 0)
+				return i;
+			e = setns(fd, ns->flag) < 0 ? errno : 0;
 			close(fd);
+			if (e)
+				return errno = e, i;
 		}
 	}
+	return -1;
+}
+
+static void
+child_join_namespaces(void)
+{
+	int i = ns_joined ? -1 : ns_join_paths();
+
+	if (i >= 0)
+		die_errno("linux.namespaces[%d].path: %s", i, spec.ns[i].path);
 }
 
 /*
@@ -7505,15 +7515,27 @@ ctr_sigset(sigset_t *set)
 
 /* rt exec: the container's namespaces (opened by the parent, mount last)
  * and its root; after setns(CLONE_NEWNS) the root is the namespace's,
- * which is not the container's where it was chrooted (initramfs). */
+ * which is not the container's where it was chrooted (initramfs).  All
+ * but user first, as far as rt's rights go (one the host's user
+ * namespace owns, joined by path, could not be joined from inside the
+ * container's), then user, then those only it lets a rootless rt join. */
 static void
 child_enter_container(struct run *r)
 {
 	child_oom_score_adj();
 	child_lsm_open();
-	for (int i = 0; i < r->nns; i++)
-		if (setns(r->nsfd[i], r->nsflag[i]) < 0)
-			die_errno("join the container's namespaces");
+	for (int pass = 0; pass < 3; pass++) {
+		for (int i = 0; i < r->nns; i++) {
+			bool user = r->nsflag[i] == CLONE_NEWUSER;
+
+			if (r->nsfd[i] < 0 || user != (pass == 1))
+				continue;
+			if (setns(r->nsfd[i], r->nsflag[i]) == 0)
+				r->nsfd[i] = -1;	/* O_CLOEXEC */
+			else if (pass || errno != EPERM)
+				die_errno("join the container's namespaces");
+		}
+	}
 	if (fchdir(r->rootfd) < 0 || chroot(".") < 0)
 		die_errno("enter the container's root");
 }
@@ -7544,8 +7566,9 @@ child_fifo_procfd(struct run *r)
 {
 	struct statfs sf;
 
-	r->fifo_procfd = openat(AT_FDCWD, "/proc/self/fd", O_PATH |
-				O_DIRECTORY | O_CLOEXEC);
+	r->fifo_procfd = host_procfd >= 0 ?
+		openat(host_procfd, "self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC) :
+		openat(AT_FDCWD, "/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (r->fifo_procfd < 0 || fstatfs(r->fifo_procfd, &sf) < 0 ||
 	    sf.f_type != PROC_SUPER_MAGIC)
 		die("open exec fifo: /proc/self/fd: not on procfs");
@@ -8082,10 +8105,10 @@ ctr_net_devices(const struct run *r)
 	close(fd);
 }
 
-/* What the helper of a user namespace joined by path tells rt. */
-struct userns_reply {
+/* What the helper of ctr_clone_helper tells rt. */
+struct helper_reply {
 	long pid;			/* the init, or -1 */
-	int err, what;			/* errno, and what failed (below) */
+	int err, what, ns;		/* errno, what failed (below), where */
 	bool clone3_ok, need_go;	/* set in the helper by ctr_clone_in */
 };
 
@@ -8107,17 +8130,21 @@ userns_maps_match(const char *file, const struct idmap *m, int n)
 }
 
 /*
- * A user namespace joined by path owns what the container makes, as when
- * runc's nsexec joins it and then unshares: a helper joins it (rt itself
- * could never come back to the host's) and clones the init with
- * CLONE_PARENT, so that rt is its parent; the helper writes the pid and
- * exits.  Returns like clone: 0 in the init.
+ * A container in a user namespace whose other namespaces are partly
+ * given by path, as runc's nsexec has it: a helper joins them first (the
+ * user namespace given by path first, for its rights over the others, or,
+ * with a new one, with the host's rights, which it would no longer have),
+ * then clones the init with CLONE_PARENT, so that rt is its parent, and
+ * into the new namespaces, which the user namespace, joined or new, owns;
+ * the helper writes the pid and exits.  rt itself could never come back
+ * to the host's namespaces.  Returns like clone: 0 in the init.
  */
 static long
-ctr_clone_userns(struct run *r, int flags)
+ctr_clone_helper(struct run *r, int flags)
 {
-	struct userns_reply rep = { -1, 0, 0, false, false };
-	int p[2], fd = ns_open(&(struct nsent){ CLONE_NEWUSER, spec.userns_path });
+	struct helper_reply rep = { -1, 0, 0, -1, false, false };
+	int p[2], fd = spec.userns_path ?
+		ns_open(&(struct nsent){ CLONE_NEWUSER, spec.userns_path }) : -1;
 	const char *pidns = spec_ns_join_path(CLONE_NEWPID);
 	int pfd = pidns ? ns_open(&(struct nsent){ CLONE_NEWPID, (char *)pidns }) : -1;
 	long h;
@@ -8129,17 +8156,22 @@ ctr_clone_userns(struct run *r, int flags)
 		/* a pid namespace given by path too: joined by the helper,
 		 * so that clone tells the init's pid as rt sees it */
 		close(p[0]);
+		host_procfd = openat(AT_FDCWD, "/proc", O_PATH | O_DIRECTORY |
+				     O_CLOEXEC);
 		if (pfd >= 0 && setns(pfd, CLONE_NEWPID) < 0)
 			rep.what = 4;
-		else if (setns(fd, CLONE_NEWUSER) < 0)
+		else if (fd >= 0 && setns(fd, CLONE_NEWUSER) < 0)
 			rep.what = 1;
-		else if (!userns_maps_match("/proc/self/uid_map", spec.uidmap,
-					    spec.nuidmap))
+		else if (fd >= 0 && !userns_maps_match("/proc/self/uid_map",
+						       spec.uidmap, spec.nuidmap))
 			rep.what = 2;
-		else if (!userns_maps_match("/proc/self/gid_map", spec.gidmap,
-					    spec.ngidmap))
+		else if (fd >= 0 && !userns_maps_match("/proc/self/gid_map",
+						       spec.gidmap, spec.ngidmap))
 			rep.what = 3;
-		else if ((rep.pid = ctr_clone_in(r, flags | CLONE_PARENT)) == 0)
+		else if ((rep.ns = ns_join_paths()) >= 0)
+			rep.what = 5;
+		else if ((ns_joined = true,
+			  rep.pid = ctr_clone_in(r, flags | CLONE_PARENT)) == 0)
 			return 0;		/* the init */
 		rep.err = errno;
 		rep.clone3_ok = r->clone3_ok;
@@ -8148,18 +8180,22 @@ ctr_clone_userns(struct run *r, int flags)
 		_exit(0);
 	}
 	close(p[1]);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	if (pfd >= 0)
 		close(pfd);
 	if (h < 0)
-		die_errno("clone a helper to join %s", spec.userns_path);
+		die_errno("clone a helper to join the namespaces given by path");
 	if (read(p[0], &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
-		die("join user namespace %s: the helper died", spec.userns_path);
+		die("join the namespaces given by path: the helper died");
 	close(p[0]);
 	waitpid((pid_t)h, NULL, 0);
 	if (rep.what == 1 || rep.what == 4)
 		die("join namespace %s: %s", rep.what == 1 ? spec.userns_path :
 		    pidns, strerror(rep.err));
+	if (rep.what == 5)
+		die("linux.namespaces[%d].path: %s: %s", rep.ns,
+		    spec.ns[rep.ns].path, strerror(rep.err));
 	if (rep.what)
 		die("%s: linux.%s: not the mappings of the user namespace %s",
 		    js_file, rep.what == 2 ? "uidMappings" : "gidMappings",
@@ -8170,11 +8206,18 @@ ctr_clone_userns(struct run *r, int flags)
 	return rep.pid;
 }
 
+/* A helper when a user namespace, joined or new, meets a namespace given
+ * by path (pid's is joined by the helper in either case). */
 static long
 ctr_clone(struct run *r, int flags)
 {
-	if (!r->exec && spec.userns_path)
-		return ctr_clone_userns(r, flags);
+	bool paths = false;
+
+	for (int i = 0; i < spec.nns; i++)
+		paths |= spec.ns[i].path && spec.ns[i].flag != CLONE_NEWUSER;
+	if (!r->exec && (spec.userns_path ||
+			 ((spec.clone_flags & CLONE_NEWUSER) && paths)))
+		return ctr_clone_helper(r, flags);
 	return ctr_clone_in(r, flags);
 }
 

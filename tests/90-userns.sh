@@ -366,3 +366,34 @@ t_userns_join_pidns() {
 	"$RT" delete -f "$ID"
 	after userns-join-pidns
 }
+
+# a new user namespace beside a network namespace the host's owns, joined
+# by path (a netns made for the container beforehand, as with CNI): rt
+# joins it before it makes the user namespace, as runc's nsexec does (the
+# new one could not), and exec joins it too.  It is not the container
+# root's: it may not change it.  (A joined ipc or pid namespace would fail
+# the mqueue or proc mount, in runc too: the kernel wants the mounter to
+# own it.)
+t_userns_new_join_host_ns() {
+	need_rt_only userns-new-join || return 0	# runc 1.1.5: mount sysfs: EPERM
+	need_userns userns-new-join || return 0
+	need_cmd userns-new-join unshare || return 0
+	unshare -n sleep 1000 < /dev/null > /dev/null 2>&1 &
+	HOLDER=$!
+	T_EXTRA_CLEANUP="kill -9 $HOLDER 2>/dev/null; $T_EXTRA_CLEANUP"
+	in_own() { [ "$(readlink /proc/$HOLDER/ns/net 2>/dev/null)" != "$(readlink /proc/self/ns/net)" ]; }
+	poll in_own || { fail userns-new-join "a holder of a network namespace" "none"; return 0; }
+	NET=$(readlink /proc/$HOLDER/ns/net)
+	_caps='[ "CAP_SYS_ADMIN", "CAP_NET_ADMIN" ]'
+	C_CAPS="\"bounding\": $_caps, \"effective\": $_caps, \"permitted\": $_caps" \
+	C_NAMESPACES="{ \"type\": \"pid\" }, { \"type\": \"network\", \"path\": \"/proc/$HOLDER/ns/net\" }, { \"type\": \"ipc\" }, { \"type\": \"uts\" }, { \"type\": \"mount\" }, { \"type\": \"user\" }" \
+		start_ct newjoin 'sleep 100' || return 0
+	check_eq userns-new-join-ns "$NET $(kmap 0 100000 65536)" \
+		"$(readlink /proc/$PID/ns/net) $(cat /proc/$PID/uid_map)"
+	check_eq userns-new-join-own-user yes "$([ "$(readlink /proc/$PID/ns/user)" != "$(readlink /proc/self/ns/user)" ] && echo yes)"
+	ex "$ID" sh -c 'readlink /proc/self/ns/net; hostname own && hostname; ip link set lo up 2>&1 || echo refused'
+	check_eq userns-new-join-exec "exit 0: $NET own ip: SIOCSIFFLAGS: Operation not permitted refused: " \
+		"exit $RC: $(echo $OUT): $ERR"
+	"$RT" delete -f "$ID"
+	after userns-new-join
+}
