@@ -398,7 +398,9 @@ struct dev {				/* one entry of linux.devices */
 	dev_t rdev;
 	uid_t uid;
 	gid_t gid;
+	unsigned char given;		/* DEV_MODE, DEV_UID, DEV_GID */
 };
+enum { DEV_MODE = 1, DEV_UID = 2, DEV_GID = 4 };
 
 struct nsent {				/* one entry of linux.namespaces */
 	int flag;			/* CLONE_NEW* */
@@ -2566,13 +2568,16 @@ static void
 spec_device(int i, const char *jp, void *dst)
 {
 	struct dev *d = dst;
-	struct devin in = { d->path, NULL, -1, -1, 0666, d->uid, d->gid };
+	struct devin in = { d->path, NULL, -1, -1, -1, (uid_t)-1, (gid_t)-1 };
 	const char *type;
 
 	SPEC_OBJECT(i, jp, device_rows, &in);
 	d->path = in.path;
-	d->uid = in.uid;
-	d->gid = in.gid;
+	d->given = (in.mode >= 0 ? DEV_MODE : 0) |
+		   (in.uid != (uid_t)-1 ? DEV_UID : 0) |
+		   (in.gid != (gid_t)-1 ? DEV_GID : 0);
+	d->uid = in.uid != (uid_t)-1 ? in.uid : 0;
+	d->gid = in.gid != (gid_t)-1 ? in.gid : 0;
 	type = in.type;
 	if (!d->path || d->path[0] != '/')
 		die("%s: %s.path: missing or not absolute", js_file, jp);
@@ -2585,7 +2590,7 @@ spec_device(int i, const char *jp, void *dst)
 		d->mode = S_IFBLK;
 	else if (type[0] == 'p')
 		d->mode = S_IFIFO;
-	d->mode |= (mode_t)in.mode;
+	d->mode |= in.mode >= 0 ? (mode_t)in.mode : 0666;
 	d->rdev = type[0] == 'p' ? 0 : makedev(in.major, in.minor);
 }
 
@@ -5899,7 +5904,7 @@ child_devices(int rootfd)
 	for (size_t i = 0; !dev_bound && i < ARRAY_LEN(default_devices); i++) {
 		struct dev d = { path, S_IFCHR | 0666, makedev(
 				 default_devices[i].major,
-				 default_devices[i].minor), 0, 0 };
+				 default_devices[i].minor), 0, 0, 0 };
 		bool listed = false;
 
 		snprintf(path, sizeof(path), "/dev/%s", default_devices[i].name);
@@ -8207,18 +8212,23 @@ ctr_clone_helper(struct run *r, int flags)
 }
 
 /* A helper when a user namespace, joined or new, meets a namespace given
- * by path (pid's is joined by the helper in either case). */
-static long
-ctr_clone(struct run *r, int flags)
+ * by path (pid's is then joined by the helper, not by rt). */
+static bool
+ctr_helper(const struct run *r)
 {
 	bool paths = false;
 
 	for (int i = 0; i < spec.nns; i++)
 		paths |= spec.ns[i].path && spec.ns[i].flag != CLONE_NEWUSER;
-	if (!r->exec && (spec.userns_path ||
-			 ((spec.clone_flags & CLONE_NEWUSER) && paths)))
-		return ctr_clone_helper(r, flags);
-	return ctr_clone_in(r, flags);
+	return !r->exec && (spec.userns_path ||
+			    ((spec.clone_flags & CLONE_NEWUSER) && paths));
+}
+
+static long
+ctr_clone(struct run *r, int flags)
+{
+	return ctr_helper(r) ? ctr_clone_helper(r, flags) :
+			       ctr_clone_in(r, flags);
 }
 
 /* process.oomScoreAdj, by the parent: only the host's root may lower it
@@ -8385,6 +8395,67 @@ ctr_go(struct run *r, int sock)
 		die_errno("sync with the container's init");
 }
 
+/* containerID id in the host's terms, by the config's mappings. */
+static bool
+idmap_host(const struct idmap *m, int n, uint32_t id, uint32_t *host)
+{
+	for (int i = 0; i < n; i++)
+		if (id >= m[i].inner && id - m[i].inner < m[i].size) {
+			*host = m[i].outer + (id - m[i].inner);
+			return true;
+		}
+	return false;
+}
+
+/*
+ * In a user namespace mknod is not allowed: a device is the host's node
+ * of its path, bound (child_mknod, as runc), and the bind keeps that
+ * node's type, numbers, mode and owner.  What the config gives of them
+ * must be the node's, an owner either as the host names it (what runc's
+ * and docker's device lookups write) or as the container does.
+ */
+static void
+ctr_devices_check(void)
+{
+	static const char why[] = "in a user namespace rt binds the host's "
+				  "node, as mknod is not allowed there";
+
+	for (int i = 0; i < spec.ndevices; i++) {
+		const struct dev *d = &spec.devices[i];
+		struct stat st;
+		uint32_t h;
+
+		if (S_ISFIFO(d->mode))
+			continue;		/* mknod makes a fifo */
+		if (stat(d->path, &st) < 0)
+			die("%s: linux.devices[%d]: %s: %s on the host (%s)",
+			    js_file, i, d->path, strerror(errno), why);
+		if ((st.st_mode & S_IFMT) != (d->mode & S_IFMT) ||
+		    st.st_rdev != d->rdev)
+			die("%s: linux.devices[%d]: the host's %s is not %s "
+			    "%u:%u (%s)", js_file, i, d->path,
+			    S_ISBLK(d->mode) ? "block" : "char",
+			    major(d->rdev), minor(d->rdev), why);
+		if ((d->given & DEV_MODE) &&
+		    (st.st_mode & 07777) != (d->mode & 07777))
+			die("%s: linux.devices[%d].fileMode: %04o: the host's "
+			    "%s is %04o (%s)", js_file, i, d->mode & 07777,
+			    d->path, st.st_mode & 07777, why);
+		if ((d->given & DEV_UID) && d->uid != st.st_uid &&
+		    !(idmap_host(spec.uidmap, spec.nuidmap, d->uid, &h) &&
+		      h == st.st_uid))
+			die("%s: linux.devices[%d].uid: %u: the host's %s "
+			    "belongs to uid %u (%s)", js_file, i, d->uid,
+			    d->path, st.st_uid, why);
+		if ((d->given & DEV_GID) && d->gid != st.st_gid &&
+		    !(idmap_host(spec.gidmap, spec.ngidmap, d->gid, &h) &&
+		      h == st.st_gid))
+			die("%s: linux.devices[%d].gid: %u: the host's %s "
+			    "belongs to gid %u (%s)", js_file, i, d->gid,
+			    d->path, st.st_gid, why);
+	}
+}
+
 /* Clones the child into its new namespaces (none for exec) and cgroup;
  * returns the parent's end of the sync socket.  Signals stay blocked in
  * the parent from here on, and the child unblocks them before execve. */
@@ -8400,8 +8471,10 @@ ctr_spawn(struct run *r)
 		die_errno("socketpair");
 	ctr_sigset(&set);
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
-	if (!r->exec && !spec.userns_path)	/* else ctr_clone_userns */
+	if (!r->exec && !ctr_helper(r))	/* else ctr_clone_helper */
 		ns_join_pid();
+	if (!r->exec && spec_userns())
+		ctr_devices_check();
 	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
 	 * child of exec, a created init) must be out of the container's
 	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not

@@ -123,6 +123,35 @@ exec 3<>/dev/ptmx && stat -c %u:%g /dev/pts/0"
 	after userns-mounts
 }
 
+# linux.devices in a user namespace: the host's node bound (mknod is not
+# allowed there, as runc), so what the config says of it must be that
+# node: its numbers, its mode, its owner as the host names it (docker's
+# and runc's lookups write that) or as the container does; else refused
+# naming the member
+t_userns_devices() {
+	need_userns userns-devices || return 0
+	_st=$(stat -c '%a %u %g' /dev/full)
+	_full() { echo "\"devices\": [ { \"type\": \"c\", \"path\": \"/dev/full\", \"major\": 1, \"minor\": $1$2 } ]"; }
+	C_LINUX_EXTRA=", $UM, $(_full 7 ', "fileMode": 438, "uid": 0, "gid": 0')" \
+		sh_ct devs 'stat -c "%t:%T %a" /dev/full; echo x > /dev/full || echo full'
+	check_eq userns-devices-bound "exit 0: 1:7 666 full: sh: write error: No space left on device" \
+		"exit $RC: $(echo $OUT): $ERR"
+	after userns-devices-bound
+	check_eq userns-devices-host-node "666 0 0" "$_st"
+	C_LINUX_EXTRA=", $UM, $(_full 9 '')" sh_ct devminor 'echo ran'
+	check_eq userns-devices-numbers "exit 1: : rt: config.json: linux.devices[0]: the host's /dev/full is not char 1:9 (in a user namespace rt binds the host's node, as mknod is not allowed there)" \
+		"exit $RC: $OUT: $ERR"
+	after userns-devices-numbers
+	C_LINUX_EXTRA=", $UM, $(_full 7 ', "fileMode": 384')" sh_ct devmode 'echo ran'
+	check_eq userns-devices-mode "exit 1: : rt: config.json: linux.devices[0].fileMode: 0600: the host's /dev/full is 0666 (in a user namespace rt binds the host's node, as mknod is not allowed there)" \
+		"exit $RC: $OUT: $ERR"
+	after userns-devices-mode
+	C_LINUX_EXTRA=", $UM, $(_full 7 ', "uid": 1000')" sh_ct devuid 'echo ran'
+	check_eq userns-devices-uid "exit 1: : rt: config.json: linux.devices[0].uid: 1000: the host's /dev/full belongs to uid 0 (in a user namespace rt binds the host's node, as mknod is not allowed there)" \
+		"exit $RC: $OUT: $ERR"
+	after userns-devices-uid
+}
+
 # process user 1000 is host 101000, seen from the host while it runs
 t_userns_user_host() {
 	need_userns userns-user-host || return 0
