@@ -4321,7 +4321,21 @@ cg_has(const char *dir, const char *file)
 	return access(path, F_OK) == 0;
 }
 
-/* A file in a cgroup directory; dies naming it when the kernel refuses. */
+/* The linux.resources member cg_apply is writing ("" between them). */
+static char cg_jp[96];
+
+static void
+cg_at(const char *member, int idx)
+{
+	if (idx < 0)
+		snprintf(cg_jp, sizeof(cg_jp), "linux.resources.%s: ", member);
+	else
+		snprintf(cg_jp, sizeof(cg_jp), "linux.resources.%s[%d]: ",
+			 member, idx);
+}
+
+/* A file in a cgroup directory; dies naming it (and the member it
+ * applies) when the kernel refuses. */
 static void
 cg_write(const char *dir, const char *file, const char *val)
 {
@@ -4329,7 +4343,7 @@ cg_write(const char *dir, const char *file, const char *val)
 
 	xsnprintf(path, sizeof(path), "%s/%s", dir, file);
 	if (writefile(path, val, 0, 0) < 0)
-		die_errno("cgroup: write \"%s\" to %s", val, path);
+		die_errno("cgroup: %swrite \"%s\" to %s", cg_jp, val, path);
 }
 
 static void
@@ -4662,10 +4676,13 @@ static void
 cg_memory(const char *dir, const struct resources *r)
 {
 	cg_memory_check(dir, r);
+	cg_at("memory.limit", -1);
 	if (set(r->mem_limit) && r->mem_limit)
 		cg_limit(dir, "memory.max", r->mem_limit);
+	cg_at("memory.reservation", -1);
 	if (set(r->mem_low) && r->mem_low)
 		cg_limit(dir, "memory.low", r->mem_low);
+	cg_at("memory.swap", -1);
 	if (set(r->mem_swap))
 		cg_swap(dir, r);
 }
@@ -4740,6 +4757,7 @@ cg_cpu(const char *dir, const struct resources *r)
 {
 	char max[64];
 
+	cg_at("cpu.shares", -1);
 	if (set(r->cpu_shares) && r->cpu_shares)
 		cg_writef(dir, "cpu.weight", "%llu",
 			  cg_weight((unsigned long long)r->cpu_shares));
@@ -4752,18 +4770,23 @@ cg_cpu(const char *dir, const struct resources *r)
 		if (set(r->cpu_period) && r->cpu_period)
 			snprintf(max + strlen(max), sizeof(max) - strlen(max),
 				 " %lld", r->cpu_period);
+		cg_at("cpu.quota/period", -1);
 		cg_write(dir, "cpu.max", max);
 	}
+	cg_at("cpu.burst", -1);
 	if (set(r->cpu_burst))
 		cg_writef(dir, "cpu.max.burst", "%lld", r->cpu_burst);
+	cg_at("cpu.idle", -1);
 	if (set(r->cpu_idle))
 		cg_writef(dir, "cpu.idle", "%lld", r->cpu_idle);
 	if ((set(r->rt_runtime) && r->rt_runtime) ||
 	    (set(r->rt_period) && r->rt_period))
 		die("cgroup: linux.resources.cpu.realtimeRuntime/realtimePeriod: "
 		    "not supported on cgroup v2");
+	cg_at("cpu.cpus", -1);
 	if (r->cpus && *r->cpus)
 		cg_write(dir, "cpuset.cpus", r->cpus);
+	cg_at("cpu.mems", -1);
 	if (r->mems && *r->mems)
 		cg_write(dir, "cpuset.mems", r->mems);
 }
@@ -4774,6 +4797,10 @@ static void
 cg_io(const char *dir, const struct resources *r)
 {
 	static const char *const key[4] = { "rbps", "wbps", "riops", "wiops" };
+	static const char *const member[4] = {
+		"blockIO.throttleReadBpsDevice", "blockIO.throttleWriteBpsDevice",
+		"blockIO.throttleReadIOPSDevice", "blockIO.throttleWriteIOPSDevice",
+	};
 	char path[MAX_PATH];
 	bool bfq = false;
 
@@ -4781,21 +4808,25 @@ cg_io(const char *dir, const struct resources *r)
 		xsnprintf(path, sizeof(path), "%s/io.bfq.weight", dir);
 		bfq = access(path, F_OK) == 0;
 	}
+	cg_at("blockIO.weight", -1);
 	if (set(r->io_weight) && r->io_weight)
 		cg_writef(dir, bfq ? "io.bfq.weight" : "io.weight", "%lld",
 			  bfq ? r->io_weight : 1 + (r->io_weight - 10) * 9999 / 990);
 	for (int i = 0; i < r->n_wdev; i++) {
 		const struct iodev *d = &r->io_wdev[i];
 
+		cg_at("blockIO.weightDevice", i);
 		cg_writef(dir, bfq ? "io.bfq.weight" : "io.weight",
 			  "%lld:%lld %lld", d->major, d->minor,
 			  bfq ? d->v : 1 + (d->v - 10) * 9999 / 990);
 	}
 	for (int l = 0; l < 4; l++)
-		for (int i = 0; i < r->n_max[l]; i++)
+		for (int i = 0; i < r->n_max[l]; i++) {
+			cg_at(member[l], i);
 			cg_writef(dir, "io.max", "%lld:%lld %s=%lld",
 				  r->io_max[l][i].major, r->io_max[l][i].minor,
 				  key[l], r->io_max[l][i].v);
+		}
 }
 
 /* Every linux.resources field to its file (runc's fs2 mapping). */
@@ -4805,6 +4836,7 @@ cg_apply(const char *dir, const struct resources *r)
 	char file[128];
 
 	cg_memory(dir, r);
+	cg_at("pids.limit", -1);
 	if (set(r->pids))
 		cg_limit(dir, "pids.max", r->pids > 0 ? r->pids : -1);
 	cg_cpu(dir, r);
@@ -4813,14 +4845,19 @@ cg_apply(const char *dir, const struct resources *r)
 	 * file (5.7, hugetlb.<size>.rsvd.max), as runc: the spec's "use the
 	 * reservation file if supported" */
 	for (int i = 0, rsvd = 1; i < r->nhuge; i++) {
+		cg_at("hugepageLimits", i);
 		snprintf(file, sizeof(file), "hugetlb.%s.max", r->huge[i].k);
 		cg_write(dir, file, r->huge[i].v);
 		snprintf(file, sizeof(file), "hugetlb.%s.rsvd.max", r->huge[i].k);
 		if (rsvd && (rsvd = cg_has(dir, file)))
 			cg_write(dir, file, r->huge[i].v);
 	}
-	for (int i = 0; i < r->nunified; i++)
+	for (int i = 0; i < r->nunified; i++) {
+		snprintf(cg_jp, sizeof(cg_jp), "linux.resources.unified.%.60s: ",
+			 r->unified[i].k);
 		cg_write(dir, r->unified[i].k, r->unified[i].v);
+	}
+	cg_jp[0] = 0;
 }
 
 /* pause/resume: cgroup.freeze, then wait for cgroup.events to agree. */
@@ -10765,6 +10802,29 @@ opt_global_check(void)
 		die_errno("--log %s", opt_log);
 }
 
+/*
+ * The fds rt passes on (--preserve-fds's, and LISTEN_FDS's for run and
+ * create) must be the caller's: open before rt opened any of its own, of
+ * which only --log's is open yet.  Else the container would get rt's.
+ */
+static void
+fds_check_preserved(const struct cmd *c)
+{
+	const char *fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
+	long n = opt_preserve_fds, l = 0;
+	char *end;
+
+	if (fds && pid && strtol(pid, &end, 10) == (long)getpid() && !*end &&
+	    (!strcmp(c->name, "run") || !strcmp(c->name, "create")) &&
+	    (l = strtol(fds, &end, 10)) > 0 && !*end && l <= INT_MAX - 3 - n)
+		n += l;
+	for (long fd = 3; fd < 3 + n && fd <= INT_MAX; fd++)
+		if (fd == logfd || fcntl((int)fd, F_GETFD) < 0)
+			die("%s%ld: fd %ld is not open", fd < 3 + l ?
+			    "LISTEN_FDS=" : "--preserve-fds ", fd < 3 + l ?
+			    l : opt_preserve_fds, fd);
+}
+
 /* --root, or runc's default root for non-root users: $XDG_RUNTIME_DIR/rt. */
 static const char *
 root_default(const char *root, bool given)
@@ -10814,5 +10874,6 @@ main(int argc, char **argv)
 	if (n < c->min_args || n > c->max_args)
 		die("%s: expected %s (see rt %s --help)", c->name,
 		    c->usage, c->name);
+	fds_check_preserved(c);
 	return c->fn(n, argv + i);
 }

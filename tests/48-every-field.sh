@@ -261,7 +261,7 @@ EOF
 		# a filesystem without idmapped mounts (the guests' 6.1 tmpfs
 		# and 9p); a disk without io cost for a device's weight
 		"rt: mount $IDM on /mnt/idmap: idmapped mount: "*) tag=idmap ;;
-		"rt: cgroup: write \"$blk "*"/io.weight: Not supported") tag=wdev ;;
+		"rt: cgroup: linux.resources.blockIO.weightDevice[0]: write \"$blk "*"/io.weight: Not supported") tag=wdev ;;
 		esac
 		[ -n "$tag" ] || break
 		refused="$refused$ERR

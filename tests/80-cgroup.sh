@@ -168,7 +168,7 @@ t_cgroup_path_slice_failed_create() {
 	S=rt$$
 	C_RES=$(res '"unified": { "nosuch.file": "1" }') \
 		C_LINUX_EXTRA=", \"cgroupsPath\": \"$S-b.slice:rt:c\"" create_ct slicefail 'sleep 100'
-	check_eq path-slice-failed-create "exit 1: rt: cgroup: write \"1\" to $CGM/$S.slice/$S-b.slice/rt-c.scope/nosuch.file: No such file or directory" "exit $RC: $ERR"
+	check_eq path-slice-failed-create "exit 1: rt: cgroup: linux.resources.unified.nosuch.file: write \"1\" to $CGM/$S.slice/$S-b.slice/rt-c.scope/nosuch.file: No such file or directory" "exit $RC: $ERR"
 	cg_gone path-slice-failed-create-removed "$CGM/$S.slice"
 	after path-slice-failed-create
 }
@@ -294,6 +294,16 @@ t_cgroup_cpuset() {
 	check_eq cpuset-cpus 0 "$(cat_cg "$CGM$PARENT/$ID/cpuset.cpus")"
 	"$RT" delete -f "$ID"
 	after cpuset
+}
+
+# a value the kernel refuses: the error names the member, the value and
+# the file (cpus 4095: no such cpu here)
+t_cgroup_cpuset_refused() {
+	need_rt_only cpuset-refused || return 0
+	has_ctl cpuset || { skip cpuset-refused "cgroup2 root does not offer cpuset ($CTRLS)"; return 0; }
+	C_RES=$(res '"cpu": { "cpus": "4095" }') fg_ct cpusetbad 'echo ran'
+	check_match cpuset-refused-names-member "^exit 1: : rt: cgroup: linux\.resources\.cpu\.cpus: write \"4095\" to /.*/cpuset\.cpus: (Invalid argument|Numerical result out of range)\$" "exit $RC: $OUT: $ERR"
+	after cpuset-refused
 }
 
 # io: blockIO.weight 500 -> io.bfq.weight 500, or io.weight 1+(500-10)*9999/990

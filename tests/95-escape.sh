@@ -136,6 +136,26 @@ t_escape_21626_fds_preserve() {
 	after fds-preserve
 }
 
+# an fd to pass on that the caller has not open: refused, never one of
+# rt's own in its place (--log's would be fd 3 here); LISTEN_FDS too.
+# (runc 1.1.5 passes its own there: the container gets fds 4 and 5.)
+t_escape_fds_preserve_closed() {
+	need_rt_only fds-preserve-closed || return 0
+	ID=$(newid fdsclosed); track "$ID"
+	C_ARGS='"ls", "/proc/self/fd"' mkconfig "$B"
+	(exec 3<&- 4<&-; exec "$RT" --log "$TMPD/log" run --preserve-fds 1 --bundle "$B" "$ID" \
+		< /dev/null > "$TMPD/out" 2> "$TMPD/err")
+	check_eq fds-preserve-closed "exit 1: : rt: --preserve-fds 1: fd 3 is not open" \
+		"exit $?: $(cat "$TMPD/out"): $(cat "$TMPD/err")"
+	after fds-preserve-closed
+	sh -c 'LISTEN_PID=$$ LISTEN_FDS=2 exec "$0" run --bundle "$1" "$2"' \
+		"$RT" "$B" "$ID" 3< "$TMPD/host" 4<&- \
+		< /dev/null > "$TMPD/out" 2> "$TMPD/err"
+	check_eq fds-listen-closed "exit 1: : rt: LISTEN_FDS=2: fd 4 is not open" \
+		"exit $?: $(cat "$TMPD/out"): $(cat "$TMPD/err")"
+	after fds-listen-closed
+}
+
 # start_fdsinit: a started container (CT, its init PID) with fd 7 open here
 start_fdsinit() {
 	exec 7< "$TMPD/host"
