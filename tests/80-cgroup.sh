@@ -302,7 +302,7 @@ t_cgroup_cpuset_refused() {
 	need_rt_only cpuset-refused || return 0
 	has_ctl cpuset || { skip cpuset-refused "cgroup2 root does not offer cpuset ($CTRLS)"; return 0; }
 	C_RES=$(res '"cpu": { "cpus": "4095" }') fg_ct cpusetbad 'echo ran'
-	check_match cpuset-refused-names-member "^exit 1: : rt: cgroup: linux\.resources\.cpu\.cpus: write \"4095\" to /.*/cpuset\.cpus: (Invalid argument|Numerical result out of range)\$" "exit $RC: $OUT: $ERR"
+	check_match cpuset-refused-names-member "^exit 1: : rt: cgroup: linux\.resources\.cpu\.cpus: write \"4095\" to /.*/cpuset\.cpus: (Invalid argument|Result not representable)\$" "exit $RC: $OUT: $ERR"
 	after cpuset-refused
 }
 
