@@ -298,12 +298,12 @@ t_cgroup_cpuset() {
 
 # a value the kernel refuses: the error names the member, the value and
 # the file (cpus 4095: no such cpu here)
-t_cgroup_cpuset_refused() {
-	need_rt_only cpuset-refused || return 0
-	has_ctl cpuset || { skip cpuset-refused "cgroup2 root does not offer cpuset ($CTRLS)"; return 0; }
+t_cgroup_cpuset_kernel_refuses() {
+	need_rt_only cpuset-kernel-refuses || return 0
+	has_ctl cpuset || { skip cpuset-kernel-refuses "cgroup2 root does not offer cpuset ($CTRLS)"; return 0; }
 	C_RES=$(res '"cpu": { "cpus": "4095" }') fg_ct cpusetbad 'echo ran'
-	check_match cpuset-refused-names-member "^exit 1: : rt: cgroup: linux\.resources\.cpu\.cpus: write \"4095\" to /.*/cpuset\.cpus: (Invalid argument|Result not representable)\$" "exit $RC: $OUT: $ERR"
-	after cpuset-refused
+	check_match cpuset-kernel-refuses-names-member "^exit 1: : rt: cgroup: linux\.resources\.cpu\.cpus: write \"4095\" to /.*/cpuset\.cpus: (Invalid argument|Result not representable)\$" "exit $RC: $OUT: $ERR"
+	after cpuset-kernel-refuses
 }
 
 # io: blockIO.weight 500 -> io.bfq.weight 500, or io.weight 1+(500-10)*9999/990
