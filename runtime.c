@@ -9529,10 +9529,25 @@ list_row(int pass, int *w, const char *const *col, bool quiet)
 		printf("%s\n", col[5]);
 }
 
-static int
-list_cmp(const void *a, const void *b)
+/* id into list_ids, kept sorted bytewise (a binary search; no qsort,
+ * which would cost rt 2 KB for at most CONFIG_MAX_CONTAINERS ids). */
+static void
+list_insert(const char *id)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	int lo = 0, hi = list_n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(list_ids[mid], id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	memmove(list_ids + lo + 1, list_ids + lo,
+		(size_t)(list_n - lo) * sizeof(list_ids[0]));
+	list_ids[lo] = id;
+	list_n++;
 }
 
 /* The ids under --root, sorted bytewise as runc sorts them. */
@@ -9556,10 +9571,9 @@ list_read(void)
 			    "%s)", MAX_CONTAINERS, st_root,
 			    LIMIT_NAME(MAX_CONTAINERS));
 		memcpy(names + o, id, len + 1);
-		list_ids[list_n++] = names + o;
+		list_insert(names + o);
 		o += len + 1;
 	}
-	qsort(list_ids, (size_t)list_n, sizeof(list_ids[0]), list_cmp);
 }
 
 /* Each container under --root, by id; damaged ones are skipped.  Returns
@@ -10210,12 +10224,14 @@ stats_io(const char *dir, const char *rkey, const char *wkey)
 
 	cg_read(dir, "io.stat", buf, sizeof(buf));
 	for (char *p = buf; *p; p += strcspn(p, "\n"), p += *p == '\n') {
-		unsigned maj = 0, min = 0;
 		const char *key[2] = { rkey, wkey }, *op[2] = { "Read", "Write" };
 		size_t end = strcspn(p, "\n");
+		char *e;
+		unsigned maj = (unsigned)strtoul(p, &e, 10), min;
 
-		if (sscanf(p, "%u:%u", &maj, &min) != 2)
-			continue;
+		if (e == p || *e != ':' || !isdigit((unsigned char)e[1]))
+			continue;		/* "MAJ:MIN key=value ..." */
+		min = (unsigned)strtoul(e + 1, &e, 10);
 		for (int i = 0; i < 2; i++) {
 			char *v = strstr(p, key[i]);
 
@@ -10277,22 +10293,63 @@ print_stats(const char *id, const char *d)
 	fflush(stdout);
 }
 
-/* --interval as Go's duration: "5s", "500ms", "1m"; a bare number is
- * seconds. */
+/* --interval as Go's time.ParseDuration: numbers with an optional
+ * fraction, each with its unit (ns, us, µs, μs, ms, s, m, h), as "1m30s"
+ * or "1.5s"; a bare number is seconds.  In milliseconds, at least 1;
+ * whole numbers, no strtod (its float scanner would cost rt 5 KB). */
 static long
 parse_interval(const char *s)
 {
-	char *end;
-	double v = strtod(s, &end);
+	static const struct {
+		const char *unit;
+		unsigned long long ns;
+	} units[] = {
+		{ "ns", 1 }, { "us", 1000 }, { "\xc2\xb5s", 1000 },
+		{ "\xce\xbcs", 1000 }, { "ms", 1000000 }, { "s", 1000000000 },
+		{ "m", 60000000000ULL }, { "h", 3600000000000ULL },
+	};
+	const unsigned long long max = 86400000000000000ULL;	/* 1e6 days */
+	unsigned long long total = 0;
+	const char *p = s;
 
-	if (end == s || v <= 0)
-		die("events: --interval: invalid duration \"%s\"", s);
-	if (!strcmp(end, "ms"))
-		return (long)v;
-	if (!strcmp(end, "m"))
-		return (long)(v * 60000);
-	if (!*end || !strcmp(end, "s"))
-		return (long)(v * 1000);
+	while (*p) {
+		unsigned long long whole = 0, frac = 0, scale = 1, ns = 0;
+		size_t best = 0;
+		bool digits = false;
+
+		for (; isdigit((unsigned char)*p); p++, digits = true)
+			if ((whole = whole * 10 + (unsigned)(*p - '0')) > max)
+				goto bad;
+		if (*p == '.')		/* nanoseconds' 9 digits are enough */
+			for (p++; isdigit((unsigned char)*p); p++, digits = true)
+				if (scale < 1000000000) {
+					frac = frac * 10 + (unsigned)(*p - '0');
+					scale *= 10;
+				}
+		for (size_t u = 0; u < ARRAY_LEN(units); u++) {
+			size_t len = strlen(units[u].unit);
+
+			if (!strncmp(p, units[u].unit, len) && len > best) {
+				best = len;
+				ns = units[u].ns;
+			}
+		}
+		if (!digits || (!best && (*p || total)))
+			goto bad;
+		if (!best)		/* a bare number, alone: seconds */
+			ns = 1000000000;
+		p += best;
+		if (whole > max / ns)
+			goto bad;
+		/* frac < scale: the fraction's part is below ns */
+		total += whole * ns + (ns >= scale ? frac * (ns / scale) :
+					frac * ns / scale);
+		if (total > max)
+			goto bad;
+	}
+	if (total)
+		return (long)(total >= 1000000 ? total / 1000000 : 1);
+bad:
 	die("events: --interval: invalid duration \"%s\"", s);
 }
 

@@ -2148,6 +2148,41 @@ rfc3339_checks(void)
 /* The curve's fixed points, runc 1.3's and crun 1.23's values, and every
  * shares from 2 to 300000 against libm's log2 and pow (musl has them in
  * libc.a; rt itself does without them). */
+/* events --interval: Go's durations, in milliseconds (at least 1) */
+static void
+interval_one(const void *arg)
+{
+	printf("%ld", parse_interval(arg));
+}
+
+static void
+interval_checks(void)
+{
+	static const char *const c[][2] = {
+		{ "5s", "5000" }, { "500ms", "500" }, { "1m", "60000" },
+		{ "1m30s", "90000" }, { "1.5s", "1500" }, { ".5s", "500" },
+		{ "1h2m3.5s", "3723500" }, { "2", "2000" }, { "0.25", "250" },
+		{ "100us", "1" }, { "1500000ns", "1" }, { "2500\xc2\xb5s", "2" },
+		{ "3000\xce\xbcs", "3" }, { "1.0000000009h", "3600000" },
+		{ "2ms500us", "2" }, { "10m0.5s", "600500" },
+	};
+	static const char *const bad[] = {
+		"", "s", "5x", "5 s", "-1s", "0", "0s", "ms5", "5s3",
+		"1s2", "99999999999999999999s", "1000000000h", "1..5s",
+	};
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		run(interval_one, c[i][0]);
+		check_str(nm("interval %s", c[i][0]), c[i][1], res.out);
+		check_outcome(nm("interval %s ok", c[i][0]), "");
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		run(interval_one, bad[i]);
+		check_outcome(nm("interval \"%s\" refused", bad[i]),
+			      nm("rt: events: --interval: invalid duration \"%s\"", bad[i]));
+	}
+}
+
 static void
 weight_checks(void)
 {
@@ -2849,6 +2884,7 @@ main(void)
 	escape_checks();
 	rfc3339_checks();
 	weight_checks();
+	interval_checks();
 	undo_checks();
 	cli_checks();
 	if (CONFIG_SECCOMP) {
