@@ -5268,43 +5268,52 @@ ns_write_maps(pid_t pid)
 	ns_write_map(pid, "gid_map", spec.gidmap, spec.ngidmap);
 }
 
-/* Every namespace given by path but user and pid, mount last so that the
- * paths of the others still resolve on the host: by the init, or, with a
- * user namespace, by the helper that clones it (ctr_clone_helper), with
- * the rights of the host's or the joined user namespace; returns the
- * index of the one that failed, with errno, or -1. */
-static bool ns_joined;			/* the helper did, before the init */
-static int host_procfd = -1;		/* the host's /proc, opened by it */
-
+/*
+ * The namespaces given by path but user, in passes, as runc's nsexec:
+ * 0, with the rights the process has, each it may join (one the host's
+ * user namespace owns; EPERM: left for later); 1, after a user namespace
+ * given by path was joined, the rest but mount; 2, mount, last, so that
+ * the others' paths resolve on the host.  pid's only when pid is true
+ * (the helper's: it applies to the init it clones).  Done ones are bits
+ * of *done.  Returns the index of the one that failed, with errno, or -1.
+ */
 static int
-ns_join_paths(void)
+ns_join_pass(int pass, bool pid, uint64_t *done)
 {
-	for (int pass = 0; pass < 2; pass++) {
-		for (int i = 0; i < spec.nns; i++) {
-			const struct nsent *ns = &spec.ns[i];
-			int fd, e;
+	for (int i = 0; i < spec.nns; i++) {
+		const struct nsent *ns = &spec.ns[i];
+		int fd, e;
 
-			if (!ns->path || ns->flag == CLONE_NEWPID ||
-			    ns->flag == CLONE_NEWUSER ||
-			    (ns->flag == CLONE_NEWNS) != (pass == 1))
-				continue;
-			fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0)
-				return i;
-			e = setns(fd, ns->flag) < 0 ? errno : 0;
-			close(fd);
-			if (e)
-				return errno = e, i;
-		}
+		if (!ns->path || ns->flag == CLONE_NEWUSER ||
+		    (ns->flag == CLONE_NEWPID && !pid) || (*done >> i & 1) ||
+		    (ns->flag == CLONE_NEWNS) != (pass == 2))
+			continue;
+		fd = openat(AT_FDCWD, ns->path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return i;
+		e = setns(fd, ns->flag) < 0 ? errno : 0;
+		close(fd);
+		if (!e)
+			*done |= (uint64_t)1 << i;
+		else if (pass || e != EPERM)
+			return errno = e, i;
 	}
 	return -1;
 }
 
+/* The init: the namespaces given by path that its helper, if any, did not
+ * join (mount's: where the init starts, it still looks at the host's
+ * /proc and paths: the seccomp listener, the hooks' pid, exec.fifo). */
+static bool ns_joined;			/* the helper did, but mount */
+
 static void
 child_join_namespaces(void)
 {
-	int i = ns_joined ? -1 : ns_join_paths();
+	uint64_t done = 0;
+	int i = -1;
 
+	for (int pass = ns_joined ? 2 : 1; pass <= 2 && i < 0; pass++)
+		i = ns_join_pass(pass, false, &done);
 	if (i >= 0)
 		die_errno("linux.namespaces[%d].path: %s", i, spec.ns[i].path);
 }
@@ -7608,9 +7617,8 @@ child_fifo_procfd(struct run *r)
 {
 	struct statfs sf;
 
-	r->fifo_procfd = host_procfd >= 0 ?
-		openat(host_procfd, "self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC) :
-		openat(AT_FDCWD, "/proc/self/fd", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	r->fifo_procfd = openat(AT_FDCWD, "/proc/self/fd", O_PATH |
+				O_DIRECTORY | O_CLOEXEC);
 	if (r->fifo_procfd < 0 || fstatfs(r->fifo_procfd, &sf) < 0 ||
 	    sf.f_type != PROC_SUPER_MAGIC)
 		die("open exec fifo: /proc/self/fd: not on procfs");
@@ -7850,7 +7858,10 @@ ctr_clone_in(struct run *r, int flags)
 		return sys_clone(SIGCHLD | (unsigned long)flags);
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
 	r->clone3_ok = pid >= 0;
-	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
+	/* ENOENT, EACCES, EPERM: the cgroup out of reach of a cgroup
+	 * namespace joined by path (nsdelegate); rt's own writes it */
+	if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL &&
+			 errno != ENOENT && errno != EACCES && errno != EPERM))
 		return pid;
 	r->need_go = true;
 	return sys_clone(SIGCHLD | (unsigned long)flags);
@@ -8173,13 +8184,14 @@ userns_maps_match(const char *file, const struct idmap *m, int n)
 
 /*
  * A container in a user namespace whose other namespaces are partly
- * given by path, as runc's nsexec has it: a helper joins them first (the
- * user namespace given by path first, for its rights over the others, or,
- * with a new one, with the host's rights, which it would no longer have),
- * then clones the init with CLONE_PARENT, so that rt is its parent, and
- * into the new namespaces, which the user namespace, joined or new, owns;
- * the helper writes the pid and exits.  rt itself could never come back
- * to the host's namespaces.  Returns like clone: 0 in the init.
+ * given by path, as runc's nsexec has it: a helper joins them first, with
+ * the host's rights those it may (a netns made beforehand), then the user
+ * namespace given by path and with its rights the rest, then clones the
+ * init with CLONE_PARENT, so that rt is its parent, and into the new
+ * namespaces, which the user namespace, joined or new, owns; the helper
+ * writes the pid and exits.  rt itself could never come back to the
+ * host's namespaces.  The init joins the mount namespace given by path
+ * (child_join_namespaces).  Returns like clone: 0 in the init.
  */
 static long
 ctr_clone_helper(struct run *r, int flags)
@@ -8187,21 +8199,16 @@ ctr_clone_helper(struct run *r, int flags)
 	struct helper_reply rep = { -1, 0, 0, -1, false, false };
 	int p[2], fd = spec.userns_path ?
 		ns_open(&(struct nsent){ CLONE_NEWUSER, spec.userns_path }) : -1;
-	const char *pidns = spec_ns_join_path(CLONE_NEWPID);
-	int pfd = pidns ? ns_open(&(struct nsent){ CLONE_NEWPID, (char *)pidns }) : -1;
+	uint64_t done = 0;
 	long h;
 
 	if (pipe2(p, O_CLOEXEC) < 0)
 		die_errno("pipe");
 	h = sys_clone(SIGCHLD);
 	if (h == 0) {
-		/* a pid namespace given by path too: joined by the helper,
-		 * so that clone tells the init's pid as rt sees it */
 		close(p[0]);
-		host_procfd = openat(AT_FDCWD, "/proc", O_PATH | O_DIRECTORY |
-				     O_CLOEXEC);
-		if (pfd >= 0 && setns(pfd, CLONE_NEWPID) < 0)
-			rep.what = 4;
+		if ((rep.ns = ns_join_pass(0, true, &done)) >= 0)
+			rep.what = 5;
 		else if (fd >= 0 && setns(fd, CLONE_NEWUSER) < 0)
 			rep.what = 1;
 		else if (fd >= 0 && !userns_maps_match("/proc/self/uid_map",
@@ -8210,11 +8217,15 @@ ctr_clone_helper(struct run *r, int flags)
 		else if (fd >= 0 && !userns_maps_match("/proc/self/gid_map",
 						       spec.gidmap, spec.ngidmap))
 			rep.what = 3;
-		else if ((rep.ns = ns_join_paths()) >= 0)
+		else if ((rep.ns = ns_join_pass(1, true, &done)) >= 0)
 			rep.what = 5;
 		else if ((ns_joined = true,
-			  rep.pid = ctr_clone_in(r, flags | CLONE_PARENT)) == 0)
-			return 0;		/* the init */
+			  rep.pid = ctr_clone_in(r, flags | CLONE_PARENT)) == 0) {
+			close(p[1]);		/* the init: not its helper's */
+			if (fd >= 0)
+				close(fd);
+			return 0;
+		}
 		rep.err = errno;
 		rep.clone3_ok = r->clone3_ok;
 		rep.need_go = r->need_go;
@@ -8224,17 +8235,14 @@ ctr_clone_helper(struct run *r, int flags)
 	close(p[1]);
 	if (fd >= 0)
 		close(fd);
-	if (pfd >= 0)
-		close(pfd);
 	if (h < 0)
 		die_errno("clone a helper to join the namespaces given by path");
 	if (read(p[0], &rep, sizeof(rep)) != (ssize_t)sizeof(rep))
 		die("join the namespaces given by path: the helper died");
 	close(p[0]);
 	waitpid((pid_t)h, NULL, 0);
-	if (rep.what == 1 || rep.what == 4)
-		die("join namespace %s: %s", rep.what == 1 ? spec.userns_path :
-		    pidns, strerror(rep.err));
+	if (rep.what == 1)
+		die("join namespace %s: %s", spec.userns_path, strerror(rep.err));
 	if (rep.what == 5)
 		die("linux.namespaces[%d].path: %s: %s", rep.ns,
 		    spec.ns[rep.ns].path, strerror(rep.err));
@@ -8510,8 +8518,8 @@ ctr_spawn(struct run *r)
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
 	if (!r->exec && !ctr_helper(r))	/* else ctr_clone_helper */
 		ns_join_pid();
-	if (!r->exec && spec_userns())
-		ctr_devices_check();
+	if (!r->exec && spec_userns() && !spec_ns_join_path(CLONE_NEWNS))
+		ctr_devices_check();	/* a joined one's nodes: not here */
 	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
 	 * child of exec, a created init) must be out of the container's
 	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not
@@ -10347,7 +10355,7 @@ parse_interval(const char *s)
 		if (total > max)
 			goto bad;
 	}
-	if (total)
+	if (total && total / 1000000 <= LONG_MAX)	/* 32-bit long */
 		return (long)(total >= 1000000 ? total / 1000000 : 1);
 bad:
 	die("events: --interval: invalid duration \"%s\"", s);
@@ -10868,14 +10876,17 @@ static void
 fds_check_preserved(const struct cmd *c)
 {
 	const char *fds = getenv("LISTEN_FDS"), *pid = getenv("LISTEN_PID");
-	long n = opt_preserve_fds, l = 0;
+	long n = opt_preserve_fds, l = 0, v;
 	char *end;
 
+	if (n > INT_MAX - 3)
+		die("--preserve-fds %ld: more fds than there can be", n);
 	if (fds && pid && strtol(pid, &end, 10) == (long)getpid() && !*end &&
 	    (!strcmp(c->name, "run") || !strcmp(c->name, "create")) &&
-	    (l = strtol(fds, &end, 10)) > 0 && !*end && l <= INT_MAX - 3 - n)
-		n += l;
-	for (long fd = 3; fd < 3 + n && fd <= INT_MAX; fd++)
+	    (v = strtol(fds, &end, 10)) > 0 && !*end && v <= INT_MAX - 3 - n)
+		l = v;			/* as ctr_listen_fds takes it */
+	n += l;
+	for (long fd = 3; fd < 3 + n; fd++)
 		if (fd == logfd || fcntl((int)fd, F_GETFD) < 0)
 			die("%s%ld: fd %ld is not open", fd < 3 + l ?
 			    "LISTEN_FDS=" : "--preserve-fds ", fd < 3 + l ?

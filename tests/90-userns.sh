@@ -373,6 +373,32 @@ $(kmap 0 100000 65536): " "exit $RC: $OUT: $ERR"
 	after userns-join-other-maps
 }
 
+# a pod with a user namespace: its user namespace joined by path, and a
+# network namespace the host's owns (the CNI's, made before the pod), also
+# by path: rt's helper joins that one first, with the host's rights, then
+# the user namespace (runc 1.2's nsexec order); exec joins them too
+t_userns_join_host_netns() {
+	need_rt_only userns-join-host-netns || return 0
+	need_userns userns-join-host-netns || return 0
+	need_cmd userns-join-host-netns unshare || return 0
+	holder_userns || { fail userns-join-host-netns "a holder user namespace" "none"; return 0; }
+	unshare -n sleep 1000 < /dev/null > /dev/null 2>&1 &
+	NETH=$!
+	T_EXTRA_CLEANUP="kill -9 $NETH 2>/dev/null; $T_EXTRA_CLEANUP"
+	in_net() { [ "$(readlink /proc/$NETH/ns/net 2>/dev/null)" != "$(readlink /proc/self/ns/net)" ]; }
+	poll in_net || { fail userns-join-host-netns "a holder of a network namespace" "none"; return 0; }
+	NET=$(readlink /proc/$NETH/ns/net)
+	C_NAMESPACES="{ \"type\": \"pid\" }, { \"type\": \"network\", \"path\": \"/proc/$NETH/ns/net\" }, { \"type\": \"ipc\" }, { \"type\": \"uts\" }, { \"type\": \"mount\" }, { \"type\": \"user\", \"path\": \"/proc/$HOLDER/ns/user\" }" \
+	C_LINUX_EXTRA= start_ct joinnet 'sleep 100' || return 0
+	check_eq userns-join-host-netns "$(readlink /proc/$HOLDER/ns/user) $NET" \
+		"$(readlink /proc/$PID/ns/user) $(readlink /proc/$PID/ns/net)"
+	ex "$ID" sh -c 'readlink /proc/self/ns/net; cat /proc/self/uid_map'
+	check_eq userns-join-host-netns-exec "exit 0: $NET $(echo $(kmap 0 100000 65536)): " \
+		"exit $RC: $(echo $OUT): $ERR"
+	"$RT" delete -f "$ID"
+	after userns-join-host-netns
+}
+
 # a pod sharing its user and pid namespaces: both joined by path; rt
 # knows the init by its host pid (the helper joins the pid namespace, so
 # clone tells it as rt sees it)
