@@ -321,6 +321,26 @@ sys_setgroups(int n, const gid_t *gids)
 }
 
 /*
+ * rt's printf family, which the names below stand for: musl's vfprintf
+ * brings its float formatter along (12 KB of rt's binary), and rt prints
+ * no float.  Integers (hh h l ll z j t; d i u x X o), c, s, p and %, with
+ * the flags - and 0, a width and a precision (each may be *), as C has
+ * them; a conversion it does not know is printed as written.  Defined in
+ * section 8; printf goes through stdout's FILE, so fflush still applies.
+ */
+static int rt_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+static __attribute__((format(__printf__, 3, 4))) int
+rt_snprintf(char *buf, size_t n, const char *fmt, ...);
+static __attribute__((format(__printf__, 2, 3))) int
+rt_dprintf(int fd, const char *fmt, ...);
+static __attribute__((format(__printf__, 1, 2))) int
+rt_printf(const char *fmt, ...);
+#define vsnprintf rt_vsnprintf
+#define snprintf rt_snprintf
+#define dprintf rt_dprintf
+#define printf rt_printf
+
+/*
  * ==== 4. limits ===========================================================
  * Kconfig symbols (config.h) size every table; LIMIT and LIMIT_NAME
  * (section 8) name them in messages.
@@ -914,7 +934,7 @@ vdie(int errnum, const char *fmt, va_list ap)
 	exit(die_status);
 }
 
-static _Noreturn __attribute__((format(printf, 1, 2))) void
+static _Noreturn __attribute__((format(__printf__, 1, 2))) void
 die(const char *fmt, ...)
 {
 	va_list ap;
@@ -923,7 +943,7 @@ die(const char *fmt, ...)
 	vdie(0, fmt, ap);
 }
 
-static _Noreturn __attribute__((format(printf, 1, 2))) void
+static _Noreturn __attribute__((format(__printf__, 1, 2))) void
 die_errno(const char *fmt, ...)
 {
 	int errnum = errno;
@@ -946,7 +966,7 @@ undo_push(void (*fn)(intptr_t), intptr_t arg)
 	undos[nundo++] = (struct undo){ fn, arg };
 }
 
-static __attribute__((format(printf, 1, 2))) void
+static __attribute__((format(__printf__, 1, 2))) void
 warn(const char *fmt, ...)
 {
 	char text[ERRMSG_MAX];
@@ -959,7 +979,7 @@ warn(const char *fmt, ...)
 	log_line("warning", text);
 }
 
-static __attribute__((format(printf, 1, 2))) void
+static __attribute__((format(__printf__, 1, 2))) void
 debug(const char *fmt, ...)
 {
 	char text[ERRMSG_MAX];
@@ -994,6 +1014,232 @@ mount_strerror(int errnum)
  * and joins, whole-file reads and writes, atomic files.
  */
 
+static int writeall(int fd, const void *buf, size_t len);
+
+/* Where rt_fmt's output goes: a buffer (its length counted beyond it, as
+ * snprintf's), or an fd or a FILE, in chunks of tmp. */
+struct sink {
+	char *buf;
+	size_t cap, len, ntmp;
+	int fd;
+	FILE *f;
+	char tmp[256];
+};
+
+static void
+sink_flush(struct sink *s)
+{
+	if (s->fd >= 0)
+		(void)!writeall(s->fd, s->tmp, s->ntmp);
+	else if (s->f)
+		fwrite(s->tmp, 1, s->ntmp, s->f);
+	s->ntmp = 0;
+}
+
+static void
+sink_put(struct sink *s, const char *p, size_t k)
+{
+	for (size_t i = 0; i < k; i++) {
+		if (s->buf && s->len + i + 1 < s->cap)
+			s->buf[s->len + i] = p[i];
+		if (!s->buf) {
+			if (s->ntmp == sizeof(s->tmp))
+				sink_flush(s);
+			s->tmp[s->ntmp++] = p[i];
+		}
+	}
+	s->len += k;
+}
+
+static void
+sink_pad(struct sink *s, char c, int k)
+{
+	for (; k > 0; k--)
+		sink_put(s, &c, 1);
+}
+
+/* One integer conversion: v's digits in base, the sign, the precision's
+ * and the width's zeros or spaces. */
+static void
+fmt_int(struct sink *s, unsigned long long v, bool neg, int base, bool upper,
+	int width, int prec, bool left, bool zero)
+{
+	char d[24];
+	int k = 0, len;
+
+	do {
+		d[sizeof(d) - ++k] = (upper ? "0123456789ABCDEF" :
+				      "0123456789abcdef")[v % (unsigned)base];
+		v /= (unsigned)base;
+	} while (v);
+	if (prec == 0 && k == 1 && d[sizeof(d) - 1] == '0')
+		k = 0;			/* "%.0d" of 0 is nothing */
+	len = (prec > k ? prec : k) + neg;
+	if (!left && !(zero && prec < 0))
+		sink_pad(s, ' ', width - len);
+	if (neg)
+		sink_put(s, "-", 1);
+	if (!left && zero && prec < 0)
+		sink_pad(s, '0', width - len);
+	sink_pad(s, '0', prec - k);
+	sink_put(s, d + sizeof(d) - k, (size_t)k);
+	if (left)
+		sink_pad(s, ' ', width - len);
+}
+
+/* An integer argument of the length modifier (0 none, 1 l, 2 ll, -1 h,
+ * -2 hh, 3 z/j/t), signed or not, as its magnitude and sign. */
+static unsigned long long
+fmt_arg(va_list *ap, int len, bool sign, bool *neg)
+{
+	long long v;
+
+	*neg = false;
+	if (!sign) {
+		unsigned long long u = len == 2 ? va_arg(*ap, unsigned long long) :
+				       len == 1 || len == 3 ?
+				       va_arg(*ap, unsigned long) :
+				       va_arg(*ap, unsigned);
+
+		return len == -1 ? (unsigned short)u : len == -2 ?
+		       (unsigned char)u : u;
+	}
+	v = len == 2 ? va_arg(*ap, long long) : len == 1 || len == 3 ?
+	    va_arg(*ap, long) : va_arg(*ap, int);
+	if (len == -1)
+		v = (short)v;
+	else if (len == -2)
+		v = (signed char)v;
+	*neg = v < 0;
+	return *neg ? -(unsigned long long)v : (unsigned long long)v;
+}
+
+static void
+rt_fmt(struct sink *s, const char *fmt, va_list ap)
+{
+	va_list a;
+
+	va_copy(a, ap);
+	while (*fmt) {
+		size_t lit = strcspn(fmt, "%");
+		int width = 0, prec = -1, len = 0;
+		bool left = false, zero = false, neg = false;
+		unsigned long long v;
+		const char *start;
+		char c;
+
+		sink_put(s, fmt, lit);
+		if (!*(fmt += lit))
+			break;
+		start = fmt++;
+		for (; *fmt == '-' || *fmt == '0'; fmt++)
+			*fmt == '-' ? (left = true) : (zero = true);
+		if (*fmt == '*' && fmt++) {
+			if ((width = va_arg(a, int)) < 0)
+				left = true, width = -width;
+		}
+		for (; isdigit((unsigned char)*fmt); fmt++)
+			width = width * 10 + (*fmt - '0');
+		if (*fmt == '.' && fmt++) {
+			prec = 0;
+			if (*fmt == '*' && fmt++)
+				prec = va_arg(a, int);
+			for (; isdigit((unsigned char)*fmt); fmt++)
+				prec = prec * 10 + (*fmt - '0');
+		}
+		for (; *fmt == 'l' || *fmt == 'h'; fmt++)
+			len += *fmt == 'l' ? 1 : -1;
+		if (*fmt == 'z' || *fmt == 'j' || *fmt == 't')
+			len = 3, fmt++;
+		switch ((c = *fmt ? *fmt++ : 0)) {
+		case 'd': case 'i':
+			v = fmt_arg(&a, len, true, &neg);
+			fmt_int(s, v, neg, 10, false, width, prec, left, zero);
+			break;
+		case 'u': case 'x': case 'X': case 'o':
+			v = fmt_arg(&a, len, false, &neg);
+			fmt_int(s, v, false, c == 'u' ? 10 : c == 'o' ? 8 : 16,
+				c == 'X', width, prec, left, zero);
+			break;
+		case 'p':
+			sink_put(s, "0x", 2);
+			fmt_int(s, (uintptr_t)va_arg(a, void *), false, 16, false,
+				0, -1, false, false);
+			break;
+		case 'c': case 's': {
+			char ch = c == 'c' ? (char)va_arg(a, int) : 0;
+			const char *str = c == 'c' ? &ch : va_arg(a, const char *);
+			size_t n = c == 'c' ? 1 : strnlen(str ? str : "(null)",
+					prec < 0 ? SIZE_MAX : (size_t)prec);
+
+			if (!str)
+				str = "(null)";
+			if (!left)
+				sink_pad(s, ' ', width - (int)n);
+			sink_put(s, str, n);
+			if (left)
+				sink_pad(s, ' ', width - (int)n);
+			break;
+		}
+		case '%':
+			sink_put(s, "%", 1);
+			break;
+		default:		/* not rt's: as written */
+			sink_put(s, start, (size_t)(fmt - start));
+		}
+	}
+	va_end(a);
+}
+
+static int
+rt_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
+{
+	struct sink s = { .buf = buf, .cap = n, .fd = -1 };
+
+	rt_fmt(&s, fmt, ap);
+	if (n)
+		buf[s.len < n ? s.len : n - 1] = 0;
+	return s.len > INT_MAX ? -1 : (int)s.len;
+}
+
+static int
+rt_snprintf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = rt_vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+static int
+rt_dprintf(int fd, const char *fmt, ...)
+{
+	struct sink s = { .fd = fd };
+	va_list ap;
+
+	va_start(ap, fmt);
+	rt_fmt(&s, fmt, ap);
+	va_end(ap);
+	sink_flush(&s);
+	return (int)s.len;
+}
+
+static int
+rt_printf(const char *fmt, ...)
+{
+	struct sink s = { .fd = -1, .f = stdout };
+	va_list ap;
+
+	va_start(ap, fmt);
+	rt_fmt(&s, fmt, ap);
+	va_end(ap);
+	sink_flush(&s);
+	return (int)s.len;
+}
+
 /* A limit as two arguments, its value and its Kconfig symbol's name, from
  * one token: LIMIT(MAX_ARGS) is CONFIG_MAX_ARGS, "CONFIG_MAX_ARGS", so the
  * name in a message cannot be mistyped (a misspelt one does not compile).
@@ -1014,7 +1260,7 @@ check_limit(const char *what, long n, long max, const char *sym)
 }
 
 /* snprintf that dies instead of truncating. */
-static __attribute__((format(printf, 3, 4))) void
+static __attribute__((format(__printf__, 3, 4))) void
 xsnprintf(char *buf, size_t n, const char *fmt, ...)
 {
 	va_list ap;
@@ -1029,7 +1275,7 @@ xsnprintf(char *buf, size_t n, const char *fmt, ...)
 }
 
 /* Appends to a bounded buffer; a full buffer stays full (callers size it). */
-static __attribute__((format(printf, 3, 4))) void
+static __attribute__((format(__printf__, 3, 4))) void
 buf_add(char *buf, size_t size, const char *fmt, ...)
 {
 	size_t len = strlen(buf);
@@ -1327,7 +1573,7 @@ enum { JP_MAX = 192 };			/* a JSON path in a message */
 
 /* Builds a JSON path for messages ("mounts[3].options[1]"); a cut-off
  * path in a message is harmless, so this does not check the length. */
-static __attribute__((format(printf, 2, 3))) void
+static __attribute__((format(__printf__, 2, 3))) void
 jp_make(char *out, const char *fmt, ...)
 {
 	va_list ap;
@@ -4348,7 +4594,7 @@ cg_write(const char *dir, const char *file, const char *val)
 
 static void
 cg_writef(const char *dir, const char *file, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__attribute__((format(__printf__, 3, 4)));
 
 static void
 cg_writef(const char *dir, const char *file, const char *fmt, ...)

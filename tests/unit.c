@@ -119,7 +119,7 @@ check_int(const char *name, long long exp, long long got)
 static char namebuf[262144];
 static size_t nnamebuf;
 
-static __attribute__((format(printf, 1, 2))) const char *
+static __attribute__((format(__printf__, 1, 2))) const char *
 nm(const char *fmt, ...)
 {
 	char *p = namebuf + nnamebuf;
@@ -1393,7 +1393,7 @@ walk_run(const struct walk *w, const char *name, const char *v)
 
 /* One case refused: the member's value v (NULL: absent) and the whole
  * message, fmt after "rt: config.json: <path>: ". */
-static __attribute__((format(printf, 5, 6))) void
+static __attribute__((format(__printf__, 5, 6))) void
 walk_case(const struct walk *w, const struct member *m, const char *v,
 	  const char *what, const char *fmt, ...)
 {
@@ -2148,6 +2148,50 @@ rfc3339_checks(void)
 /* The curve's fixed points, runc 1.3's and crun 1.23's values, and every
  * shares from 2 to 300000 against libm's log2 and pow (musl has them in
  * libc.a; rt itself does without them). */
+/* rt's printf family against musl's, for every conversion rt uses and
+ * more: the text and the length, whole and cut at sizes 0, 1 and 6. */
+#undef snprintf
+#pragma GCC diagnostic push	/* the cases cut their output, and "%-05d" */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+#pragma GCC diagnostic ignored "-Wformat"
+#define FMT_CASE(...) do {						\
+	char a[256], b[256];						\
+	int ra = rt_snprintf(a, sizeof(a), __VA_ARGS__);		\
+	int rb = snprintf(b, sizeof(b), __VA_ARGS__);			\
+	check_str(nm("fmt %s", #__VA_ARGS__), b, a);			\
+	check_int(nm("fmt %s length", #__VA_ARGS__), rb, ra);		\
+	for (size_t cut = 0; cut < 7; cut += cut ? 5 : 1) {		\
+		memset(a, 'x', sizeof(a));				\
+		memset(b, 'x', sizeof(b));				\
+		ra = rt_snprintf(a, cut, __VA_ARGS__);			\
+		rb = snprintf(b, cut, __VA_ARGS__);			\
+		check_int(nm("fmt %s cut %zu", #__VA_ARGS__, cut), rb, ra); \
+		check_mem(nm("fmt %s cut %zu text", #__VA_ARGS__, cut), \
+			  b, 8, a, 8);					\
+	}								\
+} while (0)
+
+static void
+fmt_checks(void)
+{
+	FMT_CASE("plain");
+	FMT_CASE("%d %d %d", 0, -1, INT_MIN);
+	FMT_CASE("%i|%5d|%-5d|%05d|%-05d|%.3d|%.0d|", 42, 42, -42, -42, 7, -7, 0);
+	FMT_CASE("%ld %lld %lld", LONG_MIN, LLONG_MIN, LLONG_MAX);
+	FMT_CASE("%u %lu %llu %zu", UINT_MAX, ULONG_MAX, ULLONG_MAX, SIZE_MAX);
+	FMT_CASE("%x %X %04x %016llx %o %04o", 255u, 255u, 10u, 0xdeadbeefULL, 8u, 0755u);
+	FMT_CASE("%hhd %hhu %hd %hu", 300, 300, 70000, 70000);
+	FMT_CASE("%c%c|%3c|%-3c|", 'a', 'b', 'c', 'd');
+	FMT_CASE("%s|%10s|%-10s|%.2s|%.0s|", "abc", "right", "left", "cut", "none");
+	FMT_CASE("%.*s|%-*s|%*d|%*d|", 3, "abcdef", 6, "ab", 4, 5, -4, 5);
+	FMT_CASE("%10u|%02d:%02d|%09d|%04d", 12345u, 7, 5, 123, -12);
+	FMT_CASE("100%% %s", "done");
+	FMT_CASE("%s", "");
+	FMT_CASE("%.64s and %.60s", "short", "a string longer than sixty characters, which the precision cuts off");
+}
+#pragma GCC diagnostic pop
+#define snprintf rt_snprintf
+
 /* events --interval: Go's durations, in milliseconds (at least 1) */
 static void
 interval_one(const void *arg)
@@ -2885,6 +2929,7 @@ main(void)
 	rfc3339_checks();
 	weight_checks();
 	interval_checks();
+	fmt_checks();
 	undo_checks();
 	cli_checks();
 	if (CONFIG_SECCOMP) {
