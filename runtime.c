@@ -1214,30 +1214,39 @@ rt_snprintf(char *buf, size_t n, const char *fmt, ...)
 	return r;
 }
 
+/* dprintf's and printf's: to fd, or to the FILE f when fd is -1. */
 static int
-rt_dprintf(int fd, const char *fmt, ...)
+sink_vprintf(int fd, FILE *f, const char *fmt, va_list ap)
 {
-	struct sink s = { .fd = fd };
-	va_list ap;
+	struct sink s = { .fd = fd, .f = f };
 
-	va_start(ap, fmt);
 	rt_fmt(&s, fmt, ap);
-	va_end(ap);
 	sink_flush(&s);
 	return (int)s.len;
 }
 
 static int
-rt_printf(const char *fmt, ...)
+rt_dprintf(int fd, const char *fmt, ...)
 {
-	struct sink s = { .fd = -1, .f = stdout };
 	va_list ap;
+	int r;
 
 	va_start(ap, fmt);
-	rt_fmt(&s, fmt, ap);
+	r = sink_vprintf(fd, NULL, fmt, ap);
 	va_end(ap);
-	sink_flush(&s);
-	return (int)s.len;
+	return r;
+}
+
+static int
+rt_printf(const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = sink_vprintf(-1, stdout, fmt, ap);
+	va_end(ap);
+	return r;
 }
 
 /* A limit as two arguments, its value and its Kconfig symbol's name, from
