@@ -47,7 +47,7 @@ DEPS_CROSS = gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf gcc-mipsel-linux-gnu 
 DEPS_VM_ARM64 = qemu-system-arm kmod
 DEPS_VM_MORE = qemu-system-misc qemu-system-mips	# riscv64, s390x, mipsel: check-all
 
-.PHONY: FORCE all demo unit check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
+.PHONY: FORCE all demo unit size check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
 	allyesconfig menuconfig baseline bloatcheck
 all: rt
 
@@ -285,6 +285,22 @@ baseline: rt
 	$(Q)$(CC) $(CFLAGS) -DJSMN_FILE='"$(JSMN_H)"' -static -o rt.unstripped runtime.c
 	$(Q)$(NM) --size-sort -S rt.unstripped > .baseline && rm -f rt.unstripped
 	@echo "  SAVED   .baseline"
+
+# The stripped size of each Kconfig matrix, built in a copy of the tree
+# (this tree's .config is left alone), as a table: the file's bytes, and
+# text + data, which is what a board's flash and RAM hold of it (arm64's
+# 64 KiB segment alignment pads the file).  CROSS_COMPILE= for a target.
+SIZE_CONFIGS = allnoconfig defconfig allyesconfig
+size:
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	cp Makefile Kconfig runtime.c "$$d" && \
+	printf '%-14s %8s %10s\n' config bytes text+data && \
+	for c in $(SIZE_CONFIGS); do \
+		$(MAKE) -s -C "$$d" $$c >/dev/null && rm -f "$$d/rt" && \
+		l=$$($(MAKE) -s -C "$$d" rt | sed -n 's/.*rt: \([0-9]*\) bytes (text \([0-9]*\) data \([0-9]*\).*/\1 \2 \3/p') && \
+		[ -n "$$l" ] || exit 1; \
+		set -- $$l; printf '%-14s %8s %10s\n' $$c $$1 $$(($$2 + $$3)); \
+	done
 
 bloatcheck: rt
 	$(Q)$(CC) $(CFLAGS) -DJSMN_FILE='"$(JSMN_H)"' -static -o rt.unstripped runtime.c
