@@ -48,7 +48,7 @@ DEPS_VM_ARM64 = qemu-system-arm kmod
 DEPS_VM_MORE = qemu-system-misc qemu-system-mips	# riscv64, s390x, mipsel: check-all
 
 .PHONY: FORCE all demo unit size check check-all check-vm cross bench deps deps-check deps-all deps-bench deps-cross install clean distclean defconfig allnoconfig \
-	allyesconfig menuconfig baseline bloatcheck
+	allyesconfig tinyconfig menuconfig baseline bloatcheck
 all: rt
 
 rt: runtime.c config.h syscalls.h
@@ -60,15 +60,17 @@ rt: runtime.c config.h syscalls.h
 	$(Q)$(SIZE) $@ | awk -v f=$$(stat -c %s $@) 'NR==2 {print "  SIZE    rt: " f " bytes (text " $$1 " data " $$2 " bss " $$3 ")"}'
 
 # ---- configuration: Kconfig -> .config -> config.h -------------------------
-# A small awk reader of Kconfig's `config`, `bool`, `int`, `range` and
-# `default` lines, so that defconfig and the build need no kconfig tools;
+# A small awk reader of Kconfig's `config`, `bool`, `int`, `range`,
+# `default` and `depends on SYM` lines (a bool whose SYM is off is off),
+# so that defconfig and the build need no kconfig tools;
 # menuconfig uses kconfig-frontends when it is installed.
 define KCONFIG_AWK
 FNR == NR && /^config / { s = $$2; order[++n] = s; next }
-FNR == NR && /^[ \t]+bool/ { type[s] = "bool"; next }
-FNR == NR && /^[ \t]+int/ { type[s] = "int"; next }
-FNR == NR && /^[ \t]+range/ { lo[s] = $$2; hi[s] = $$3; next }
-FNR == NR && /^[ \t]+default/ { def[s] = $$2; next }
+FNR == NR && /^\tbool[ \t]/ { type[s] = "bool"; next }
+FNR == NR && /^\tint[ \t]/ { type[s] = "int"; next }
+FNR == NR && /^\trange[ \t]/ { lo[s] = $$2; hi[s] = $$3; next }
+FNR == NR && /^\tdefault[ \t]/ { def[s] = $$2; next }
+FNR == NR && /^\tdepends on [A-Z0-9_]+$$/ { dep[s] = $$3; next }
 FNR == NR { next }
 /^CONFIG_[A-Z0-9_]+=/ { k = substr($$0, 8); sub(/=.*/, "", k); v = $$0; sub(/^[^=]*=/, "", v); val[k] = v; next }
 /^# CONFIG_[A-Z0-9_]+ is not set/ { val[substr($$2, 8)] = "n"; next }
@@ -77,6 +79,9 @@ END {
 		s = order[i]; v = (s in val) ? val[s] : def[s]
 		if (mode == "allno" && type[s] == "bool") v = "n"
 		if (mode == "allyes" && type[s] == "bool") v = "y"
+		if (mode == "tiny" && type[s] == "bool") v = index(" " tiny " ", " " s " ") ? "y" : "n"
+		if (s in dep && out[dep[s]] != "y") v = "n"	# depends on
+		out[s] = v
 		if (type[s] == "int" && (v !~ /^-?[0-9]+$$/ || v + 0 < lo[s] + 0 || v + 0 > hi[s] + 0)) {
 			printf "Kconfig: CONFIG_%s=%s: not in range %s..%s\n", s, v, lo[s], hi[s] > "/dev/stderr"; exit 1
 		}
@@ -176,9 +181,12 @@ syscalls.h: FORCE
 	  awk "$$SYSCALLS_AWK" > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm -f $@.tmp; else echo "  GEN     $@"; mv $@.tmp $@; fi
 
-defconfig allnoconfig allyesconfig:
+# tinyconfig: every feature off but what the seed walkthrough needs (a
+# terminal on the console, `rt spec`); the limits stay defconfig's.
+TINY_CONFIG = TERMINAL SPEC
+defconfig allnoconfig allyesconfig tinyconfig:
 	@echo "  GEN     .config ($@)"
-	$(Q)awk -v mode=$(patsubst %config,%,$@) "$$KCONFIG_AWK" Kconfig /dev/null > .config
+	$(Q)awk -v mode=$(patsubst %config,%,$@) -v tiny="$(TINY_CONFIG)" "$$KCONFIG_AWK" Kconfig /dev/null > .config
 
 menuconfig:
 	@command -v kconfig-mconf >/dev/null || { echo "menuconfig needs kconfig-frontends-nox (apt-get install kconfig-frontends-nox)"; exit 1; }
@@ -290,7 +298,7 @@ baseline: rt
 # (this tree's .config is left alone), as a table: the file's bytes, and
 # text + data, which is what a board's flash and RAM hold of it (arm64's
 # 64 KiB segment alignment pads the file).  CROSS_COMPILE= for a target.
-SIZE_CONFIGS = allnoconfig defconfig allyesconfig
+SIZE_CONFIGS = tinyconfig allnoconfig defconfig allyesconfig
 size:
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
 	cp Makefile Kconfig runtime.c "$$d" && \

@@ -690,6 +690,8 @@ struct run {
 	struct stat exe_st;		/* the executable, as child_find_exec
 					   found it, for child_not_rt */
 };
+/* rt exec's run: never without CONFIG_EXEC, so that its paths leave too */
+#define RUN_EXEC(r) (CONFIG_EXEC && (r)->exec)
 #define RUN_INIT { .cg_fd = -1, .cg_dir = "", .fifo_fd = -1, \
 		   .fifo_procfd = -1, .rootfd = -1, .pidfd_sock = -1 }
 
@@ -790,7 +792,7 @@ static int ps_npids;			/* entries in ps_pids (19) */
 /* Static arrays inside functions (about 40) are static for size only:
  * rt's stack stays small (the child runs on a copy of it) and nothing
  * is allocated.  The five that are returned (user_name, mountinfo_read,
- * lc_strerror, abs_path, spec_rootless) are used by the caller before it
+ * lc_strerror, abs_path, spec_text) are used by the caller before it
  * calls again, except abs_path's, which takes three buffers in turn for
  * the three paths a command makes absolute. */
 
@@ -908,7 +910,7 @@ log_line(const char *level, const char *msg)
 		return;
 	rfc3339(ts, sizeof(ts), false);
 	json_escape(esc, sizeof(esc), msg);
-	if (log_json)
+	if (CONFIG_LOG_JSON && log_json)
 		dprintf(logfd, "{\"level\":\"%s\",\"msg\":\"%s\",\"time\":\"%s\"}\n",
 			level, esc, ts);
 	else
@@ -1952,10 +1954,12 @@ static const struct mntopt {
  * spec_object, which builds each member's path once and dies naming it.
  * Members without a row are ignored, as the spec requires; a member known
  * and deliberately not applied has an MK_IGNORED row, one refused unless
- * it asks for nothing an MK_UNSUPPORTED row.  off and size place the value
- * in the caller's struct (the base); fn is for members with real logic,
- * given the member's token, path and base + off.  Every table is at file
- * scope, so that tests/unit.c walks them all and checks every row.
+ * it asks for nothing an MK_UNSUPPORTED row, and one whose feature is
+ * compiled out an MK_OFF row naming its Kconfig symbol (M_FN_IF ...).
+ * off and size place the value in the caller's struct (the base); fn is
+ * for members with real logic, given the member's token, path and base +
+ * off.  Every table is at file scope, so that tests/unit.c walks them all
+ * and checks every row.
  */
 enum mkind {
 	MK_BOOL,			/* true or false */
@@ -1970,6 +1974,7 @@ enum mkind {
 	MK_FN,				/* fn(token, path, base + off) */
 	MK_IGNORED,			/* known, deliberately not applied */
 	MK_UNSUPPORTED,			/* refused unless it asks for nothing */
+	MK_OFF,				/* the same, naming the symbol, what */
 	NMKINDS
 };
 
@@ -2078,6 +2083,20 @@ _Static_assert(sizeof(struct member) <= 32, "a row is 32 bytes at most");
 	{ M_ROW(n, MK_FN), M_OFF(T, f), .fn = fun, __VA_ARGS__ }
 #define M_IGNORED(n) { M_ROW(n, MK_IGNORED) }
 #define M_UNSUPPORTED(n, ...) { M_ROW(n, MK_UNSUPPORTED), __VA_ARGS__ }
+/* a row of feature SYM's: when SYM is compiled out an MK_OFF row, its fn
+ * or tab folded to NULL, so that they leave the binary with the feature */
+#define M_KIND_IF(SYM, n, k) M_ROW(n, CONFIG_##SYM ? k : MK_OFF), \
+	.what = "CONFIG_" #SYM
+#define M_FN_IF(SYM, n, fun, ...) { M_KIND_IF(SYM, n, MK_FN), \
+	.fn = CONFIG_##SYM ? fun : NULL, __VA_ARGS__ }
+#define M_FN_AT_IF(SYM, n, T, f, fun, ...) { M_KIND_IF(SYM, n, MK_FN), \
+	M_OFF(T, f), .fn = CONFIG_##SYM ? fun : NULL, __VA_ARGS__ }
+#define M_OBJ_IF(SYM, n, rows, ...) { M_KIND_IF(SYM, n, MK_OBJ), \
+	.tab = CONFIG_##SYM ? rows : NULL, \
+	.ntab = M_FIT(ARRAY_LEN(rows), unsigned char), __VA_ARGS__ }
+#define M_OBJ_AT_IF(SYM, n, T, f, rows, ...) { M_KIND_IF(SYM, n, MK_OBJ), \
+	M_OFF(T, f), .tab = CONFIG_##SYM ? rows : NULL, \
+	.ntab = M_FIT(ARRAY_LEN(rows), unsigned char), __VA_ARGS__ }
 
 /* Stores v in a destination of 1, 2, 4 or 8 bytes. */
 static void
@@ -2128,10 +2147,10 @@ spec_enum(int i, const char *jp, const char *const *names, int n,
 
 #define SPEC_ENUM(i, jp, tab, what) spec_enum(i, jp, tab, ARRAY_LEN(tab), what)
 
-/* A member rt knows but does not apply yet: fine when it asks for nothing,
- * "", [], {}, null or false. */
+/* A member rt knows but does not apply yet, or whose feature (sym) is
+ * compiled out: fine when it asks for nothing, "", [], {}, null or false. */
 static void
-spec_unsupported(int i, const char *jp)
+spec_unsupported(int i, const char *jp, const char *sym)
 {
 	const jsmntok_t *t = &toks[i];
 
@@ -2139,6 +2158,8 @@ spec_unsupported(int i, const char *jp)
 	    ((t->type == JSMN_ARRAY || t->type == JSMN_OBJECT) && !t->size) ||
 	    js_word(i, "false"))
 		return;
+	if (sym)
+		die("%s: %s: not in this build (%s=n)", js_file, jp, sym);
 	die("%s: %s: not supported yet", js_file, jp);
 }
 
@@ -2211,7 +2232,10 @@ spec_member(const struct member *m, int v, const char *kp, char *base)
 		m->fn(v, kp, dst);
 		break;
 	case MK_UNSUPPORTED:
-		spec_unsupported(v, kp);
+		spec_unsupported(v, kp, NULL);
+		break;
+	case MK_OFF:
+		spec_unsupported(v, kp, m->what);
 		break;
 	}
 }
@@ -2548,11 +2572,13 @@ static const struct member process_rows[] = {	/* process */
 	       rlimit_rows),
 	M_BOOL("noNewPrivileges", struct proc, nnp),
 	M_FN("oomScoreAdj", spec_oom),
-	M_FN("scheduler", spec_scheduler),
-	M_FN_AT("ioPriority", struct proc, ioprio, spec_ioprio),
-	M_FN_AT("apparmorProfile", struct proc, apparmor, spec_apparmor),
-	M_FN_AT("selinuxLabel", struct proc, selinux, spec_selinux),
-	M_OBJ("execCPUAffinity", affinity_rows, OR_NULL),
+	M_FN_IF(SCHEDULER, "scheduler", spec_scheduler),
+	M_FN_AT_IF(IOPRIORITY, "ioPriority", struct proc, ioprio, spec_ioprio),
+	M_FN_AT_IF(LSM, "apparmorProfile", struct proc, apparmor,
+		   spec_apparmor),
+	M_FN_AT_IF(LSM, "selinuxLabel", struct proc, selinux, spec_selinux),
+	M_OBJ_IF(EXEC_CPU_AFFINITY, "execCPUAffinity", affinity_rows,
+		 OR_NULL),
 	M_IGNORED("commandLine"),	/* config.md: "executed on Windows" */
 };
 
@@ -2576,7 +2602,7 @@ spec_process(int i, const char *jp, void *dst)
 	if (p->cwd[0] != '/')
 		die("%s: %s: %s: not an absolute path", js_file, kp, p->cwd);
 	if (p->terminal && !CONFIG_TERMINAL)
-		die("%s: process.terminal: not supported by this build "
+		die("%s: process.terminal: not in this build "
 		    "(CONFIG_TERMINAL=n)", js_file);
 }
 
@@ -2641,6 +2667,9 @@ spec_mount_option(struct mnt *m, const char *jp, int x, struct mntseen *sn,
 		m->copyup = true;
 		sn->copyup = x;
 	} else if (t < mntopts + NMNTOPTS && t->kind == MO_IDMAP) {
+		if (!CONFIG_USERNS)
+			die("%s: %s: %s: not in this build (CONFIG_USERNS=n)",
+			    js_file, jp, o);
 		if (!mnt_setattr_works())
 			die("%s: %s: %s needs Linux 5.12 (mount_setattr)",
 			    js_file, jp, o);
@@ -2718,9 +2747,12 @@ spec_mount_check(struct mnt *m, const char *jp, const struct mntseen *sn)
 		die("%s: %s: tmpcopyup is for a tmpfs mount, not \"%s\"",
 		    js_file, ep, t);
 	}
+	if ((m->nuidmap || m->ngidmap) && !CONFIG_USERNS)
+		die("%s: %s.%s: not in this build (CONFIG_USERNS=n)", js_file,
+		    jp, m->nuidmap ? "uidMappings" : "gidMappings");
 	if ((m->nuidmap || m->ngidmap) && !m->idmap)
 		m->idmap = 1;	/* the spec's SHOULD; runc maps them all the same */
-	if (m->idmap)
+	if (CONFIG_USERNS && m->idmap)
 		spec_mount_idmap(m, jp, t);
 	if (!(m->flags & MS_BIND))
 		return;
@@ -2791,6 +2823,10 @@ spec_namespace(int i, const char *jp, void *dst)
 	if (t == ARRAY_LEN(ns_types))
 		die("%s: %s.type: unknown namespace \"%s\"", js_file, jp, in.type);
 	ns->flag = ns_types[t].flag;
+	if ((ns->flag == CLONE_NEWUSER && !CONFIG_USERNS) ||
+	    (ns->flag == CLONE_NEWTIME && !CONFIG_TIMENS))
+		die("%s: %s.type: %s: not in this build (CONFIG_%s=n)", js_file,
+		    jp, in.type, ns->flag == CLONE_NEWUSER ? "USERNS" : "TIMENS");
 	if (ns->flag == CLONE_NEWUSER && ns->path)
 		spec.userns_path = ns->path;
 	for (struct nsent *o = spec.ns; o < ns; o++)
@@ -3209,6 +3245,9 @@ spec_sc_action(int i, const char *jp, long long err)
 
 		if (strcmp(name, sc_actions[a].name))
 			continue;
+		if (ret == SECCOMP_RET_USER_NOTIF && !CONFIG_SECCOMP_NOTIFY)
+			die("%s: %s: SCMP_ACT_NOTIFY: not in this build "
+			    "(CONFIG_SECCOMP_NOTIFY=n)", js_file, jp);
 		if (ret == SECCOMP_RET_USER_NOTIF)
 			spec.sc.notify = true;
 		if (ret == SECCOMP_RET_ERRNO || ret == SECCOMP_RET_TRACE)
@@ -3418,8 +3457,8 @@ static const struct member seccomp_rows[] = {	/* linux.seccomp */
 	M_INT("defaultErrnoRet", struct scdef, err, 0, 4095, OR_NULL),
 	M_FN("architectures", spec_sc_arches, OR_NULL),
 	M_FN("flags", spec_sc_flags, OR_NULL),
-	M_FN("listenerPath", spec_sc_listener),
-	M_FN("listenerMetadata", spec_sc_listener),
+	M_FN_IF(SECCOMP_NOTIFY, "listenerPath", spec_sc_listener),
+	M_FN_IF(SECCOMP_NOTIFY, "listenerMetadata", spec_sc_listener),
 	M_FN("syscalls", spec_sc_syscalls, OR_NULL),
 };
 
@@ -3432,9 +3471,6 @@ spec_seccomp(int i, const char *jp, void *dst)
 	char kp[JP_MAX];
 
 	js_expect(i, JSMN_OBJECT, jp);
-	if (!CONFIG_SECCOMP)
-		die("%s: %s: not supported by this build (CONFIG_SECCOMP=n)",
-		    js_file, jp);
 	SPEC_OBJECT(i, jp, seccomp_rows, &in);
 	jp_make(kp, "%s.defaultAction", jp);
 	sc->def = spec_sc_action(in.def, kp, in.err);
@@ -3586,7 +3622,8 @@ spec_ns_join_path(int flag)
 static bool
 spec_userns(void)
 {
-	return (spec.clone_flags & CLONE_NEWUSER) || spec.userns_path;
+	return CONFIG_USERNS &&
+	       ((spec.clone_flags & CLONE_NEWUSER) || spec.userns_path);
 }
 
 /* A namespace of this type to create, or one to join by path. */
@@ -3919,27 +3956,30 @@ static const struct member linux_rows[] = {	/* linux */
 	M_PATHS("readonlyPaths", struct spec, readonly, nreadonly,
 		MAX_MASKED_PATHS),
 	M_FN_AT("rootfsPropagation", struct spec, root_prop, spec_propagation),
-	M_OBJ_AT("resources", struct spec, res, resources_rows),
+	M_OBJ_AT_IF(CGROUPS, "resources", struct spec, res, resources_rows),
 	M_FN_AT("cgroupsPath", struct spec, cgroups_path, spec_cgroups_path),
-	M_FN_AT("seccomp", struct spec, sc, spec_seccomp, OR_NULL),
+	M_FN_AT_IF(SECCOMP, "seccomp", struct spec, sc, spec_seccomp,
+		   OR_NULL),
 	M_OBJS("uidMappings", struct spec, uidmap, nuidmap,
 	       MAX_ID_MAPPINGS, idmap_rows),
 	M_OBJS("gidMappings", struct spec, gidmap, ngidmap,
 	       MAX_ID_MAPPINGS, idmap_rows),
-	M_FN("timeOffsets", spec_time_offsets),
-	M_FN("personality", spec_personality),
-	M_FN_AT("mountLabel", struct spec, mount_label, spec_mount_label),
-	M_FN("sysctl", spec_sysctl_tok),
+	M_FN_IF(TIMENS, "timeOffsets", spec_time_offsets),
+	M_FN_IF(PERSONALITY, "personality", spec_personality),
+	M_FN_AT_IF(LSM, "mountLabel", struct spec, mount_label,
+		   spec_mount_label),
+	M_FN_IF(SYSCTL, "sysctl", spec_sysctl_tok),
 	M_FN("intelRdt", spec_intel_rdt, OR_NULL),
-	M_FN("netDevices", spec_net_devices),
-	M_FN_AT("memoryPolicy", struct spec, mpol, spec_mpol, OR_NULL),
+	M_FN_IF(NET_DEVICES, "netDevices", spec_net_devices),
+	M_FN_AT_IF(MEMORY_POLICY, "memoryPolicy", struct spec, mpol,
+		   spec_mpol, OR_NULL),
 };
 
 static void
 spec_linux(int i, const char *jp, void *dst)
 {
 	SPEC_OBJECT(i, jp, linux_rows, dst);
-	if (sysctl_tok > 0 && !js_null(sysctl_tok))
+	if (CONFIG_SYSCTL && sysctl_tok > 0 && !js_null(sysctl_tok))
 		spec_sysctl(sysctl_tok, "linux.sysctl");
 }
 
@@ -3970,10 +4010,27 @@ spec_annotations(int i, const char *jp, void *dst)
 	}
 }
 
+/* The arrays of features compiled out (MK_ARRAY rows have no room for
+ * the symbol of an MK_OFF row): refused once parsed. */
+static void
+spec_off_arrays(void)
+{
+	const char *jp = NULL;
+
+	if (!CONFIG_USERNS && (spec.nuidmap || spec.ngidmap))
+		jp = spec.nuidmap ? "linux.uidMappings" : "linux.gidMappings";
+	if (jp)
+		die("%s: %s: not in this build (CONFIG_USERNS=n)", js_file, jp);
+	if (!CONFIG_CGROUP_DEVICES && spec.res.ndev)
+		die("%s: linux.resources.devices: not in this build "
+		    "(CONFIG_CGROUP_DEVICES=n)", js_file);
+}
+
 /* Checks that need the whole spec. */
 static void
 spec_validate(void)
 {
+	spec_off_arrays();
 	if (!spec.oci_version)
 		die("%s: ociVersion: missing", js_file);
 	if (!spec.proc.nargs)
@@ -4034,7 +4091,7 @@ static const struct member spec_rows[] = {	/* config.json */
 	      spec_mount),
 	M_FN("linux", spec_linux),
 	M_FN("annotations", spec_annotations),
-	M_FN("hooks", spec_hooks, OR_NULL),
+	M_FN_IF(HOOKS, "hooks", spec_hooks, OR_NULL),
 };
 
 /* Parses config.json in the current directory (the bundle). */
@@ -5292,7 +5349,7 @@ cg_devices(int dirfd, const struct resources *r)
 	struct bpf_load_attr la = { .prog_type = 15 /* CGROUP_DEVICE */ };
 	struct bpf_attach_attr aa = { .attach_type = 6 /* BPF_CGROUP_DEVICE */,
 				      .attach_flags = 2 /* ALLOW_MULTI */ };
-	int n = bpf_devices(r, prog), fd;
+	int n = CONFIG_CGROUP_DEVICES ? bpf_devices(r, prog) : 0, fd;
 
 	if (n == 0)
 		return;
@@ -5334,7 +5391,7 @@ res_wanted(const struct resources *r)
 	static struct bpf_insn prog[BPF_MAX_INSNS];
 
 	cg_needed(r, needed, sizeof(needed));
-	return *needed || bpf_devices(r, prog) > 0;
+	return *needed || (CONFIG_CGROUP_DEVICES && bpf_devices(r, prog) > 0);
 }
 
 /* Without root: is the container's cgroup (or the nearest existing
@@ -5409,11 +5466,12 @@ cg_setup(const struct run *r, const char *id, struct state *st)
 			     "rt's cgroup and its device rules are not enforced");
 		return -1;
 	}
-	if (!CONFIG_CGROUPS || !cg_find_mount()) {
+	if (!CONFIG_CGROUPS)	/* linux.resources is refused (MK_OFF) */
+		return -1;
+	if (!cg_find_mount()) {
 		if (res_wanted(&spec.res))
-			die("%s: linux.resources: %s", js_file, CONFIG_CGROUPS ?
-			    "no cgroup2 hierarchy is mounted to apply it" :
-			    "not supported by this build (CONFIG_CGROUPS=n)");
+			die("%s: linux.resources: no cgroup2 hierarchy is "
+			    "mounted to apply it", js_file);
 		return -1;
 	}
 	cg_needed(&spec.res, needed, sizeof(needed));
@@ -5512,7 +5570,7 @@ ns_write_maps(pid_t pid)
 {
 	char path[64];
 
-	if (!(spec.clone_flags & CLONE_NEWUSER))
+	if (!CONFIG_USERNS || !(spec.clone_flags & CLONE_NEWUSER))
 		return;
 	ns_write_map(pid, "uid_map", spec.uidmap, spec.nuidmap);
 	if (rt_euid) {
@@ -6026,7 +6084,8 @@ child_copyup(int rootfd, const struct mnt *m, int old)
 static bool
 mnt_from_parent(const struct mnt *m)
 {
-	return (m->flags & MS_BIND) && (m->idmap || (spec_userns() && !rt_euid));
+	return (m->flags & MS_BIND) &&
+	       ((CONFIG_USERNS && m->idmap) || (spec_userns() && !rt_euid));
 }
 
 /* A read-only tmpfs, or /dev, is mounted read-write and made read-only
@@ -6831,7 +6890,7 @@ sc_save(void)
 	    writeall(fd, sc_prog, sizeof(sc_prog[0]) * (size_t)sc_len) < 0)
 		die_errno("write %s", path);
 	close(fd);
-	if (!spec.sc.notify)
+	if (!CONFIG_SECCOMP_NOTIFY || !spec.sc.notify)
 		return;
 	st_made |= SF_NOTIFY;		/* listenerPath, listenerMetadata */
 	st_file(path, "seccomp.notify");
@@ -6853,6 +6912,8 @@ sc_load_notify(void)
 	char path[MAX_PATH];
 	ssize_t n;
 
+	if (!CONFIG_SECCOMP_NOTIFY)
+		return;
 	st_file(path, "seccomp.notify");
 	n = readfile(path, buf, sizeof(buf));
 	if (n < 0 && errno == ENOENT)
@@ -6894,7 +6955,7 @@ sc_notify_prepare(const char *id, struct state *st, const char *status)
 {
 	pid_t pid = st->pid;
 
-	if (!CONFIG_SECCOMP || !spec.sc.notify)
+	if (!CONFIG_SECCOMP_NOTIFY || !spec.sc.notify)
 		return;
 	if (!pid)
 		st->pid = INT_MAX;
@@ -6911,7 +6972,7 @@ child_sc_connect(void)
 	char self[16];
 	ssize_t n;
 
-	if (!CONFIG_SECCOMP || !spec.sc.notify)
+	if (!CONFIG_SECCOMP_NOTIFY || !spec.sc.notify)
 		return;
 	n = readlink("/proc/self", self, sizeof(self) - 1);
 	sc_pid = n > 0 ? (self[n] = 0, atoi(self)) : 0;
@@ -6970,7 +7031,8 @@ static void
 child_seccomp(void)
 {
 	struct sock_fprog prog = { (unsigned short)sc_len, sc_prog };
-	unsigned flags = sc_flags | (spec.sc.notify ? SC_FLAG_NEW_LISTENER : 0);
+	bool notify = CONFIG_SECCOMP_NOTIFY && spec.sc.notify;
+	unsigned flags = sc_flags | (notify ? SC_FLAG_NEW_LISTENER : 0);
 	long fd;
 
 	if (!CONFIG_SECCOMP || !sc_len)
@@ -6982,7 +7044,7 @@ child_seccomp(void)
 	fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog);
 	if (fd < 0)
 		die_errno("load the seccomp filter");
-	if (spec.sc.notify)
+	if (notify)
 		child_sc_send((int)fd);
 }
 
@@ -7187,6 +7249,8 @@ child_oom_score_adj(void)
 static void
 child_lsm_open(void)
 {
+	if (!CONFIG_LSM)
+		return;
 	if (spec.proc.apparmor)
 		lsm_fd = child_proc_open(access("/proc/self/attr/apparmor/exec",
 						F_OK) == 0 ?
@@ -7201,7 +7265,7 @@ child_lsm_label(void)
 {
 	char buf[MAX_PATH + 8];
 
-	if (lsm_fd < 0)
+	if (!CONFIG_LSM || lsm_fd < 0)
 		return;
 	if (spec.proc.apparmor)
 		snprintf(buf, sizeof(buf), "exec %s", spec.proc.apparmor);
@@ -7220,7 +7284,7 @@ child_sysctl(void)
 {
 	char path[MAX_PATH];
 
-	for (int i = 0; i < spec.nsysctl; i++) {
+	for (int i = 0; CONFIG_SYSCTL && i < spec.nsysctl; i++) {
 		char *p;
 
 		xsnprintf(path, sizeof(path), "/proc/sys/%s", spec.sysctl[i].k);
@@ -7238,7 +7302,7 @@ child_timens(void)
 {
 	int fd;
 
-	if (!(spec.clone_flags & CLONE_NEWTIME))
+	if (!CONFIG_TIMENS || !(spec.clone_flags & CLONE_NEWTIME))
 		return;
 	if (unshare(CLONE_NEWTIME) < 0)
 		die_errno("unshare the time namespace");
@@ -7258,16 +7322,19 @@ child_sched(void)
 {
 	const struct proc *p = &spec.proc;
 
-	if (p->has_sched && syscall(SYS_sched_setattr, 0, &p->sched, 0) < 0)
+	if (CONFIG_SCHEDULER && p->has_sched &&
+	    syscall(SYS_sched_setattr, 0, &p->sched, 0) < 0)
 		die_errno("process.scheduler: sched_setattr");
-	if (p->ioprio >= 0 && syscall(SYS_ioprio_set, 1, 0, p->ioprio) < 0)
+	if (CONFIG_IOPRIORITY && p->ioprio >= 0 &&
+	    syscall(SYS_ioprio_set, 1, 0, p->ioprio) < 0)
 		die_errno("process.ioPriority: ioprio_set");
-	if (spec.has_personality && personality(spec.personality) < 0)
+	if (CONFIG_PERSONALITY && spec.has_personality &&
+	    personality(spec.personality) < 0)
 		die_errno("linux.personality");
-	if (spec.mpol.on && syscall(SYS_set_mempolicy, spec.mpol.mode |
-				    (int)spec.mpol.flags, spec.mpol.nnodes ?
-				    spec.mpol.nodes : NULL, spec.mpol.nnodes ?
-				    MAX_NUMA_NODES + 1 : 0) < 0)
+	if (CONFIG_MEMORY_POLICY && spec.mpol.on &&
+	    syscall(SYS_set_mempolicy, spec.mpol.mode | (int)spec.mpol.flags,
+		    spec.mpol.nnodes ? spec.mpol.nodes : NULL,
+		    spec.mpol.nnodes ? MAX_NUMA_NODES + 1 : 0) < 0)
 		die_errno("linux.memoryPolicy: set_mempolicy");
 }
 
@@ -7677,7 +7744,7 @@ hooks_run(enum hook_kind kind, const char *status, const char *json,
 	static char buf[sizeof(hook_tmpl) + 64];
 	char pid[32], st[64], err[800];
 
-	if (!spec.nhooks[kind])
+	if (!CONFIG_HOOKS || !spec.nhooks[kind])
 		return;
 	if (!json) {
 		memcpy(buf, hook_tmpl, strlen(hook_tmpl) + 1);
@@ -8029,11 +8096,11 @@ child_main(struct run *r)
 {
 	int slave;
 	const char *exe;
-	bool hooks_start = !r->exec && spec.nhooks[H_START_CONTAINER];
+	bool hooks_start = !RUN_EXEC(r) && spec.nhooks[H_START_CONTAINER];
 
 	prctl(PR_SET_NAME, "rt:[child]", 0, 0, 0);
 	child_sc_connect();
-	if (spec.hooks_tok && !r->exec)
+	if (CONFIG_HOOKS && spec.hooks_tok && !RUN_EXEC(r))
 		child_host_pid(r);
 	if (r->cg_fd >= 0)		/* a host directory: not for the child */
 		close(r->cg_fd);
@@ -8041,19 +8108,19 @@ child_main(struct run *r)
 		prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
 	if (r->need_go)
 		child_wait_go();
-	if (!r->exec && spec_userns())
+	if (!RUN_EXEC(r) && spec_userns())
 		child_userns_root();
-	if (!r->exec && (spec.clone_flags & CLONE_NEWCGROUP) &&
+	if (!RUN_EXEC(r) && (spec.clone_flags & CLONE_NEWCGROUP) &&
 	    unshare(CLONE_NEWCGROUP) < 0)
 		die_errno("unshare the cgroup namespace");
-	if (r->exec)
+	if (RUN_EXEC(r))
 		child_enter_container(r);
 	else
 		child_setup_container(r);
 	slave = CONFIG_TERMINAL && spec.proc.terminal ?
-		child_terminal(!r->exec) : -1;
+		child_terminal(!RUN_EXEC(r)) : -1;
 	child_stdio(slave);
-	if (!r->exec)
+	if (!RUN_EXEC(r))
 		child_rootfs_readonly();
 	child_chdir();
 	child_rlimits();
@@ -8072,7 +8139,7 @@ child_main(struct run *r)
 		child_wait_start(r);
 	if (spec.proc.nnp && hooks_start)	/* runc: before the hooks */
 		child_seccomp();
-	if (!r->exec)
+	if (!RUN_EXEC(r))
 		hooks_run(H_START_CONTAINER, "created", NULL, r->hook_pid);
 	if (r->mode == MODE_RUN)	/* set above for this mode only */
 		prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);
@@ -8080,7 +8147,7 @@ child_main(struct run *r)
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 	/* the stat child_find_exec took is still current unless the start
 	 * or startContainer hooks came between */
-	child_not_rt(r, exe, 0, r->mode == MODE_CREATE || (!r->exec &&
+	child_not_rt(r, exe, 0, r->mode == MODE_CREATE || (!RUN_EXEC(r) &&
 		     spec.nhooks[H_START_CONTAINER]) ? NULL : &r->exe_st);
 	if (spec.proc.nnp && !hooks_start)
 		child_seccomp();
@@ -8520,7 +8587,7 @@ ctr_helper(const struct run *r)
 
 	for (int i = 0; i < spec.nns; i++)
 		paths |= spec.ns[i].path && spec.ns[i].flag != CLONE_NEWUSER;
-	return !r->exec && (spec.userns_path ||
+	return CONFIG_USERNS && !RUN_EXEC(r) && (spec.userns_path ||
 			    ((spec.clone_flags & CLONE_NEWUSER) && paths));
 }
 
@@ -8639,7 +8706,7 @@ ctr_bind_sources(struct run *r, int sock)
 
 		if (!mnt_from_parent(m))
 			continue;
-		fd = m->idmap ? mnt_idmapped(r, m) :
+		fd = CONFIG_USERNS && m->idmap ? mnt_idmapped(r, m) :
 		     openat(AT_FDCWD, m->src ? m->src : "", O_PATH | O_CLOEXEC);
 		if (fd < 0 || sync_send(sock, MSG_BINDS, fd) < 0) {
 			int e = errno;
@@ -8678,14 +8745,14 @@ ctr_go(struct run *r, int sock)
 			die_errno("cgroup: move %s into its cgroup", pid);
 		close(fd);
 	}
-	if (r->exec && spec.proc.aff.has_final &&
+	if (CONFIG_EXEC_CPU_AFFINITY && RUN_EXEC(r) && spec.proc.aff.has_final &&
 	    sched_setaffinity(r->pid, sizeof(spec.proc.aff.final),
 			      (cpu_set_t *)spec.proc.aff.final) < 0)
 		die_errno("process.execCPUAffinity.final: sched_setaffinity");
-	if (!r->exec) {
+	if (!RUN_EXEC(r)) {
 		ns_write_maps(r->pid);
 		ctr_oom_score_adj(r->pid);
-		if (spec.nnetdev)
+		if (CONFIG_NET_DEVICES && spec.nnetdev)
 			ctr_net_devices(r);
 		if ((spec_userns() && !rt_euid) ||
 		    spec.has_idmap)
@@ -8771,33 +8838,33 @@ ctr_spawn(struct run *r)
 		die_errno("socketpair");
 	ctr_sigset(&set);
 	sigprocmask(SIG_BLOCK, &set, &orig_mask);
-	if (!r->exec && !ctr_helper(r))	/* else ctr_clone_helper */
+	if (!RUN_EXEC(r) && !ctr_helper(r))	/* else ctr_clone_helper */
 		ns_join_pid();
-	if (!r->exec && spec_userns() && !spec_ns_join_path(CLONE_NEWNS))
+	if (!RUN_EXEC(r) && spec_userns() && !spec_ns_join_path(CLONE_NEWNS))
 		ctr_devices_check();	/* a joined one's nodes: not here */
 	/* CVE-2019-5736: until execve, /proc/PID/exe of rt's processes (the
 	 * child of exec, a created init) must be out of the container's
 	 * reach; non-dumpable, it needs CAP_SYS_PTRACE on the host.  Not
 	 * for a rootless create, whose parent writes the child's uid_map;
 	 * its user cannot write a root-owned rt anyway. */
-	if (r->exec && rt_euid)		/* main did it for root */
+	if (RUN_EXEC(r) && rt_euid)		/* main did it for root */
 		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (stat("/proc/self/exe", &rtst) == 0) {
 		r->rt_dev = rtst.st_dev;
 		r->rt_ino = rtst.st_ino;
 	}
-	if (!r->exec && (spec_userns() || spec.nnetdev ||
+	if (!RUN_EXEC(r) && (spec_userns() || spec.nnetdev ||
 			 spec.proc.has_oom || spec.has_idmap))
 		r->need_go = true;	/* maps, oom_score_adj, idmaps first */
-	if (r->exec && spec.proc.aff.has_final)
+	if (CONFIG_EXEC_CPU_AFFINITY && RUN_EXEC(r) && spec.proc.aff.has_final)
 		r->need_go = true;	/* execCPUAffinity.final first */
 	/* execCPUAffinity.initial: rt's own, which the child inherits and
 	 * has until it is in the container's cgroup (runc's way) */
-	if (r->exec && spec.proc.aff.has_initial &&
+	if (CONFIG_EXEC_CPU_AFFINITY && RUN_EXEC(r) && spec.proc.aff.has_initial &&
 	    sched_setaffinity(0, sizeof(spec.proc.aff.initial),
 			      (cpu_set_t *)spec.proc.aff.initial) < 0)
 		die_errno("process.execCPUAffinity.initial: sched_setaffinity");
-	pid = ctr_clone(r, r->exec ? 0 : spec.clone_flags);
+	pid = ctr_clone(r, RUN_EXEC(r) ? 0 : spec.clone_flags);
 	if (pid < 0)
 		die("clone: %s", errno == ENOSPC ?
 		    "too many namespaces (raise user.max_*_namespaces)" :
@@ -9316,7 +9383,7 @@ hooks_prepare(const char *id, struct state *st)
 	const jsmntok_t *t = &toks[spec.hooks_tok];
 	char path[MAX_PATH];
 
-	if (!spec.hooks_tok)
+	if (!CONFIG_HOOKS || !spec.hooks_tok)
 		return;
 	st->pid = INT_MAX;		/* HOOK_PID_MARK */
 	state_json(hook_tmpl, sizeof(hook_tmpl), id, st, "creating", false, NULL);
@@ -9336,6 +9403,8 @@ hooks_load(const char *id, const struct state *st, const char *status,
 {
 	char path[MAX_PATH];
 
+	if (!CONFIG_HOOKS)
+		return false;
 	st_file(path, "hooks");
 	if (access(path, F_OK) < 0)
 		return false;
@@ -9397,7 +9466,9 @@ exec_defaults_save(void)
 	char path[MAX_PATH];
 	int fd;
 
-	if (!d.aff.has_initial && !d.aff.has_final && !d.mpol.on)
+	if ((!CONFIG_EXEC_CPU_AFFINITY || (!d.aff.has_initial &&
+					   !d.aff.has_final)) &&
+	    (!CONFIG_MEMORY_POLICY || !d.mpol.on))
 		return;
 	st_made |= SF_EXEC;
 	st_file(path, "exec");
@@ -9617,15 +9688,24 @@ static const char *const rootless_edits[][2] = {
 	  "\"mount\"\n\t\t\t},\n\t\t\t{\n\t\t\t\t\"type\": \"user\"\n\t\t\t}\n" },
 };
 
+/* rt spec's config.json: runc's default or rootless one, less what this
+ * build cannot run (a terminal, device rules), so that it runs as it is */
 static const char *
-spec_rootless(void)
+spec_text(bool rootless)
 {
 	static char fmt[sizeof(default_spec) + 512], out[sizeof(fmt) + 32];
 
 	memcpy(fmt, default_spec, sizeof(default_spec));
-	for (size_t i = 0; i < ARRAY_LEN(rootless_edits); i++)
+	for (size_t i = 0; rootless && i < ARRAY_LEN(rootless_edits); i++)
 		str_replace(fmt, sizeof(fmt), rootless_edits[i][0],
 			    rootless_edits[i][1]);
+	if (!CONFIG_CGROUP_DEVICES)
+		str_replace(fmt, sizeof(fmt), rootless_edits[2][0], "");
+	if (!CONFIG_TERMINAL)
+		str_replace(fmt, sizeof(fmt), "\"terminal\": true",
+			    "\"terminal\": false");
+	if (!rootless)
+		return fmt;
 	snprintf(out, sizeof(out), fmt, (unsigned)geteuid(), (unsigned)getegid());
 	return out;
 }
@@ -9637,8 +9717,8 @@ cmd_spec(int argc, char **argv)
 	(void)argv;
 	if (opt_bundle && chdir(opt_bundle) < 0)
 		die_errno("bundle %s", opt_bundle);
-	if (writefile("config.json", opt_rootless ? spec_rootless() :
-		      default_spec, O_CREAT | O_EXCL, 0666) < 0)
+	if (writefile("config.json", spec_text(CONFIG_USERNS && opt_rootless),
+		      O_CREAT | O_EXCL, 0666) < 0)
 		die_errno("config.json");
 	return 0;
 }
@@ -10319,9 +10399,6 @@ cmd_pause(int argc, char **argv)
 	static struct state st;
 	const char *status;
 
-	if (!CONFIG_CGROUPS)
-		die("pause: not supported by this build (CONFIG_CGROUPS=n)");
-
 	(void)argc;
 	st_must_open(argv[0], LOCK_EX, &st);
 	status = st_status(&st);
@@ -10336,9 +10413,6 @@ static int
 cmd_resume(int argc, char **argv)
 {
 	static struct state st;
-
-	if (!CONFIG_CGROUPS)
-		die("resume: not supported by this build (CONFIG_CGROUPS=n)");
 
 	(void)argc;
 	st_must_open(argv[0], LOCK_EX, &st);
@@ -10407,9 +10481,6 @@ cmd_update(int argc, char **argv)
 {
 	static struct state st;
 	char needed[128];
-
-	if (!CONFIG_CGROUPS)
-		die("update: not supported by this build (CONFIG_CGROUPS=n)");
 
 	(void)argc;
 	st_must_open(argv[0], LOCK_EX, &st);
@@ -10625,9 +10696,6 @@ cmd_events(int argc, char **argv)
 	long ms = parse_interval(opt_interval);
 	unsigned long long ooms;
 
-	if (!CONFIG_CGROUPS)
-		die("events: not supported by this build (CONFIG_CGROUPS=n)");
-
 	(void)argc;
 	st_must_open(argv[0], 0, &st);
 	if (!st_alive(&st))
@@ -10657,23 +10725,69 @@ cmd_events(int argc, char **argv)
  * --x=v, -x v (urfave/cli takes single-dash long names), short letters.
  */
 
+/* Kconfig's feature switches, for --version and features to say which
+ * are compiled out (and tests/lib.sh's need_feature to skip on) */
+#define KBOOL(SYM) { "CONFIG_" #SYM, CONFIG_##SYM }
+static const struct kbool {
+	const char *sym;
+	bool on;
+} kbools[] = {
+	KBOOL(TERMINAL), KBOOL(EXEC), KBOOL(HOOKS), KBOOL(SECCOMP),
+	KBOOL(SECCOMP_NOTIFY), KBOOL(USERNS), KBOOL(CGROUPS),
+	KBOOL(CGROUP_DEVICES), KBOOL(PAUSE), KBOOL(UPDATE), KBOOL(EVENTS),
+	KBOOL(PS), KBOOL(LOG_JSON), KBOOL(FEATURES), KBOOL(SPEC),
+	KBOOL(SYSCTL), KBOOL(TIMENS), KBOOL(SCHEDULER), KBOOL(IOPRIORITY),
+	KBOOL(PERSONALITY), KBOOL(EXEC_CPU_AFFINITY), KBOOL(MEMORY_POLICY),
+	KBOOL(LSM), KBOOL(NET_DEVICES),
+};
+
+/* "CONFIG_A=n CONFIG_B=n", the switches compiled out, or "" */
+static const char *
+kbools_off(void)
+{
+	static char buf[ARRAY_LEN(kbools) * 32];
+	size_t n = 0;
+
+	for (size_t i = 0; i < ARRAY_LEN(kbools); i++)
+		if (!kbools[i].on)
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s=n",
+					      n ? " " : "", kbools[i].sym);
+	return buf;
+}
+
 /*
  * rt features: the runtime-spec's features.md document, from the tables
  * rt parses with (so it cannot claim what rt does not do), indented as
- * runc prints it.
+ * runc prints it; a name of this build's compiled out features (skip,
+ * skip2) is left out.
  */
 static void
 feat_list(const char *ind, const char *key, const char *const *names,
 	  size_t stride, int n, const char *pre, bool last)
 {
-	printf("%s\"%s\": [\n", ind, key);
+	static const char *const skip[] = {
+		CONFIG_USERNS ? "" : "user", CONFIG_TIMENS ? "" : "time",
+		CONFIG_SECCOMP_NOTIFY ? "" : "SCMP_ACT_NOTIFY",
+		CONFIG_SECCOMP_NOTIFY ? "" :
+		"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV",
+	};
+	const char *sep = "";
+
+	printf("%s\"%s\": [", ind, key);
 	for (int i = 0; i < n; i++) {
 		const char *name = *(const char *const *)(const void *)
 			((const char *)names + stride * (size_t)i);
+		size_t k = 0;
 
-		printf("%s    \"%s%s\"%s\n", ind, pre, name, i + 1 < n ? "," : "");
+		while (k < ARRAY_LEN(skip) && strcmp(name, skip[k]))
+			k++;
+		if (k < ARRAY_LEN(skip))
+			continue;
+		printf("%s\n%s    \"%s%s\"", sep, ind, pre, name);
+		sep = ",";
 	}
-	printf("%s]%s\n", ind, last ? "" : ",");
+	printf("%s%s]%s\n", *sep ? "\n" : "", *sep ? ind : "",
+	       last ? "" : ",");
 }
 
 static int
@@ -10688,7 +10802,8 @@ cmd_features(int argc, char **argv)
 	(void)argv;
 	printf("{\n    \"ociVersionMin\": \"1.0.0\",\n"
 	       "    \"ociVersionMax\": \"" SPEC_VERSION "\",\n");
-	feat_list("    ", "hooks", hook_names, sizeof(char *), NHOOKKINDS, "", 0);
+	feat_list("    ", "hooks", hook_names, sizeof(char *),
+		  CONFIG_HOOKS ? NHOOKKINDS : 0, "", 0);
 	feat_list("    ", "mountOptions", &mntopts[0].name, sizeof(mntopts[0]),
 		  (int)NMNTOPTS, "", 0);
 	printf("    \"linux\": {\n");
@@ -10718,20 +10833,23 @@ cmd_features(int argc, char **argv)
 	} else {
 		printf("\n");
 	}
-	printf("        },\n        \"apparmor\": {\n            \"enabled\": true\n"
-	       "        },\n        \"selinux\": {\n            \"enabled\": true\n"
+	printf("        },\n        \"apparmor\": {\n            \"enabled\": %s\n"
+	       "        },\n        \"selinux\": {\n            \"enabled\": %s\n"
 	       "        },\n        \"intelRdt\": {\n            \"enabled\": false\n"
-	       "        },\n        \"memoryPolicy\": {\n");
+	       "        },\n        \"memoryPolicy\": {\n", b[CONFIG_LSM],
+	       b[CONFIG_LSM]);
 	feat_list("            ", "modes", mpol_modes, sizeof(char *),
-		  ARRAY_LEN(mpol_modes), "", 0);
+		  CONFIG_MEMORY_POLICY ? ARRAY_LEN(mpol_modes) : 0, "", 0);
 	feat_list("            ", "flags", mpol_flag_names, sizeof(char *),
-		  ARRAY_LEN(mpol_flag_names), "", 1);
+		  CONFIG_MEMORY_POLICY ? ARRAY_LEN(mpol_flag_names) : 0, "", 1);
 	printf("        },\n        \"mountExtensions\": {\n"
-	       "            \"idmap\": {\n                \"enabled\": true\n"
+	       "            \"idmap\": {\n                \"enabled\": %s\n"
 	       "            }\n        },\n        \"netDevices\": {\n"
-	       "            \"enabled\": true\n"
+	       "            \"enabled\": %s\n"
 	       "        }\n    },\n    \"annotations\": {\n"
+	       "        \"org.opencontainers.rt.kconfig.off\": \"%s\",\n"
 	       "        \"org.opencontainers.rt.version\": \"%s\"\n    }\n}\n",
+	       b[CONFIG_USERNS], b[CONFIG_NET_DEVICES], kbools_off(),
 	       RT_VERSION);
 	return 0;
 }
@@ -10765,8 +10883,8 @@ struct opt {
 	const char *help;
 };
 
-#define TERMINAL_OFF (CONFIG_TERMINAL ? NULL : "CONFIG_TERMINAL")
-#define CGROUPS_OFF (CONFIG_CGROUPS ? NULL : "CONFIG_CGROUPS")
+/* "CONFIG_SYM" when feature SYM is compiled out, else NULL */
+#define OFF(SYM) (CONFIG_##SYM ? NULL : "CONFIG_" #SYM)
 
 static const struct opt opts[] = {
 	{ "root", 0, OPT_STR, OF_GLOBAL, NULL, &opt_root,
@@ -10797,12 +10915,12 @@ static const struct opt opts[] = {
 	{ "bundle", 'b', OPT_STR, OF_NEW | OF_SPEC, NULL, &opt_bundle,
 	  "path to the root of the bundle directory, defaults to the current "
 	  "directory" },
-	{ "rootless", 0, OPT_FLAG, OF_SPEC, NULL, &opt_rootless,
+	{ "rootless", 0, OPT_FLAG, OF_SPEC, OFF(USERNS), &opt_rootless,
 	  "generate a configuration for a rootless container" },
 	{ "pidfd-socket", 0, OPT_STR, OF_NEW | OF_EXEC, NULL,
 	  &opt_pidfd_socket, "path to an AF_UNIX socket which will receive "
 	  "a file descriptor referencing the init process" },
-	{ "console-socket", 0, OPT_STR, OF_NEW | OF_EXEC, TERMINAL_OFF,
+	{ "console-socket", 0, OPT_STR, OF_NEW | OF_EXEC, OFF(TERMINAL),
 	  &opt_console_socket, "path to an AF_UNIX socket which will receive "
 	  "a file descriptor referencing the master end of the console's "
 	  "pseudoterminal" },
@@ -10839,7 +10957,7 @@ static const struct opt opts[] = {
 	  "current working directory in the container" },
 	{ "env", 'e', OPT_LIST, OF_EXEC, NULL, &opt_exec.env,
 	  "set environment variables (K=V, repeatable)" },
-	{ "tty", 't', OPT_FLAG, OF_EXEC, TERMINAL_OFF, &opt_exec.tty,
+	{ "tty", 't', OPT_FLAG, OF_EXEC, OFF(TERMINAL), &opt_exec.tty,
 	  "allocate a pseudo-TTY" },
 	{ "user", 'u', OPT_STR, OF_EXEC, NULL, &opt_exec.user,
 	  "UID (format: <uid>[:<gid>])" },
@@ -10847,29 +10965,29 @@ static const struct opt opts[] = {
 	  "additional gids (repeatable)" },
 	{ "process", 'p', OPT_STR, OF_EXEC, NULL, &opt_process,
 	  "path to the process.json" },
-	{ "process-label", 0, OPT_STR, OF_EXEC, NULL, &opt_exec.label,
+	{ "process-label", 0, OPT_STR, OF_EXEC, OFF(LSM), &opt_exec.label,
 	  "set the SELinux label of the process (process.selinuxLabel)" },
-	{ "apparmor", 0, OPT_STR, OF_EXEC, NULL, &opt_exec.apparmor,
+	{ "apparmor", 0, OPT_STR, OF_EXEC, OFF(LSM), &opt_exec.apparmor,
 	  "set the AppArmor profile of the process (process.apparmorProfile)" },
 	{ "no-new-privs", 0, OPT_FLAG, OF_EXEC, NULL, &opt_exec.nnp,
 	  "set the no new privileges value for the process" },
 	{ "cap", 'c', OPT_LIST, OF_EXEC, NULL, &opt_exec.caps,
 	  "add a capability to the bounding set for the process (repeatable)" },
-	{ "cgroup", 0, OPT_LIST, OF_EXEC, CGROUPS_OFF, &opt_exec.cgroup,
+	{ "cgroup", 0, OPT_LIST, OF_EXEC, OFF(CGROUPS), &opt_exec.cgroup,
 	  "run the process in an (existing) sub-cgroup of the container's; "
 	  "format is [:]<cgroup>" },
 	{ "ignore-paused", 0, OPT_FLAG, OF_EXEC, NULL, &opt_ignore_paused,
 	  "allow exec in a paused container" },
 
-	{ "resources", 'r', OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.resources,
+	{ "resources", 'r', OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.resources,
 	  "path to the file containing the resources to update or '-' to read "
 	  "from the standard input (linux.resources' form)" },
-	{ "memory", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.memory,
+	{ "memory", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.memory,
 	  "memory limit (in bytes)" },
-	{ "memory-swap", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "memory-swap", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.memory_swap, "total memory usage (memory + swap); set '-1' "
 	  "to enable unlimited swap" },
-	{ "memory-reservation", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "memory-reservation", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.memory_reservation, "memory reservation or soft_limit (in "
 	  "bytes)" },
 	{ "kernel-memory", 0, OPT_NO, OF_UPDATE, NULL,
@@ -10878,33 +10996,33 @@ static const struct opt opts[] = {
 	{ "kernel-memory-tcp", 0, OPT_NO, OF_UPDATE, NULL,
 	  "cgroup v2 has no kernel memory limit", "refused: cgroup v2 has no "
 	  "kernel memory limit" },
-	{ "pids-limit", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.pids_limit,
+	{ "pids-limit", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.pids_limit,
 	  "maximum number of pids allowed in the container" },
-	{ "cpu-quota", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_quota,
+	{ "cpu-quota", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.cpu_quota,
 	  "CPU CFS hardcap limit (in usecs); allowed cpu time in a given "
 	  "period" },
-	{ "cpu-period", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_period,
+	{ "cpu-period", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.cpu_period,
 	  "CPU CFS period to be used for hardcapping (in usecs); 0 to use "
 	  "system default" },
-	{ "cpu-share", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_share,
+	{ "cpu-share", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.cpu_share,
 	  "CPU shares (relative weight vs. other containers)" },
-	{ "cpu-burst", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_burst,
+	{ "cpu-burst", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.cpu_burst,
 	  "CPU CFS hardcap burst limit (in usecs); allowed accumulated cpu "
 	  "time additionally for burst a given period" },
-	{ "cpu-idle", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF, &opt_upd.cpu_idle,
+	{ "cpu-idle", 0, OPT_STR, OF_UPDATE, OFF(UPDATE), &opt_upd.cpu_idle,
 	  "set cgroup SCHED_IDLE or not, 0: default behavior, 1: "
 	  "SCHED_IDLE" },
-	{ "cpu-rt-period", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "cpu-rt-period", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.rt_period, "CPU realtime period to be used for hardcapping "
 	  "(in usecs); 0 to use system default" },
-	{ "cpu-rt-runtime", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "cpu-rt-runtime", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.rt_runtime, "CPU realtime hardcap limit (in usecs); "
 	  "allowed cpu time in a given period" },
-	{ "cpuset-cpus", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "cpuset-cpus", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.cpuset_cpus, "CPU(s) to use" },
-	{ "cpuset-mems", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "cpuset-mems", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.cpuset_mems, "memory node(s) to use" },
-	{ "blkio-weight", 0, OPT_STR, OF_UPDATE, CGROUPS_OFF,
+	{ "blkio-weight", 0, OPT_STR, OF_UPDATE, OFF(UPDATE),
 	  &opt_upd.blkio_weight, "per cgroup weight, range is from 10 to "
 	  "1000" },
 	{ "l3-cache-schema", 0, OPT_NO, OF_UPDATE, NULL,
@@ -10912,15 +11030,16 @@ static const struct opt opts[] = {
 	{ "mem-bw-schema", 0, OPT_NO, OF_UPDATE, NULL, "rt has no Intel RDT",
 	  "refused: rt has no Intel RDT" },
 
-	{ "interval", 0, OPT_STR, OF_EVENTS, NULL, &opt_interval,
+	{ "interval", 0, OPT_STR, OF_EVENTS, OFF(EVENTS), &opt_interval,
 	  "set the stats collection interval (default: 5s)" },
-	{ "stats", 0, OPT_FLAG, OF_EVENTS, NULL, &opt_stats,
+	{ "stats", 0, OPT_FLAG, OF_EVENTS, OFF(EVENTS), &opt_stats,
 	  "display the container's stats then exit" },
 };
 #define NOPTS ARRAY_LEN(opts)
 
 struct cmd {
 	const char *name;
+	const char *off;		/* "CONFIG_X" when compiled out */
 	int (*fn)(int argc, char **argv);
 	int min_args, max_args;
 	unsigned short bit;		/* OF_*: its options are those rows */
@@ -10928,39 +11047,42 @@ struct cmd {
 	const char *help;
 };
 
+/* a command of feature SYM's: compiled out, its function leaves too */
+#define CMD_IF(SYM, fn) OFF(SYM), CONFIG_##SYM ? fn : NULL
+
 static const struct cmd cmds[] = {
-	{ "create", cmd_create, 1, 1, OF_CREATE, "[options] <container-id>",
+	{ "create", NULL, cmd_create, 1, 1, OF_CREATE, "[options] <container-id>",
 	  "create a container, its process waiting for start" },
-	{ "delete", cmd_delete, 1, 1, OF_DELETE, "[--force] <container-id>",
+	{ "delete", NULL, cmd_delete, 1, 1, OF_DELETE, "[--force] <container-id>",
 	  "delete a stopped container and everything rt made for it" },
-	{ "events", cmd_events, 1, 1, OF_EVENTS,
+	{ "events", CMD_IF(EVENTS, cmd_events), 1, 1, OF_EVENTS,
 	  "[--stats] [--interval 5s] <container-id>",
 	  "print the container's cgroup statistics (and OOM events) as JSON" },
-	{ "features", cmd_features, 0, 0, OF_FEATURES, "",
+	{ "features", CMD_IF(FEATURES, cmd_features), 0, 0, OF_FEATURES, "",
 	  "show the features of this rt as runtime-spec features.md JSON" },
-	{ "exec", cmd_exec, 1, MAX_ARGS + 1, OF_EXEC,
+	{ "exec", CMD_IF(EXEC, cmd_exec), 1, MAX_ARGS + 1, OF_EXEC,
 	  "[options] <container-id> [command [args...]]",
 	  "run a new process inside a running container" },
-	{ "kill", cmd_kill, 1, 2, OF_KILL, "[--all] <container-id> [signal]",
+	{ "kill", NULL, cmd_kill, 1, 2, OF_KILL, "[--all] <container-id> [signal]",
 	  "send a signal (default SIGTERM) to the container's init" },
-	{ "list", cmd_list, 0, 0, OF_LIST, "[--format table|json] [-q]",
+	{ "list", NULL, cmd_list, 0, 0, OF_LIST, "[--format table|json] [-q]",
 	  "list the containers under --root" },
-	{ "pause", cmd_pause, 1, 1, OF_PAUSE, "<container-id>",
+	{ "pause", CMD_IF(PAUSE, cmd_pause), 1, 1, OF_PAUSE, "<container-id>",
 	  "freeze every process of the container (cgroup.freeze)" },
-	{ "ps", cmd_ps, 1, 64, OF_PS,
+	{ "ps", CMD_IF(PS, cmd_ps), 1, 64, OF_PS,
 	  "[--format table|json] <container-id> [ps options]",
 	  "show the processes of a container" },
-	{ "resume", cmd_resume, 1, 1, OF_RESUME, "<container-id>",
+	{ "resume", CMD_IF(PAUSE, cmd_resume), 1, 1, OF_RESUME, "<container-id>",
 	  "thaw a paused container" },
-	{ "run", cmd_run, 1, 1, OF_RUN, "[options] <container-id>",
+	{ "run", NULL, cmd_run, 1, 1, OF_RUN, "[options] <container-id>",
 	  "create and run a container" },
-	{ "spec", cmd_spec, 0, 0, OF_SPEC, "[--bundle DIR] [--rootless]",
+	{ "spec", CMD_IF(SPEC, cmd_spec), 0, 0, OF_SPEC, "[--bundle DIR] [--rootless]",
 	  "write a new config.json (runc's default, hostname rt)" },
-	{ "start", cmd_start, 1, 1, OF_START, "<container-id>",
+	{ "start", NULL, cmd_start, 1, 1, OF_START, "<container-id>",
 	  "start the process of a created container" },
-	{ "state", cmd_state, 1, 1, OF_STATE, "<container-id>",
+	{ "state", NULL, cmd_state, 1, 1, OF_STATE, "<container-id>",
 	  "print the state of a container as JSON" },
-	{ "update", cmd_update, 1, 1, OF_UPDATE,
+	{ "update", CMD_IF(UPDATE, cmd_update), 1, 1, OF_UPDATE,
 	  "[--resources FILE|-] [--memory N ...] <container-id>",
 	  "change the cgroup limits of a running container" },
 };
@@ -11077,7 +11199,8 @@ usage(int fd)
 		"rt is an OCI container runtime for embedded Linux, "
 		"called like runc.\n\ncommands:\n");
 	for (size_t i = 0; i < NCMDS; i++)
-		dprintf(fd, "   %-10s %s\n", cmds[i].name, cmds[i].help);
+		if (!cmds[i].off)
+			dprintf(fd, "   %-10s %s\n", cmds[i].name, cmds[i].help);
 	dprintf(fd, "\nglobal options:\n");
 	opt_help_list(fd, OF_GLOBAL);
 }
@@ -11102,6 +11225,8 @@ opt_global_check(void)
 		die("--log-format: unknown format \"%s\" (text or json)",
 		    opt_log_format);
 	log_json = !strcmp(opt_log_format, "json");
+	if (log_json && !CONFIG_LOG_JSON)
+		die("--log-format json: not in this build (CONFIG_LOG_JSON=n)");
 	log_debug = opt_debug;
 	if (opt_systemd_cgroup)
 		opt_cgroup_manager = "systemd";
@@ -11175,6 +11300,8 @@ main(int argc, char **argv)
 	st_root = root_default(opt_root, opt_root_set);
 	if (opt_version) {
 		printf("rt version %s\nspec: %s\n", RT_VERSION, SPEC_VERSION);
+		if (*kbools_off())
+			printf("kconfig: %s\n", kbools_off());
 		return 0;
 	}
 	if (i >= argc || opt_help || !strcmp(argv[i], "help")) {
@@ -11186,6 +11313,8 @@ main(int argc, char **argv)
 			c = &cmds[k];
 	if (!c)
 		die("unknown command \"%s\"", argv[i]);
+	if (c->off)
+		die("%s: not in this build (%s=n)", c->name, c->off);
 	if (i + 1 < argc && (!strcmp(argv[i + 1], "--help") ||
 			     !strcmp(argv[i + 1], "-h"))) {
 		cmd_usage(c);

@@ -490,7 +490,7 @@ console_probe() {
 	fi
 	C_TERMINAL=true create_ct nosock 'tty'
 	case $ERR in
-	*"not supported by this build"*)
+	*"not in this build"*)
 		skip "$1" "terminal support compiled out: $ERR"
 		return 1 ;;
 	esac

@@ -170,7 +170,7 @@ t_exec_tty_console() {
 		skip exec-tty-console "tests/recvtty not built (make check builds it)"
 	elif recv_start "$TMPD/con.out"; then
 		ex -t -d --console-socket "$SOCK" "$CT" sh -c 'tty; echo hello-exec-tty'
-		if echo "$ERR" | grep -q 'not supported by this build'; then
+		if echo "$ERR" | grep -q 'not in this build'; then
 			skip exec-tty-console "terminal support compiled out: $ERR"
 			kill $RPID
 		else
@@ -195,7 +195,7 @@ t_exec_tty_foreground() {
 			> "$TMPD/pty.out" 2>&1
 		RC=$?
 		OUT=$(tr -d '\r' < "$TMPD/pty.out")
-		if echo "$OUT" | grep -q 'not supported by this build'; then
+		if echo "$OUT" | grep -q 'not in this build'; then
 			skip exec-tty-foreground "terminal support compiled out: $OUT"
 		else
 			check_match exec-tty-foreground '^/dev/pts/[0-9]+$' "$OUT"

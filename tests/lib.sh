@@ -111,9 +111,16 @@ skip_without_cmd() {
 # need_feature NAME FEATURE: skip NAME (return 1) when `$RT features` says
 # FEATURE is compiled out.  FEATURE: seccomp, apparmor, selinux, intelRdt
 # (linux.X.enabled), cgroup-v1, cgroup-v2 (linux.cgroup.vN), ns-KIND (in
-# linux.namespaces).  A runtime without `features` (runc 1.1) has them all.
+# linux.namespaces), or CONFIG_X, a Kconfig switch of rt's (off when
+# `$RT --version` says CONFIG_X=n).  A runtime without `features` (runc
+# 1.1) has them all.
 need_feature() {
 	case $2 in
+	CONFIG_*)
+		case " $("$RT" --version 2>/dev/null | sed -n 's/^kconfig: //p') " in
+		*" $2=n "*) skip "$1" "$2=n ($RT_NAME --version)"; return 1 ;;
+		esac
+		return 0 ;;
 	seccomp|apparmor|selinux|intelRdt)	_p="\.linux\.$2\.enabled" _v=true ;;
 	cgroup-v[12])	_p="\.linux\.cgroup\.${2#cgroup-}" _v=true ;;
 	ns-*)		_p='\.linux\.namespaces\[[0-9]*\]' _v=\"${2#ns-}\" ;;

@@ -1561,6 +1561,7 @@ walk_row(const struct walk *w, const struct member *m)
 	if ((v = walk_wrong(m, f, &words)))
 		walk_case(w, m, v, "type", "%s", words);
 	if ((m->flags & MF_NULL) || m->kind == MK_UNSUPPORTED ||
+	    m->kind == MK_OFF ||
 	    (m->kind == MK_FN && f && f->null_ok))
 		walk_ok(w, m, "null", "null");
 	else if (v)
@@ -1621,6 +1622,11 @@ walk_row(const struct walk *w, const struct member *m)
 		break;
 	case MK_UNSUPPORTED:
 		walk_case(w, m, "[1]", "[1]", "not supported yet");
+		walk_ok(w, m, "{}", "{}");
+		break;
+	case MK_OFF:			/* a feature compiled out */
+		walk_case(w, m, "[1]", "[1]", "not in this build (%s=n)",
+			  m->what);
 		walk_ok(w, m, "{}", "{}");
 		break;
 	}
@@ -1845,6 +1851,7 @@ spec_member_checks(void)
 {
 	static const char *const kinds[NMKINDS] = {
 		[MK_IGNORED] = "ignored", [MK_UNSUPPORTED] = "refused",
+		[MK_OFF] = "compiled out",
 	};
 	char p[JP_MAX];
 
