@@ -31,7 +31,7 @@ Q       = $(if $(filter 1,$(V)),,@)
 DEPS_BUILD = gcc musl-tools libjsmn-dev
 DEPS_TEST  = busybox-static util-linux iproute2 binutils
 DEPS_RUNC  = runc
-DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio
+DEPS_VM    = qemu-system-x86 linux-image-amd64 e2fsprogs xz-utils cpio squashfs-tools
 DEPS_ENGINES = containerd podman conmon docker.io
 DEPS_BENCH = runc crun gnuplot-nox binutils
 # Other architectures (`make cross`, the arm64 VM of `make check`): each
@@ -66,17 +66,20 @@ rt: runtime.c config.h syscalls.h
 # menuconfig uses kconfig-frontends when it is installed.
 define KCONFIG_AWK
 FNR == NR && /^config / { s = $$2; order[++n] = s; next }
-FNR == NR && /^\tbool[ \t]/ { type[s] = "bool"; next }
-FNR == NR && /^\tint[ \t]/ { type[s] = "int"; next }
+FNR == NR && /^\tbool([ \t]|$$)/ { type[s] = "bool"; next }
+FNR == NR && /^\tint([ \t]|$$)/ { type[s] = "int"; next }
 FNR == NR && /^\trange[ \t]/ { lo[s] = $$2; hi[s] = $$3; next }
 FNR == NR && /^\tdefault[ \t]/ { def[s] = $$2; next }
 FNR == NR && /^\tdepends on [A-Z0-9_]+$$/ { dep[s] = $$3; next }
+FNR == NR && /^\t(depends|select|imply|visible|if|endif)/ { err = err "Kconfig: config " s ": \"" $$0 "\": only `depends on SYM` is read\n"; next }
 FNR == NR { next }
 /^CONFIG_[A-Z0-9_]+=/ { k = substr($$0, 8); sub(/=.*/, "", k); v = $$0; sub(/^[^=]*=/, "", v); val[k] = v; next }
 /^# CONFIG_[A-Z0-9_]+ is not set/ { val[substr($$2, 8)] = "n"; next }
 END {
+	if (err != "") { printf "%s", err > "/dev/stderr"; exit 1 }
 	for (i = 1; i <= n; i++) {
 		s = order[i]; v = (s in val) ? val[s] : def[s]
+		if ((s in dep) && !(dep[s] in out)) { printf "Kconfig: config %s: depends on %s, not a config above it\n", s, dep[s] > "/dev/stderr"; exit 1 }
 		if (mode == "allno" && type[s] == "bool") v = "n"
 		if (mode == "allyes" && type[s] == "bool") v = "y"
 		if (mode == "tiny" && type[s] == "bool") v = index(" " tiny " ", " " s " ") ? "y" : "n"
@@ -239,7 +242,9 @@ tests/unit: tests/unit.c runtime.c config.h syscalls.h
 # The host suite; rt cross-built for every other target with its syscall
 # table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
 # then arm64 (one after the other: TCG keeps both cores busy), each on an
-# initramfs root and on an ext4 disk root; the last line sums them all.
+# initramfs root and on an ext4 disk root; between them the x86_64 device
+# that boots busybox init from a squashfs (tests/vm/appliance); the last
+# line sums them all.
 ARM64_OUT = $(CURDIR)/tests/vm/.build-arm64/bin
 check: deps-check rt $(TEST_HELPERS) tests/unit
 	@./tests/unit | tee .check-unit.log
@@ -248,8 +253,9 @@ check: deps-check rt $(TEST_HELPERS) tests/unit
 	@sh tests/cross --out $(ARM64_OUT) aarch64-linux-gnu >/dev/null && sh tests/vm/fetch arm64 >/dev/null || \
 		echo "FAIL vm(arm64): rt, its helpers, kernel and busybox for arm64 / not made (tests/cross --out, tests/vm/fetch arm64)"
 	@sh tests/vm/run | tee .check-vm.log
+	@sh tests/vm/appliance | tee .check-appliance.log
 	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run | tee .check-vm-arm64.log
-	@for f in unit host cross vm vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host cross vm appliance vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -268,7 +274,7 @@ check-all: deps-all check
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
 		  VM_ARCH=$$a RT=$$o/rt VM_HELPERS=$$o sh tests/vm/run; } > .check-vm-$$a.log 2>&1; \
 		cat .check-vm-$$a.log; done
-	@for f in unit host cross vm vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host cross vm appliance vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -284,9 +290,16 @@ BENCH_HELPERS = tests/bench/timeit tests/bench/floor
 bench: deps-bench rt $(BENCH_HELPERS)
 	@sh tests/bench/run
 
+# rt, the init script (/etc/init.d/rt: every bundle under /containers/boot)
+# and, as an example to adapt, the inittab (busybox init, read-only root,
+# the console's container): examples/, as tests/vm/appliance boots them.
+SYSCONFDIR = /etc
 install: rt
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SYSCONFDIR)/init.d \
+		$(DESTDIR)$(PREFIX)/share/rt
 	install -m 755 rt $(DESTDIR)$(PREFIX)/bin/rt
+	install -m 755 examples/init.d/rt $(DESTDIR)$(SYSCONFDIR)/init.d/rt
+	install -m 644 examples/inittab $(DESTDIR)$(PREFIX)/share/rt/inittab
 
 # ---- size ---------------------------------------------------------------
 baseline: rt

@@ -3412,6 +3412,9 @@ spec_sc_flags(int i, const char *jp, void *dst)
 	(void)dst;
 	spec_flags(i, jp, sc_flag_names, ARRAY_LEN(sc_flag_names), 8,
 		   "the number of seccomp flags", &mask);
+	if ((mask & 1U << 3) && !CONFIG_SECCOMP_NOTIFY)
+		die("%s: %s: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV: not in this "
+		    "build (CONFIG_SECCOMP_NOTIFY=n)", js_file, jp);
 	if (mask & 1U << 3)			/* WAIT_KILLABLE_RECV, Linux 5.19 */
 		mask = (mask & ~(1U << 3)) | SC_FLAG_WAIT_KILLABLE;
 	sc->flags = (unsigned)mask;
@@ -3957,7 +3960,8 @@ static const struct member linux_rows[] = {	/* linux */
 		MAX_MASKED_PATHS),
 	M_FN_AT("rootfsPropagation", struct spec, root_prop, spec_propagation),
 	M_OBJ_AT_IF(CGROUPS, "resources", struct spec, res, resources_rows),
-	M_FN_AT("cgroupsPath", struct spec, cgroups_path, spec_cgroups_path),
+	M_FN_AT_IF(CGROUPS, "cgroupsPath", struct spec, cgroups_path,
+		   spec_cgroups_path),
 	M_FN_AT_IF(SECCOMP, "seccomp", struct spec, sc, spec_seccomp,
 		   OR_NULL),
 	M_OBJS("uidMappings", struct spec, uidmap, nuidmap,
@@ -9466,6 +9470,8 @@ exec_defaults_save(void)
 	char path[MAX_PATH];
 	int fd;
 
+	if (!CONFIG_EXEC)		/* nothing would read it */
+		return;
 	if ((!CONFIG_EXEC_CPU_AFFINITY || (!d.aff.has_initial &&
 					   !d.aff.has_final)) &&
 	    (!CONFIG_MEMORY_POLICY || !d.mpol.on))
@@ -10767,6 +10773,7 @@ feat_list(const char *ind, const char *key, const char *const *names,
 {
 	static const char *const skip[] = {
 		CONFIG_USERNS ? "" : "user", CONFIG_TIMENS ? "" : "time",
+		CONFIG_USERNS ? "" : "idmap", CONFIG_USERNS ? "" : "ridmap",
 		CONFIG_SECCOMP_NOTIFY ? "" : "SCMP_ACT_NOTIFY",
 		CONFIG_SECCOMP_NOTIFY ? "" :
 		"SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV",
@@ -10802,8 +10809,8 @@ cmd_features(int argc, char **argv)
 	(void)argv;
 	printf("{\n    \"ociVersionMin\": \"1.0.0\",\n"
 	       "    \"ociVersionMax\": \"" SPEC_VERSION "\",\n");
-	feat_list("    ", "hooks", hook_names, sizeof(char *),
-		  CONFIG_HOOKS ? NHOOKKINDS : 0, "", 0);
+	feat_list("    ", "hooks", CONFIG_HOOKS ? hook_names : NULL,
+		  sizeof(char *), CONFIG_HOOKS ? NHOOKKINDS : 0, "", 0);
 	feat_list("    ", "mountOptions", &mntopts[0].name, sizeof(mntopts[0]),
 		  (int)NMNTOPTS, "", 0);
 	printf("    \"linux\": {\n");
@@ -10838,10 +10845,12 @@ cmd_features(int argc, char **argv)
 	       "        },\n        \"intelRdt\": {\n            \"enabled\": false\n"
 	       "        },\n        \"memoryPolicy\": {\n", b[CONFIG_LSM],
 	       b[CONFIG_LSM]);
-	feat_list("            ", "modes", mpol_modes, sizeof(char *),
-		  CONFIG_MEMORY_POLICY ? ARRAY_LEN(mpol_modes) : 0, "", 0);
-	feat_list("            ", "flags", mpol_flag_names, sizeof(char *),
-		  CONFIG_MEMORY_POLICY ? ARRAY_LEN(mpol_flag_names) : 0, "", 1);
+	feat_list("            ", "modes", CONFIG_MEMORY_POLICY ? mpol_modes :
+		  NULL, sizeof(char *), CONFIG_MEMORY_POLICY ?
+		  ARRAY_LEN(mpol_modes) : 0, "", 0);
+	feat_list("            ", "flags", CONFIG_MEMORY_POLICY ?
+		  mpol_flag_names : NULL, sizeof(char *), CONFIG_MEMORY_POLICY ?
+		  ARRAY_LEN(mpol_flag_names) : 0, "", 1);
 	printf("        },\n        \"mountExtensions\": {\n"
 	       "            \"idmap\": {\n                \"enabled\": %s\n"
 	       "            }\n        },\n        \"netDevices\": {\n"
@@ -10896,13 +10905,15 @@ static const struct opt opts[] = {
 	  "set the log format ('text' (default), or 'json')" },
 	{ "debug", 0, OPT_FLAG, OF_GLOBAL, NULL, &opt_debug,
 	  "enable debug logging" },
-	{ "systemd-cgroup", 0, OPT_FLAG, OF_GLOBAL, NULL, &opt_systemd_cgroup,
+	{ "systemd-cgroup", 0, OPT_FLAG, OF_GLOBAL, OFF(CGROUPS),
+	  &opt_systemd_cgroup,
 	  "expect cgroupsPath as \"slice:prefix:name\" (the same as "
 	  "--cgroup-manager systemd)" },
-	{ "cgroup-manager", 0, OPT_STR, OF_GLOBAL, NULL, &opt_cgroup_manager,
+	{ "cgroup-manager", 0, OPT_STR, OF_GLOBAL, OFF(CGROUPS),
+	  &opt_cgroup_manager,
 	  "cgroupfs (default), systemd (slice:prefix:name paths, the same "
 	  "cgroup files) or disabled (no cgroup)" },
-	{ "rootless", 0, OPT_STR, OF_GLOBAL, NULL, &opt_rootless_cg,
+	{ "rootless", 0, OPT_STR, OF_GLOBAL, OFF(CGROUPS), &opt_rootless_cg,
 	  "ignore cgroup permission errors ('true', 'false', or 'auto') "
 	  "(default: \"auto\")" },
 	{ "criu", 0, OPT_NO, OF_GLOBAL, NULL, "rt has no checkpoint and restore",

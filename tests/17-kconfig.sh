@@ -195,6 +195,10 @@ t_kconfig_seccomp_notify() {
 		run --bundle "$KB" "$id"
 	f=$("$KRT" features | json_flat)
 	check_nomatch kconfig-notify-features '"SCMP_ACT_NOTIFY"|WAIT_KILLABLE' "$f"
+	id=$(newid notify-flag); track "$id"
+	sed -i 's/"listenerPath": "\/x"/"flags": ["SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"]/; s/"SCMP_ACT_NOTIFY"/"SCMP_ACT_ERRNO"/' "$KB/config.json"
+	krefuse kconfig-notify-flag "rt: config.json: linux.seccomp.flags: SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV: not in this build (CONFIG_SECCOMP_NOTIFY=n)" \
+		run --bundle "$KB" "$id"
 }
 
 t_kconfig_userns() {
@@ -206,6 +210,8 @@ t_kconfig_userns() {
 	krefuse kconfig-userns-rootless "rt: spec: --rootless: not in this build (CONFIG_USERNS=n)" \
 		spec --rootless --bundle "$TMPD"
 	kfeat kconfig-userns-features .linux.mountExtensions.idmap.enabled false
+	f=$("$KRT" features | json_flat)
+	check_nomatch kconfig-userns-features-idmap '"r?idmap"' "$f"
 }
 
 t_kconfig_cgroups() {
@@ -213,6 +219,9 @@ t_kconfig_cgroups() {
 	kcfg kconfig-cgroups-refused resources linux '{"pids": {"limit": 10}}' linux.resources
 	krefuse kconfig-cgroups-exec "rt: exec: --cgroup: not in this build (CONFIG_CGROUPS=n)" \
 		exec --cgroup x y sh
+	kcfg kconfig-cgroups-path cgroupsPath linux '"/rt-test"' linux.cgroupsPath
+	krefuse kconfig-cgroups-manager "rt: --systemd-cgroup: not in this build (CONFIG_CGROUPS=n)" \
+		--systemd-cgroup list
 	for c in pause update events; do
 		krefuse kconfig-cgroups-$c "rt: $c: not in this build (CONFIG_$(echo $c | tr a-z A-Z)=n)" $c x
 	done
@@ -331,4 +340,46 @@ t_kconfig_need_feature() {
 		"$? $(cat "$TMPD/out")"
 	(RT=$T_FILE_DIR/PS/rt RESULTS=/dev/null T_CHECKS=/dev/null; need_feature kconfig-need-exec CONFIG_EXEC) > "$TMPD/out"
 	check_eq kconfig-need-feature-on "0 " "$? $(cat "$TMPD/out")"
+}
+
+# `make install DESTDIR= PREFIX=`: rt, the init script and the inittab, as
+# tests/vm/appliance boots them (the same files, byte for byte)
+t_make_install() {
+	d=$TMPD/src
+	mkdir -p "$d" && cp -R "$TOP/Makefile" "$TOP/Kconfig" "$TOP/runtime.c" "$TOP/examples" "$d/"
+	make -s -C "$d" install DESTDIR="$TMPD/dest" PREFIX=/usr > "$TMPD/out" 2>&1
+	check_eq make-install "exit 0" "exit $?$(grep -v '^  ' "$TMPD/out")"
+	check_eq make-install-files "$(printf '%s\n' etc/init.d/rt usr/bin/rt usr/share/rt/inittab)" \
+		"$(cd "$TMPD/dest" && find . -type f | sed 's|^\./||' | sort)"
+	check_eq make-install-modes "755 755 644" \
+		"$(cd "$TMPD/dest" && stat -c %a etc/init.d/rt usr/bin/rt usr/share/rt/inittab | tr '\n' ' ' | sed 's/ $//')"
+	cmp -s "$TOP/examples/init.d/rt" "$TMPD/dest/etc/init.d/rt" &&
+		cmp -s "$TOP/examples/inittab" "$TMPD/dest/usr/share/rt/inittab"
+	check_eq make-install-same "0" "$?"
+	check_match make-install-rt '^rt version ' "$("$TMPD/dest/usr/bin/rt" --version)"
+}
+
+# contrib/buildroot: rt.mk's configure step, run by make with Buildroot's
+# variables stubbed, turns each unset BR2_PACKAGE_RT_X into CONFIG_X=n of
+# rt's Kconfig; every option of Config.in is mapped, to a real symbol
+t_contrib_buildroot() {
+	br=$TOP/contrib/buildroot
+	opts=$(sed -n 's/^config BR2_PACKAGE_RT_\([A-Z_]*\)$/\1/p' "$br/Config.in" | grep -vx TINY | sort)
+	mapped=$(sed -n 's/.*$(if $(BR2_PACKAGE_RT_\([A-Z_]*\)),,\([A-Z_]*\)).*/\1 \2/p' "$br/rt.mk")
+	check_eq buildroot-mapped "$opts" "$(echo "$mapped" | awk '$1 == $2 { print $1 }' | sort)"
+	for s in $opts; do
+		grep -q "^config $s\$" "$TOP/Kconfig" || echo "$s"
+	done > "$TMPD/unknown"
+	check_eq buildroot-symbols-real "" "$(cat "$TMPD/unknown")"
+	d=$TMPD/build
+	mkdir -p "$d" && cp "$TOP/Makefile" "$TOP/Kconfig" "$TOP/runtime.c" "$d/"
+	printf '%s\n' 'generic-package =' "include $br/rt.mk" \
+		'$(D)/.stamp_configured: ; $(RT_CONFIGURE_CMDS)' > "$TMPD/stub.mk"
+	# every option but EXEC and SECCOMP set, as a user's .config would be
+	set -- $(for s in $opts; do case $s in EXEC|SECCOMP) ;; *) echo "BR2_PACKAGE_RT_$s=y" ;; esac; done)
+	make -s -f "$TMPD/stub.mk" D="$d" "$@" "$d/.stamp_configured" > "$TMPD/out" 2>&1
+	check_eq buildroot-configure "exit 0" "exit $?$(grep -v '^  ' "$TMPD/out")"
+	check_eq buildroot-configure-off "# CONFIG_EXEC is not set # CONFIG_SECCOMP is not set " \
+		"$(grep -x '# CONFIG_EXEC is not set\|# CONFIG_SECCOMP is not set' "$d/.config" | tr '\n' ' ')"
+	check_eq buildroot-configure-on "CONFIG_HOOKS=y" "$(grep -x 'CONFIG_HOOKS=y' "$d/.config")"
 }

@@ -1,6 +1,6 @@
 # 60-lifecycle: create/start/state/list/kill/delete/ps/run -d on a private
 # --root; pid files, container ids, concurrent creates, the console socket,
-# the log file, and examples/rt-init.sh.  Each container's stdout is a file
+# the log file, and examples/init.d/rt.  Each container's stdout is a file
 # given to create, so the tests read what it printed.
 
 . "$TOP/tests/lib-lifecycle.sh"
@@ -619,30 +619,30 @@ t_created_format() {
 	check_eq created-format-ten-or-more yes "$([ "$n" -ge 10 ] && echo yes || echo "$n")"
 }
 
-# ---- examples/rt-init.sh ---------------------------------------------------------------
+# ---- examples/init.d/rt, for one container ---------------------------------------------------------------
 
 t_rt_init() {
-	INIT=$TOP/examples/rt-init.sh
+	INIT=$TOP/examples/init.d/rt
 	if [ ! -f "$INIT" ]; then
-		fail rt-init "examples/rt-init.sh" "missing"
+		fail rt-init "examples/init.d/rt" "missing"
 	else
 		ID=$(newid rtinit); track "$ID"
 		sh_config "trap 'exit 0' TERM; while :; do sleep 0.1; done"
 		export BUNDLE="$B" ID RT PIDFILE="$TMPD/rtinit.pid" STOP_TIMEOUT=5
 		ri() { sh "$INIT" "$@" > "$TMPD/ri.out" 2>&1; RC=$?; OUT=$(cat "$TMPD/ri.out"); }
 		ri status
-		check_eq rt-init-status-before "exit 3: stopped" "exit $RC: $OUT"
+		check_eq rt-init-status-before "exit 3: $ID: stopped" "exit $RC: $OUT"
 		ri start
 		check_eq rt-init-start "exit 0" "exit $RC"
 		check_eq rt-init-running running "$(ct_status "$ID")"
 		check_eq rt-init-pidfile "$(ct_pid "$ID")" "$(cat "$PIDFILE" 2>&1)"
 		ri status
-		check_eq rt-init-status-running "exit 0: running" "exit $RC: $OUT"
+		check_eq rt-init-status-running "exit 0: $ID: running" "exit $RC: $OUT"
 		ri stop
 		check_eq rt-init-stop "exit 0" "exit $RC"
 		check_eq rt-init-stop-deleted none "$(ct_status "$ID")"
 		ri status
-		check_eq rt-init-status-after "exit 3: stopped" "exit $RC: $OUT"
+		check_eq rt-init-status-after "exit 3: $ID: stopped" "exit $RC: $OUT"
 		after rt-init
 		unset BUNDLE PIDFILE STOP_TIMEOUT
 	fi
