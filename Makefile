@@ -239,23 +239,33 @@ tests/unit: tests/unit.c runtime.c config.h syscalls.h
 	@echo "  CC      $@"
 	$(Q)$(CC) $(CFLAGS) -DJSMN_FILE='"$(JSMN_H)"' -DRT_VERSION='"$(VERSION)"' -static -o $@ tests/unit.c
 
-# The host suite; rt cross-built for every other target with its syscall
-# table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
+# The host suite, with defconfig's rt (or .config's) and again with
+# tinyconfig's (built in a copy of the tree; the tests of what it lacks
+# skip, tests/lib.sh need_feature); rt cross-built for every other target
+# with its syscall table checked; then the same suite in pure cgroup v2 QEMU guests, x86_64
 # then arm64 (one after the other: TCG keeps both cores busy), each on an
 # initramfs root and on an ext4 disk root; between them the x86_64 device
 # that boots busybox init from a squashfs (tests/vm/appliance); the last
 # line sums them all.
 ARM64_OUT = $(CURDIR)/tests/vm/.build-arm64/bin
+TINY_OUT = $(CURDIR)/tests/vm/.build-tiny
+# not 17 (its variants are built from the tree, whatever rt is) nor the
+# engines' 97-99 (they need exec, cgroups and JSON logs: all would skip)
+TINY_FILES = $(filter-out tests/17-% tests/97-% tests/98-% tests/99-%,$(wildcard tests/[0-9]*.sh))
 check: deps-check rt $(TEST_HELPERS) tests/unit
 	@./tests/unit | tee .check-unit.log
 	@sh tests/run | tee .check-host.log
+	@rm -rf $(TINY_OUT) && mkdir -p $(TINY_OUT) && cp Makefile Kconfig runtime.c $(TINY_OUT)/ && \
+		$(MAKE) -s -C $(TINY_OUT) tinyconfig >/dev/null && $(MAKE) -s -C $(TINY_OUT) WERROR=1 rt >/dev/null && \
+		RT=$(TINY_OUT)/rt sh tests/run $(TINY_FILES) | sed '$$!s/^/tiny: /' | tee .check-tiny.log || \
+		echo "FAIL tiny: tinyconfig's rt / not built" | tee .check-tiny.log
 	@sh tests/cross --check | tee .check-cross.log
 	@sh tests/cross --out $(ARM64_OUT) aarch64-linux-gnu >/dev/null && sh tests/vm/fetch arm64 >/dev/null || \
 		echo "FAIL vm(arm64): rt, its helpers, kernel and busybox for arm64 / not made (tests/cross --out, tests/vm/fetch arm64)"
 	@sh tests/vm/run | tee .check-vm.log
 	@sh tests/vm/appliance | tee .check-appliance.log
 	@VM_ARCH=arm64 RT=$(ARM64_OUT)/rt VM_HELPERS=$(ARM64_OUT) sh tests/vm/run | tee .check-vm-arm64.log
-	@for f in unit host cross vm appliance vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host tiny cross vm appliance vm-arm64; do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \
@@ -274,7 +284,7 @@ check-all: deps-all check
 		{ sh tests/cross --out $$o $${t%%:*} >/dev/null && sh tests/vm/fetch $$a >/dev/null && \
 		  VM_ARCH=$$a RT=$$o/rt VM_HELPERS=$$o sh tests/vm/run; } > .check-vm-$$a.log 2>&1; \
 		cat .check-vm-$$a.log; done
-	@for f in unit host cross vm appliance vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
+	@for f in unit host tiny cross vm appliance vm-arm64 $(foreach t,$(VM_MORE),vm-$(lastword $(subst :, ,$(t)))); do tail -n 1 .check-$$f.log; done | awk ' \
 		/^[0-9]+ passed, [0-9]+ failed/ { p += $$1; f += $$3; s += $$5; next } \
 		{ f++ } \
 		END { printf "%d passed, %d failed", p, f; if (s) printf ", %d skipped", s; \

@@ -1,6 +1,8 @@
 # 10-cli: version, help, unknown command, static binary.
 
 t_cli_version() {
+	need_feature cli-version CONFIG_FEATURES || return 0
+	need_feature cli-version CONFIG_SPEC || return 0
 	out=$("$RT" --version 2>&1); rc=$?
 	check_eq cli-version-exit 0 "$rc"
 	check_match cli-version-spec '^spec: 1\.[0-9]+\.[0-9]+' "$out"

@@ -16,6 +16,11 @@ t_options_help_run() {
 
 # every option of every command has a description after its name
 t_options_help_described() {
+	need_feature options-help-described CONFIG_EXEC || return 0
+	need_feature options-help-described CONFIG_PS || return 0
+	need_feature options-help-described CONFIG_UPDATE || return 0
+	need_feature options-help-described CONFIG_EVENTS || return 0
+	need_feature options-help-described CONFIG_SPEC || return 0
 	bad=
 	for c in create run exec list kill delete ps update events spec; do
 		bare=$(help_lines "$c" | grep -vE '^ +--[a-z0-9-]+( value)?(, -[a-z]( value)?)? {2,}[^ ]')
@@ -28,6 +33,7 @@ t_options_help_described() {
 }
 
 t_options_help_global() {
+	need_feature options-help-global CONFIG_CGROUPS || return 0
 	need_rt_only options-help-global || return 0
 	out=$("$RT" --help 2>&1)
 	check_match options-help-global-root '^ +--root value +root directory for storage of container state' "$out"
@@ -35,6 +41,8 @@ t_options_help_global() {
 }
 
 t_options_refused() {
+	need_feature options-refused CONFIG_CGROUPS || return 0
+	need_feature options-refused CONFIG_UPDATE || return 0
 	need_rt_only options-refused || return 0
 	"$RT" update --kernel-memory 1 nosuch > "$TMPD/out" 2>&1; rc=$?
 	check_eq options-refused-kernel-memory \

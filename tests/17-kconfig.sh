@@ -335,10 +335,10 @@ t_kconfig_all_tested() {
 # tests/lib.sh's need_feature skips on a switch the variant's --version
 # names, and not on one it has
 t_kconfig_need_feature() {
-	(RT=$T_FILE_DIR/PS/rt RESULTS=/dev/null T_CHECKS=/dev/null; need_feature kconfig-need-ps CONFIG_PS) > "$TMPD/out"
+	(RT=$T_FILE_DIR/PS/rt RESULTS=/dev/null T_CHECKS=/dev/null T_CACHE=$TMPD; need_feature kconfig-need-ps CONFIG_PS) > "$TMPD/out"
 	check_eq kconfig-need-feature-off "1 skip kconfig-need-ps: CONFIG_PS=n (rt --version)" \
 		"$? $(cat "$TMPD/out")"
-	(RT=$T_FILE_DIR/PS/rt RESULTS=/dev/null T_CHECKS=/dev/null; need_feature kconfig-need-exec CONFIG_EXEC) > "$TMPD/out"
+	(RT=$T_FILE_DIR/PS/rt RESULTS=/dev/null T_CHECKS=/dev/null T_CACHE=$TMPD; need_feature kconfig-need-exec CONFIG_EXEC) > "$TMPD/out"
 	check_eq kconfig-need-feature-on "0 " "$? $(cat "$TMPD/out")"
 }
 

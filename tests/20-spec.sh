@@ -31,6 +31,9 @@ t_spec_hostname() {
 }
 
 t_spec_same_as_runc() {
+	need_feature spec-same-as-runc CONFIG_SPEC || return 0
+	need_feature spec-same-as-runc CONFIG_TERMINAL || return 0
+	need_feature spec-same-as-runc CONFIG_CGROUP_DEVICES || return 0
 	spec_default
 	if skip_without_cmd spec-same-as-runc runc; then
 		mkdir "$TMPD/s2"
@@ -140,6 +143,7 @@ t_spec_version() {
 # runtime-spec 1.3's members refused by name in a 1.3.0 config, never
 # ignored: a network device the host does not have; Intel RDT
 t_spec_err_newer_members() {
+	need_feature spec-err-newer-members CONFIG_NET_DEVICES || return 0
 	C_VERSION=1.3.0 C_LINUX_EXTRA=', "netDevices": { "rt-none0": {}, "rt-none1": { "name": "container_eth0" } }' mkconfig "$B"
 	cfg_err err-net-devices 'rt: linux.netDevices.rt-none0: no such network device on the host'
 	C_VERSION=1.3.0 C_LINUX_EXTRA=', "intelRdt": { "closID": "guaranteed_group", "l3CacheSchema": "L3:0=7f0;1=1f" }' mkconfig "$B"
@@ -154,6 +158,8 @@ t_spec_err_newer_members() {
 # for exec only (the init runs); memoryPolicy's nodes 2-3 are applied or
 # the kernel's refusal is named (a machine with fewer nodes)
 t_spec_newer_members() {
+	need_feature spec-newer-members CONFIG_EXEC_CPU_AFFINITY || return 0
+	need_feature spec-newer-members CONFIG_MEMORY_POLICY || return 0
 	need_rt_only spec-exec-cpu-affinity || return
 	ID=$(newid aff); track "$ID"
 	C_VERSION=1.3.0 C_ARGS='"true"' C_PROCESS_EXTRA=', "execCPUAffinity": { "initial": "7", "final": "0-3,7" }' mkconfig "$B"

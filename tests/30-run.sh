@@ -132,6 +132,7 @@ netdev_run() {
 }
 NETDEV_SHOW='for d in $(ls /sys/class/net | sort); do [ $d = lo ] && continue; echo "$d $(($(cat /sys/class/net/$d/flags) & 1)) $(ip addr show dev $d | awk "/inet/ { print \$2 }" | sort | tr "\n" " ")"; done'
 t_run_net_devices() {
+	need_feature run-net-devices CONFIG_NET_DEVICES || return 0
 	need_rt_only net-devices || return
 	need_cmd net-devices unshare ip || return
 	if ! unshare -n sh -c 'ip link add rtd0 type veth' 2>/dev/null; then

@@ -198,6 +198,7 @@ t_mount_err_propagation() {
 
 # `features` lists the words rt applies, the new ones among them
 t_mount_features() {
+	need_feature mount-features CONFIG_FEATURES || return 0
 	need_rt_only mount-features || return
 	f=$("$RT" features | json_flat | sed -n 's/^\.mountOptions\[[0-9]*\] "\(.*\)"$/\1/p' | tr '\n' ' ')
 	for w in rro rrw rnosuid rnosymfollow rstrictatime nosymfollow iversion silent loud lazytime tmpcopyup idmap ridmap; do
@@ -210,6 +211,7 @@ t_mount_features() {
 # is enabled; on a host without it, ignored with a debug line (as crun;
 # runc adds the context anyway and the tmpfs mount fails)
 t_mount_label() {
+	need_feature mount-label CONFIG_LSM || return 0
 	need_rt_only mount-label || return
 	if [ -e /sys/fs/selinux/enforce ]; then
 		skip mount-label "this host runs SELinux: the label applies (not tested here)"
@@ -267,6 +269,7 @@ LS='ls -n /mnt/data | awk "NR > 1 { print \$3 \":\" \$4, \$9 }" | tr "\\n" " "'
 # the mount's own mappings, in a container without a user namespace: the
 # files' owners seen through the mapping (0 -> 100000, 1000 -> 101000)
 t_mount_idmap_own() {
+	need_feature mount-idmap-own CONFIG_USERNS || return 0
 	need_rt_only idmap-own || return
 	idmap_fs idmap-own || return
 	mkidmdata
@@ -280,6 +283,7 @@ t_mount_idmap_own() {
 # files as the host has them, and what it writes is the host's uid 0;
 # without idmap the same files are nobody's
 t_mount_idmap_userns() {
+	need_feature mount-idmap-userns CONFIG_USERNS || return 0
 	need_rt_only idmap-userns || return
 	idmap_fs idmap-userns || return
 	mkidmdata
@@ -304,6 +308,7 @@ t_mount_idmap_userns() {
 
 # ridmap maps the mounts below too; idmap only the top one
 t_mount_ridmap() {
+	need_feature mount-ridmap CONFIG_USERNS || return 0
 	need_rt_only ridmap || return
 	idmap_fs ridmap || return
 	mkidmdata
@@ -321,6 +326,7 @@ t_mount_ridmap() {
 }
 
 t_mount_idmap_err() {
+	need_feature mount-idmap-err CONFIG_USERNS || return 0
 	need_rt_only idmap-err || return
 	mkdir -p "$TMPD/data"
 	C_MOUNTS_EXTRA=", { \"destination\": \"/mnt/data\", \"type\": \"bind\", \"source\": \"$TMPD/data\", \"options\": [ \"rbind\", \"idmap\" ] }" mkconfig "$B"

@@ -184,6 +184,7 @@ t_cg_memory_pids_cpu() {
 # a frozen cgroup that was there before: refused at create, not waited on
 # (runc 1.1.5 on a hybrid host uses the v1 hierarchies: rt only)
 t_cg_frozen() {
+	need_feature cg-frozen CONFIG_CGROUPS || return 0
 	FRZ=
 	if [ -z "$CGM" ] || [ ! -f "$CGM/cgroup.controllers" ]; then
 		skip cg-frozen "no cgroup2 hierarchy"
@@ -217,6 +218,7 @@ t_cg_frozen() {
 sigterm() {
 	_n=$1
 	need_rt_only "$_n" || return 0
+	need_feature "$_n" CONFIG_HOOKS || return 0
 	cat > "$TMPD/slowhook" <<-EOF
 	#!/bin/sh
 	echo \$\$ >> "$TMPD/slowhook.pids"
@@ -276,6 +278,7 @@ t_rootpath_dot_slash() { rootpath rootpath-dot-slash "$BMAIN" ./rootfs "$BMAIN/r
 t_rootpath_trailing_slash() { rootpath rootpath-trailing-slash "$BMAIN" rootfs/ "$BMAIN/rootfs"; }
 t_rootpath_absolute() { rootpath rootpath-absolute "$BMAIN" "$BMAIN/rootfs" "$BMAIN/rootfs"; }
 t_rootpath_userns() {
+	need_feature rootpath-userns CONFIG_USERNS || return 0
 	if need_userns rootpath-userns; then
 		userns_bundle
 		C_NAMESPACES="$NS_DEF, { \"type\": \"user\" }" C_LINUX_EXTRA=", $UM" \
@@ -327,6 +330,7 @@ t_devro() {
 # ---- bind source under a root-only directory, in a user namespace ----------------------
 
 t_bind_secret() {
+	need_feature bind-secret CONFIG_USERNS || return 0
 	# the directory holding them root-only; what is bound readable by all
 	mkdir -m 700 "$TMPD/secret"
 	mkdir -m 755 "$TMPD/secret/d"
@@ -447,6 +451,7 @@ t_no_mntns() {
 # ---- kernel.hostname, kernel.domainname --------------------------------------------------------
 
 t_sysctl_hostname() {
+	need_feature sysctl-hostname CONFIG_SYSCTL || return 0
 	C_LINUX_EXTRA=', "sysctl": { "kernel.hostname": "x" }' sh_ct sysctl-hostname 'echo ran'
 	check_eq sysctl-hostname-refused "exit 1: " "exit $RC: $OUT"
 	need_rt_only sysctl-hostname-msg && check_eq sysctl-hostname-msg \
@@ -454,6 +459,7 @@ t_sysctl_hostname() {
 	after sysctl-hostname
 }
 t_sysctl_domainname() {
+	need_feature sysctl-domainname CONFIG_SYSCTL || return 0
 	C_TOP_EXTRA=', "domainname": "dom"' C_LINUX_EXTRA=', "sysctl": { "kernel.domainname": "x" }' \
 		sh_ct sysctl-domainname 'echo ran'
 	# runc 1.1.5 runs it, the sysctl's value winning: rt only
@@ -464,6 +470,7 @@ t_sysctl_domainname() {
 	after sysctl-domainname
 }
 t_sysctl_domainname_alone() {
+	need_feature sysctl-domainname-alone CONFIG_SYSCTL || return 0
 	C_LINUX_EXTRA=', "sysctl": { "kernel.domainname": "sysdom" }' \
 		sh_ct sysctl-domainname-alone 'cat /proc/sys/kernel/domainname'
 	check_eq sysctl-domainname-alone "exit 0: sysdom: " "exit $RC: $OUT: $ERR"
@@ -481,6 +488,7 @@ t_stdio_user_pipe() {
 	after stdio-user-pipe
 }
 t_stdio_exec_user_pipe() {
+	need_feature stdio-exec-user-pipe CONFIG_EXEC || return 0
 	if start_ct stdioexec 'sleep 100'; then
 		o=$(timeout "$T_TIMEOUT" "$RT" exec -u 1000 "$ID" sh -c "$STDIO" < /dev/null 2>&1 | cat)
 		check_eq stdio-exec-user-pipe "hi err" "$(echo $o)"
@@ -493,6 +501,8 @@ t_stdio_exec_user_pipe() {
 
 hke() { echo "{ \"path\": \"$TMPD/hookenv\", \"args\": [ \"hookenv\", \"$1\" ]$2 }"; }
 t_hook_env() {
+	need_feature hook-env CONFIG_HOOKS || return 0
+	need_feature hook-env CONFIG_SECCOMP || return 0
 	# hookenv KIND: writes the environment it was started with (its own, read
 	# through /proc/self) to $TMPD/KIND.env; also its cwd and whether
 	# rootfs-marker is there (relative: createContainer's cwd is the rootfs)
@@ -525,6 +535,8 @@ SCHOOK='{ "path": "/bin/sh", "args": [ "sh", "-c", "if mkdir /tmp/schook; then e
 # seccomp_hook NNP: a startContainer hook cannot mkdir under a filter that
 # denies it, noNewPrivileges NNP
 seccomp_hook() {
+	need_feature "seccomp-startContainer-nnp-$1" CONFIG_HOOKS || return 0
+	need_feature "seccomp-startContainer-nnp-$1" CONFIG_SECCOMP || return 0
 	nnp=$1
 	n=seccomp-startContainer-nnp-$nnp
 	# runc 1.1.5 loads the filter after the startContainer hooks when
@@ -542,6 +554,7 @@ t_seccomp_startContainer_nnp_false() { seccomp_hook false; }
 
 # listenerPath with no SCMP_ACT_NOTIFY rule: nothing to send, so it runs
 t_seccomp_listener() {
+	need_feature seccomp-listener CONFIG_SECCOMP_NOTIFY || return 0
 	C_LINUX_EXTRA=", \"seccomp\": { \"defaultAction\": \"SCMP_ACT_ALLOW\", \"listenerPath\": \"$TMPD/listener.sock\", \"listenerMetadata\": \"meta\", \"syscalls\": [ { \"names\": [ \"mkdir\", \"mkdirat\" ], \"action\": \"SCMP_ACT_ERRNO\" } ] }" \
 		sh_ct seccomp-listener 'mkdir /tmp/y 2>&1; echo ran'
 	check_eq seccomp-listener "exit 0: mkdir: can't create directory '/tmp/y': Operation not permitted ran: " \
@@ -552,6 +565,7 @@ t_seccomp_listener() {
 # ---- exec --cap with an unknown capability ----------------------------------------------------------
 
 t_exec_cap_unknown() {
+	need_feature exec-cap-unknown CONFIG_EXEC || return 0
 	if start_ct execcap 'sleep 100'; then
 		ex --cap CAP_NONSENSE "$ID" sh -c 'echo ran'
 		check_eq exec-cap-unknown "exit 0: ran" "exit $RC: $OUT"
@@ -589,6 +603,7 @@ t_list_sorted() {
 # ---- ps of a stopped container -------------------------------------------------------------------
 
 t_ps_stopped() {
+	need_feature ps-stopped CONFIG_PS || return 0
 	if start_ct psstop 'sleep 100'; then
 		hdr=$("$RT" ps "$ID" 2>&1 | head -n 1)
 		"$RT" kill "$ID" KILL

@@ -40,6 +40,8 @@ uname -m
 '
 
 t_fields_together() {
+	need_feature fields-together CONFIG_EXEC || return 0
+	need_feature fields-together CONFIG_SCHEDULER || return 0
 	need_rt_only fields || return 0
 	host_m=$(uname -m)
 	case $host_m in
@@ -109,6 +111,7 @@ ${M32:-$host_m}: " "exit $RC: $OUT: $ERR"
 
 # what rt does not apply is refused, naming the field (each alone)
 t_fields_refused() {
+	need_feature fields-refused CONFIG_CGROUPS || return 0
 	need_rt_only fields-refused || return 0
 	rdt='resctrl is not mounted at /sys/fs/resctrl (no Intel RDT here)'
 	[ -d /sys/fs/resctrl/info ] && rdt='not supported yet'

@@ -8,6 +8,13 @@
 # cgroup v2 controllers, a time namespace) are refused naming them or
 # applied.  rt only: runc 1.1.5 knows half of 1.3.0.
 
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without):
+# every one, since the config asks for every field
+T_NEEDS="CONFIG_TERMINAL CONFIG_EXEC CONFIG_HOOKS CONFIG_SECCOMP CONFIG_SECCOMP_NOTIFY
+	CONFIG_USERNS CONFIG_CGROUPS CONFIG_CGROUP_DEVICES CONFIG_SYSCTL CONFIG_TIMENS
+	CONFIG_SCHEDULER CONFIG_IOPRIORITY CONFIG_PERSONALITY CONFIG_EXEC_CPU_AFFINITY
+	CONFIG_MEMORY_POLICY CONFIG_LSM CONFIG_NET_DEVICES"
+
 . "$TOP/tests/lib-lifecycle.sh"
 
 setup() { lc_setup; }

@@ -110,6 +110,7 @@ t_state_annotations() {
 # by state, list and the hooks' state; a byte more is refused in one line
 # and leaves nothing (rt before 2026-12-04 cut them at 16 KiB, silently)
 t_state_annotations_limit() {
+	need_feature state-annotations-limit CONFIG_HOOKS || return 0
 	v=$(awk 'BEGIN { while (n++ < 65524) printf "x" }')
 	hook="\"hooks\": { \"prestart\": [ { \"path\": \"/bin/sh\", \"args\": [ \"sh\", \"-c\", \"cat > $TMPD/annhook\" ] } ] }"
 	C_TOP_EXTRA=", \"annotations\": { \"big\": \"$v\", \"last\": \"z\" }, $hook" \
@@ -182,6 +183,7 @@ t_list_json() {
 # ---- ps ------------------------------------------------------------------------
 
 t_ps_running() {
+	need_feature ps-running CONFIG_PS || return 0
 	start_ct psrun 'sleep 100'
 	RUNID=$ID RUNPID=$PID
 	P=$("$RT" ps --format json "$RUNID" 2>&1)
@@ -234,6 +236,7 @@ t_delete_nonexistent() {
 
 # delete -f of a container whose init has children: every process goes
 t_delete_force_family() {
+	need_feature delete-force-family CONFIG_PS || return 0
 	if start_ct delfam 'sleep 1000 & sleep 1000 & echo ready; wait'; then
 		poll file_has "$TMPD/delfam.out" ready
 		have3() { [ "$(ps_pids "$ID" | wc -l)" -ge 3 ]; }
@@ -290,6 +293,7 @@ t_kill_SIGKILL() { kill_sig SIGKILL; }
 t_kill_9() { kill_sig 9; }
 
 t_kill_all() {
+	need_feature kill-all CONFIG_PS || return 0
 	if start_ct killall 'sleep 1000 & sleep 1000 & echo ready; wait'; then
 		poll file_has "$TMPD/killall.out" ready
 		have3() { [ "$(ps_pids "$ID" | wc -l)" -ge 3 ]; }
@@ -559,6 +563,7 @@ pidfd_recv() {	# pidfd_recv SIG: recvtty -p SIG on $TMPD/pidfd.sock ($RPID)
 	poll test -S "$SOCK"
 }
 t_pidfd_socket() {
+	need_feature pidfd-socket CONFIG_EXEC || return 0
 	need_rt_only pidfd-socket || return 0
 	pidfd_recv 0
 	create_ct pidfd 'sleep 100' --pidfd-socket "$SOCK"
@@ -592,6 +597,7 @@ t_pidfd_socket() {
 # ---- the log file -------------------------------------------------------------------
 
 t_log_json() {
+	need_feature log-json CONFIG_LOG_JSON || return 0
 	"$RT" --log "$TMPD/log.json" --log-format json delete "t$$-nolog" > /dev/null 2>&1
 	l=$(tail -n 1 "$TMPD/log.json" 2>&1)
 	check_match log-json-object '^\{.*\}$' "$l"

@@ -1,6 +1,8 @@
 # 70-exec: `exec` into a running container: exit status, the container's
 # namespaces and rootfs, -e/--cwd/-u, --process, -d --pid-file, -t through a
 # console socket and under ptyrun, capabilities, and the error cases.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_EXEC"
 
 . "$TOP/tests/lib-lifecycle.sh"
 

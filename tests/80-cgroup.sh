@@ -12,6 +12,8 @@
 # v1 hierarchy.  Under RT=runc (which uses v1 on a hybrid host) only the
 # tests about behaviour runc shares run: the default path, the cgroup
 # namespace, device rules, pause/resume, kill --all, ps and exec.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_CGROUPS"
 
 . "$TOP/tests/lib-lifecycle.sh"
 

@@ -4,6 +4,8 @@
 # run, create+start and exec, Docker's default profile, and the config errors.
 # tests/sys (in each rootfs as /bin/sys) makes one syscall and prints
 # `ret N` or `errno NAME`.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_SECCOMP"
 
 . "$TOP/tests/lib-lifecycle.sh"
 . "$TOP/tests/lib-seccomp.sh"

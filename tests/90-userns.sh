@@ -7,6 +7,8 @@
 # The rootless user is made with useradd (Debian) or by lines in /etc/passwd
 # and /etc/group (the busybox guest has no adduser), and runs rt by
 # util-linux setpriv or su.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_USERNS"
 
 . "$TOP/tests/lib-lifecycle.sh"
 

@@ -20,6 +20,7 @@ NS_DEF='{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "
 # ---- time namespace (rt only) -----------------------------------------------------
 
 t_process_timens() {
+	need_feature process-timens CONFIG_TIMENS || return 0
 	need_rt_only timens || return 0
 	if [ ! -e /proc/self/ns/time ]; then
 		skip timens "kernel without time namespaces"
@@ -57,6 +58,7 @@ sched() {
 	after "$1"
 }
 t_process_scheduler() {
+	need_feature process-scheduler CONFIG_SCHEDULER || return 0
 	need_rt_only scheduler || return 0
 	sched sched-batch '{ "policy": "SCHED_BATCH", "nice": 5 }' "5 0 3"
 	sched sched-fifo '{ "policy": "SCHED_FIFO", "priority": 10 }' "0 10 1"
@@ -70,12 +72,14 @@ ioprio() {
 	after "$1"
 }
 t_process_ioprio() {
+	need_feature process-ioprio CONFIG_IOPRIORITY || return 0
 	need_rt_only ioprio || return 0
 	ioprio ioprio-idle '{ "class": "IOPRIO_CLASS_IDLE", "priority": 0 }' idle
 	ioprio ioprio-be7 '{ "class": "IOPRIO_CLASS_BE", "priority": 7 }' "best-effort: prio 7"
 }
 
 t_process_personality() {
+	need_feature process-personality CONFIG_PERSONALITY || return 0
 	need_rt_only personality || return 0
 	host_m=$(uname -m)
 	C_LINUX_EXTRA=', "personality": { "domain": "LINUX" }' sh_ct pers 'uname -m'
@@ -119,6 +123,7 @@ lsm_err() {
 }
 
 t_process_lsm_apparmor() {
+	need_feature process-lsm-apparmor CONFIG_LSM || return 0
 	if has_lsm apparmor; then
 		# applied for real: the exec label is "unconfined" (always loaded),
 		# and a profile the kernel does not have fails the run naming the field
@@ -141,6 +146,7 @@ t_process_lsm_apparmor() {
 }
 
 t_process_lsm_selinux() {
+	need_feature process-lsm-selinux CONFIG_LSM || return 0
 	if has_lsm selinux; then
 		skip lsm-selinux "SELinux is enabled on this host"
 	else
@@ -158,6 +164,7 @@ CPUS='sed -n "s/^Cpus_allowed_list:[[:space:]]*//p" /proc/self/status'
 # container's init process"), config.json's the default for every exec,
 # process.json's own over it; runc 1.1.5 has no such field
 t_process_exec_cpu_affinity() {
+	need_feature process-exec-cpu-affinity CONFIG_EXEC_CPU_AFFINITY || return 0
 	need_rt_only exec-cpu-affinity || return 0
 	if [ "$(grep -c '^processor' /proc/cpuinfo)" -lt 2 ] && [ "$(nproc 2>/dev/null || echo 1)" -lt 2 ]; then
 		skip exec-cpu-affinity "one CPU: no affinity to tell apart"
@@ -195,6 +202,7 @@ t_process_exec_cpu_affinity() {
 # memoryPolicy: set_mempolicy before execve, for the init and for exec;
 # /proc/PID/numa_maps shows each mapping's policy
 t_process_memory_policy() {
+	need_feature process-memory-policy CONFIG_MEMORY_POLICY || return 0
 	need_rt_only memory-policy || return 0
 	if [ ! -e /proc/self/numa_maps ]; then
 		skip memory-policy "kernel without NUMA (no /proc/self/numa_maps)"

@@ -60,6 +60,7 @@ need_i386() {
 # deny socket: socketcall(SYS_SOCKET), the direct i386 call and the
 # native one are all denied; socketcall(SYS_CONNECT) is not
 t_security_mux_socket() {
+	need_feature security-mux-socket CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-socket "$(profile $ALLOW "$(rule '"socket"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 102 1 0; sys -32 359 1 1 0; sys socket 1 1 0; sys -32 102 3 0'
@@ -67,6 +68,7 @@ t_security_mux_socket() {
 }
 
 t_security_mux_connect() {
+	need_feature security-mux-connect CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-connect "$(profile $ALLOW "$(rule '"connect"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 102 3 0; sys -32 362 0 0 0; sys -32 102 1 0'
@@ -77,6 +79,7 @@ t_security_mux_connect() {
 # with libseccomp 2.5.4 leaves ipc(SEMOP) through (semget's ipc(2) it
 # catches): rt only
 t_security_mux_semop() {
+	need_feature security-mux-semop CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	need_rt_only mux-ipc-semop-denied || return 0
 	sc mux-semop "$(profile $ALLOW "$(rule '"semop"' SCMP_ACT_ERRNO)" "$X86ALL")" \
@@ -85,6 +88,7 @@ t_security_mux_semop() {
 }
 
 t_security_mux_shmget() {
+	need_feature security-mux-shmget CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-shmget "$(profile $ALLOW "$(rule '"shmget"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 117 23 0 0 0 0; sys -32 395 0 0 0; sys -32 117 1 0 0 0 0'
@@ -92,6 +96,7 @@ t_security_mux_shmget() {
 }
 
 t_security_mux_msgsnd() {
+	need_feature security-mux-msgsnd CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-msgsnd "$(profile $ALLOW "$(rule '"msgsnd"' SCMP_ACT_ERRNO)" "$X86ALL")" \
 		'sys -32 117 11 0 0 0 0; sys -32 400 0 0 0 0; sys -32 117 23 0 0 0 0'
@@ -101,6 +106,7 @@ t_security_mux_msgsnd() {
 # allow-list: socket allowed lets socketcall(SYS_SOCKET) reach the
 # kernel; socketcall(SYS_CONNECT) gets the default errno
 t_security_mux_allow() {
+	need_feature security-mux-allow CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-allow "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED, \"socket\"" $ALLOW)" "$X86ALL")" \
 		'sys -32 102 1 0; sys -32 102 3 0; sys -32 359 1 1 0'
@@ -109,6 +115,7 @@ t_security_mux_allow() {
 
 # KILL: socketcall(SYS_SOCKET) kills like socket (128 + SIGSYS)
 t_security_mux_kill() {
+	need_feature security-mux-kill CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	sc mux-kill "$(profile $ALLOW "$(rule '"socket"' SCMP_ACT_KILL)" "$X86ALL")" \
 		'sys -32 102 1 0; echo $?; sys -32 102 3 0'
@@ -132,22 +139,26 @@ persona() {
 	RES=$(echo "$OUT" | tr '\n' ' ' | sed 's/ $//')
 }
 t_security_arg32_eq() {
+	need_feature security-arg32-eq CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	persona arg32-eq "$(arg 0 EQ 8)" 8 0x100000008 0 0x100000000 9
 	check_eq arg32-eq "8:errno EPERM 0x100000008:errno EPERM 0:ret 0 0x100000000:ret 0 9:ret 0" "$RES"
 }
 t_security_arg32_ne() {
+	need_feature security-arg32-ne CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	persona arg32-ne "$(arg 0 NE 8)" 8 0x100000008 9 0x100000009
 	check_eq arg32-ne "8:ret 0 0x100000008:ret 0 9:errno EPERM 0x100000009:errno EPERM" "$RES"
 }
 t_security_arg32_gt() {
+	need_feature security-arg32-gt CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	persona arg32-gt "$(arg 0 GT 8)" 8 9 0x100000000 0x100000007 0x100000009
 	check_eq arg32-gt "8:ret 0 9:errno EPERM 0x100000000:ret 0 0x100000007:ret 0 0x100000009:errno EPERM" "$RES"
 }
 # the mask's high word, like the argument's, is not compared
 t_security_arg32_masked_eq() {
+	need_feature security-arg32-masked-eq CONFIG_SECCOMP || return 0
 	need_i386 || return 0
 	persona arg32-masked-eq "$(arg 0 MASKED_EQ $((0x1000000ff)) 8)" 8 0x108 0x100000008 9 0x100000009
 	check_eq arg32-masked-eq "8:errno EPERM 0x108:errno EPERM 0x100000008:errno EPERM 9:ret 0 0x100000009:ret 0" "$RES"
@@ -167,14 +178,17 @@ arm*) NR1_ERRNO="errno EPERM 1" NR1_ERRNO13="errno EACCES 1" NR1_ALLOW="ret 0 0"
 esac
 
 t_security_nr_minus_1_default_errno() {
+	need_feature security-nr-minus-1-default-errno CONFIG_SECCOMP || return 0
 	sc nr-1-errno "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)")" 'sys -1; echo $?'
 	check_eq nr-minus-1-default-errno "$NR1_ERRNO" "$(echo $OUT)"
 }
 t_security_nr_minus_1_default_errno_ret() {
+	need_feature security-nr-minus-1-default-errno-ret CONFIG_SECCOMP || return 0
 	sc nr-1-errno13 "$(profile SCMP_ACT_ERRNO "$(rule "$NEEDED" $ALLOW)" ', "defaultErrnoRet": 13')" 'sys -1; echo $?'
 	check_eq nr-minus-1-default-errno-ret "$NR1_ERRNO13" "$(echo $OUT)"
 }
 t_security_nr_minus_1_allow_enosys() {
+	need_feature security-nr-minus-1-allow-enosys CONFIG_SECCOMP || return 0
 	sc nr-1-allow "$(profile $ALLOW "$(rule '"mkdir", "mkdirat"' SCMP_ACT_ERRNO)")" 'sys -1; echo $?'
 	check_eq nr-minus-1-allow-enosys "$NR1_ALLOW" "$(echo $OUT)"
 	after nr-minus-1
@@ -224,6 +238,7 @@ leak_dirs() {
 	find "$CGM" -maxdepth 4 -name "*t$$[xsa]*" 2>/dev/null
 }
 t_security_cgpath_refused() {
+	need_feature security-cgpath-refused CONFIG_CGROUPS || return 0
 	need_cg cgpath || return 0
 	DOTDOT='a ".." component is not allowed'
 	SLASH='a slice, prefix or name cannot hold "/" or ".."'
@@ -245,6 +260,7 @@ t_security_cgpath_refused() {
 # "./" and "//" in an absolute path are cleaned, not refused
 # (and delete removes every level: today's rt left /t$$-dot)
 t_security_cgpath_dot_slash() {
+	need_feature security-cgpath-dot-slash CONFIG_CGROUPS || return 0
 	need_cg cgpath-dot-slash-cleaned || return 0
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-dot/./a//b\"" create_ct cgdot 'exec sleep 1000'
 	cg=$(cg_of "$(ct_pid "$ID")")
@@ -287,6 +303,7 @@ SHARED_KEY=rt.cgroup-shared
 SHARED=", \"annotations\": { \"$SHARED_KEY\": \"true\" }"
 
 t_security_cgroup_not_empty_refused() {
+	need_feature security-cgroup-not-empty-refused CONFIG_CGROUPS || return 0
 	need_cg cgroup-shared || return 0
 	host_sleep_start
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" create_ct notempty 'exec sleep 1000'
@@ -296,6 +313,7 @@ t_security_cgroup_not_empty_refused() {
 }
 
 t_security_cgroup_shared_kill_all() {
+	need_feature security-cgroup-shared-kill-all CONFIG_CGROUPS || return 0
 	need_cg cgroup-shared-kill-all || return 0
 	host_sleep_start
 	C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct sharedok 'exec sleep 1000' ||
@@ -311,6 +329,7 @@ t_security_cgroup_shared_kill_all() {
 }
 
 t_security_cgroup_shared_delete_f() {
+	need_feature security-cgroup-shared-delete-f CONFIG_CGROUPS || return 0
 	need_cg cgroup-shared-delete-f || return 0
 	host_sleep_start
 	C_TOP_EXTRA=$SHARED C_LINUX_EXTRA=", \"cgroupsPath\": \"$SH\"" start_ct shareddel 'exec sleep 1000' ||
@@ -324,6 +343,7 @@ t_security_cgroup_shared_delete_f() {
 
 # an empty cgroup made beforehand is not rt's to remove
 t_security_cgroup_premade_kept() {
+	need_feature security-cgroup-premade-kept CONFIG_CGROUPS || return 0
 	need_cg cgroup-premade-kept || return 0
 	mkdir "$CGM/t$$-empty"
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-empty\"" start_ct premade 'exec sleep 1000' || return 0
@@ -336,6 +356,7 @@ t_security_cgroup_premade_kept() {
 
 # every level rt made goes
 t_security_cgroup_made_levels_removed() {
+	need_feature security-cgroup-made-levels-removed CONFIG_CGROUPS || return 0
 	need_cg cgroup-made-levels-removed || return 0
 	C_LINUX_EXTRA=", \"cgroupsPath\": \"/t$$-made/a/b\"" start_ct made 'exec sleep 1000' || return 0
 	"$RT" delete -f "$ID" > /dev/null 2>&1
@@ -395,6 +416,7 @@ t_security_pidfile_symlink_replaced() {
 
 # create --pid-file, then exec -d --pid-file into the started container
 t_security_pidfile_create_exec() {
+	need_feature security-pidfile-create-exec CONFIG_EXEC || return 0
 	plant
 	create_ct pidcreate 'exec sleep 1000' --pid-file "$P"
 	check_eq pidfile-create "exit 0: $(want "$(ct_pid "$ID")")" "exit $RC: $ERR$(pidfile_state)"

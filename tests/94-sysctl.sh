@@ -13,6 +13,7 @@ after() { nothing_left "$1-nothing-left" "$ID"; }
 # ---- linux.sysctl ---------------------------------------------------------------------
 
 t_sysctl_inside() {
+	need_feature sysctl-inside CONFIG_SYSCTL || return 0
 	P=/proc/sys/net/ipv4/ip_unprivileged_port_start S=/proc/sys/kernel/shmmni
 	before="$(cat "$P" "$S" 2>&1)"
 	C_LINUX_EXTRA=', "sysctl": { "net.ipv4.ip_unprivileged_port_start": "0", "kernel.shmmni": "1000" }' \
@@ -25,6 +26,7 @@ t_sysctl_inside() {
 # refused: not namespaced; net.* in the host's network namespace (runc
 # refuses both, in its own words)
 t_sysctl_not_namespaced() {
+	need_feature sysctl-not-namespaced CONFIG_SYSCTL || return 0
 	C_LINUX_EXTRA=', "sysctl": { "vm.swappiness": "10" }' sh_ct sysctlvm 'echo ran'
 	check_eq sysctl-not-namespaced-rc "exit 1: " "exit $RC: $OUT"
 	need_rt_only sysctl-not-namespaced-msg && check_eq sysctl-not-namespaced-msg \
@@ -33,6 +35,7 @@ t_sysctl_not_namespaced() {
 }
 
 t_sysctl_host_netns() {
+	need_feature sysctl-host-netns CONFIG_SYSCTL || return 0
 	C_NAMESPACES='{ "type": "pid" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }' \
 	C_LINUX_EXTRA=', "sysctl": { "net.ipv4.ip_forward": "1" }' sh_ct sysctlnet 'echo ran'
 	check_eq sysctl-host-netns-rc "exit 1: " "exit $RC: $OUT"
@@ -44,6 +47,7 @@ t_sysctl_host_netns() {
 # ---- features ------------------------------------------------------------------------
 
 t_sysctl_features() {
+	need_feature sysctl-features CONFIG_FEATURES || return 0
 	F=$("$RT" features 2>&1)
 	check_eq features-rc 0 "$?"
 	if FL=$(printf '%s\n' "$F" | json_flat); then ok features-json

@@ -69,6 +69,7 @@ failed_cleanly() {
 # may be opened for writing, directly or by reopening an O_PATH fd later.
 
 t_escape_5736() {
+	need_feature escape-5736 CONFIG_EXEC || return 0
 	if [ ! -x "$B/rootfs/bin/evil" ]; then
 		skip 5736 "tests/evil not built (make tests/evil)"
 		return 0
@@ -164,6 +165,7 @@ start_fdsinit() {
 }
 
 t_escape_21626_fds_exec() {
+	need_feature escape-21626-fds-exec CONFIG_EXEC || return 0
 	start_fdsinit
 	check_eq 21626-fds-create-start "0 1 2" "$(ls "/proc/$PID/fd" 2>&1 | sort | xargs)"
 	ex "$CT" ls /proc/self/fd

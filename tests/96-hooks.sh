@@ -4,6 +4,9 @@
 # (tests/configs/, copies of what the engines handed runc) run with only
 # their host-specific parts rewritten.
 
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_HOOKS"
+
 . "$TOP/tests/lib-lifecycle.sh"
 . "$TOP/tests/lib-seccomp.sh"
 
@@ -367,6 +370,10 @@ got_status() {
 }
 
 t_hooks_engine_configs() {
+	need_feature hooks-engine-configs CONFIG_CGROUPS || return 0
+	need_feature hooks-engine-configs CONFIG_CGROUP_DEVICES || return 0
+	need_feature hooks-engine-configs CONFIG_EXEC || return 0
+	need_feature hooks-engine-configs CONFIG_SECCOMP || return 0
 	SECCOMP=$(jget "$("$RT" features 2>/dev/null | json_flat)" '\.linux\.seccomp\.enabled')
 	for cfg in docker-run-d docker-run-t podman-run-d podman-run-t \
 		containerd-ctr-run-d containerd-ctr-run-t; do

@@ -12,6 +12,8 @@
 # and that the daemon stops by its pid.  The engines are host-only:
 # tests/vm/run leaves 97-99 out of the guests.
 # RT=runc tests/run 97-containerd.sh checks the test itself.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_EXEC CONFIG_CGROUPS CONFIG_LOG_JSON CONFIG_SECCOMP"
 
 # every check name here starts with ctr- (97-99 run the same scenarios under three engines)
 CHECK_PREFIX=ctr-

@@ -20,6 +20,8 @@
 # podman's rootful nofile/nproc defaults (2^20 and more) need
 # CAP_SYS_RESOURCE, so containers.conf sets low ones.  The engines are
 # host-only: tests/vm/run leaves 97-99 out of the guests.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_EXEC CONFIG_CGROUPS CONFIG_LOG_JSON CONFIG_SECCOMP"
 
 # every check name here starts with podman- (97-99 run the same scenarios under three engines)
 CHECK_PREFIX=podman-

@@ -20,6 +20,8 @@
 #
 # DK_STORAGE=vfs where overlay2 does not work on /tmp; DOCKER=PATH for another
 # CLI than the one next to dockerd.
+# rt's Kconfig switches every test here needs (lib.sh t_run skips without)
+T_NEEDS="CONFIG_EXEC CONFIG_CGROUPS CONFIG_LOG_JSON CONFIG_SECCOMP"
 
 # every check name here starts with docker- (97-99 run the same scenarios under three engines)
 CHECK_PREFIX=docker-

@@ -117,10 +117,9 @@ skip_without_cmd() {
 need_feature() {
 	case $2 in
 	CONFIG_*)
-		case " $("$RT" --version 2>/dev/null | sed -n 's/^kconfig: //p') " in
-		*" $2=n "*) skip "$1" "$2=n ($RT_NAME --version)"; return 1 ;;
-		esac
-		return 0 ;;
+		rt_has "$2" && return 0
+		skip "$1" "$2=n ($RT_NAME --version)"
+		return 1 ;;
 	seccomp|apparmor|selinux|intelRdt)	_p="\.linux\.$2\.enabled" _v=true ;;
 	cgroup-v[12])	_p="\.linux\.cgroup\.${2#cgroup-}" _v=true ;;
 	ns-*)		_p='\.linux\.namespaces\[[0-9]*\]' _v=\"${2#ns-}\" ;;
@@ -135,6 +134,16 @@ need_feature() {
 	grep -qx -- "$_p $_v" "$_f" && return 0
 	skip "$1" "$2 compiled out ($RT_NAME features)"
 	return 1
+}
+
+# rt_has CONFIG_X: $RT has Kconfig switch X (its --version names those it
+# lacks; runc and crun have them all); silent, read once a run
+rt_has() {
+	_k=${T_CACHE:-$TMPD}/kconfig
+	[ -f "$_k" ] ||
+		{ "$RT" --version 2>/dev/null | sed -n 's/^kconfig: //p'; echo; } > "$_k"
+	case " $(cat "$_k") " in *" $1=n "*) return 1 ;; esac
+	return 0
 }
 
 # ---- JSON -----------------------------------------------------------------
@@ -235,10 +244,12 @@ newtmp() {
 # t_run FUNCTION NAME: one test (tests/run calls it in a subshell of its own,
 # lib.sh and the test's file sourced): a fresh $TMPD, the file's setup if it
 # has one, FUNCTION, then on exit cleanup (the file's teardown if it has one,
-# the tracked containers deleted, $TMPD unmounted and removed)
+# the tracked containers deleted, $TMPD unmounted and removed); skipped when
+# $RT lacks one of the Kconfig switches the file names in T_NEEDS
 t_run() {
 	T_TEST=$2
 	newtmp
+	for _n in ${T_NEEDS:-}; do need_feature "$2" "$_n" || return 0; done
 	if command -v setup >/dev/null 2>&1; then setup || return 1; fi
 	"$1"
 }
@@ -366,6 +377,9 @@ mkconfig() {
 	_capsobj=${C_CAPS-"\"bounding\": [ $_caps ], \"effective\": [ $_caps ], \"permitted\": [ $_caps ], \"ambient\": [ $_caps ]"}
 	_rlim=${C_RLIMITS-'{ "type": "RLIMIT_NOFILE", "hard": 1024, "soft": 1024 }'}
 	_ns=${C_NAMESPACES-'{ "type": "pid" }, { "type": "network" }, { "type": "ipc" }, { "type": "uts" }, { "type": "mount" }'}
+	# runc's device rule, where rt has device rules (rt spec leaves it out)
+	_res='"resources": { "devices": [ { "allow": false, "access": "rwm" } ] },'
+	rt_has CONFIG_CGROUP_DEVICES || _res=
 	cat > "$1/config.json" <<EOF
 {
 	"ociVersion": "${C_VERSION:-1.0.2-dev}",
@@ -397,7 +411,7 @@ mkconfig() {
 		  "options": [ "nosuid", "noexec", "nodev", "relatime", "ro" ] }${C_MOUNTS_EXTRA}
 	],
 	"linux": {
-		"resources": { "devices": [ { "allow": false, "access": "rwm" } ] },
+		$_res
 		"namespaces": [ $_ns ],
 		"maskedPaths": [ "/proc/acpi", "/proc/asound", "/proc/kcore", "/proc/keys",
 			"/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats",
